@@ -49,3 +49,12 @@ export interface Suite {
   /** Union of all tasks' concepts, in a fixed order: the shared output layer's units. */
   readonly concepts: readonly string[];
 }
+
+/** How many examples each split gets (maximums per task; headfit is per class). */
+export interface SplitSizes {
+  readonly train: number;
+  readonly val: number;
+  readonly test: number;
+  /** Labelled examples per class for fitting the target's head. */
+  readonly headfitPerClass: number;
+}
