@@ -1,3 +1,4 @@
 export * from "./errors";
 export * from "./progress";
 export * from "./rng";
+export * from "./atomic";

@@ -1,0 +1,82 @@
+import { InvalidArgumentError, UnknownNameError } from "../util/errors";
+import { DEFAULT_TEXT_DIM } from "./text";
+import { SplitSizes } from "./types";
+
+/** Named size presets: `quick` is CI-sized, `full` is the paper-like scale. */
+export type PresetName = "quick" | "full";
+export const PRESET_NAMES: readonly PresetName[] = ["quick", "full"];
+
+/**
+ * quick: every task 200 train / 200 val / 300 test / 5 headfit per class, so the whole leave-one-out
+ * ground truth (254 mixture fine-tunes of at most 7 × 200 examples) stays cheap.
+ */
+const QUICK: SplitSizes = { train: 200, val: 200, test: 300, headfitPerClass: 5 };
+
+/**
+ * full: ~1,000 train where the source allows; val/test as large as the source allows.
+ * Quick, Draw! groups have exactly 100 drawings per class: 10 headfit + 50 train + 20 val + 20 test per class.
+ * UCI optdigits has 1,797 images (≈180 per class).
+ */
+const FULL_LARGE: SplitSizes = { train: 1000, val: 1000, test: 1000, headfitPerClass: 10 };
+const FULL_UCI: SplitSizes = { train: 800, val: 400, test: 450, headfitPerClass: 10 };
+const FULL_QD: SplitSizes = { train: 500, val: 200, test: 200, headfitPerClass: 10 };
+
+/** Per-task sizes of vision8 under each preset. */
+export const VISION8_SIZES: { readonly [P in PresetName]: { readonly [task: string]: SplitSizes } } = {
+  quick: {
+    "mnist": QUICK, "fashion-mnist": QUICK, "uci-digits": QUICK, "hershey-digits": QUICK,
+    "qd-clothing": QUICK, "qd-shapes": QUICK, "qd-animals": QUICK, "qd-vehicles": QUICK, "qd-food": QUICK,
+  },
+  full: {
+    "mnist": FULL_LARGE, "fashion-mnist": FULL_LARGE, "uci-digits": FULL_UCI, "hershey-digits": FULL_LARGE,
+    "qd-clothing": FULL_QD, "qd-shapes": FULL_QD, "qd-animals": FULL_QD, "qd-vehicles": FULL_QD, "qd-food": FULL_QD,
+  },
+};
+
+/**
+ * text8 presets, passed to `loadText8Tasks({ sizes, seed, dim })`. Both use the text layer's measured
+ * DEFAULT_TEXT_DIM (1024 hashed buckets; 4096 trains ~8× slower on wasm); pass `dim` to loadSuite to change it.
+ * full: ~1,000 train / 300 val / 1,000 test per task.
+ */
+export const TEXT8_PRESETS: { readonly [P in PresetName]: { readonly sizes: SplitSizes; readonly dim: number } } = {
+  quick: { sizes: QUICK, dim: DEFAULT_TEXT_DIM },
+  full: { sizes: { train: 1000, val: 300, test: 1000, headfitPerClass: 10 }, dim: DEFAULT_TEXT_DIM },
+};
+
+/**
+ * Check a preset name.
+ *
+ * @example
+ * checkPreset("quick"); // "quick"
+ * @throws UnknownNameError listing the presets.
+ */
+export function checkPreset(preset: string): PresetName {
+  if (!(PRESET_NAMES as readonly string[]).includes(preset)) throw new UnknownNameError("preset", preset, PRESET_NAMES);
+  return preset as PresetName;
+}
+
+/**
+ * Apply explicit overrides to preset sizes, validating every field.
+ *
+ * @example
+ * withOverrides(VISION8_SIZES.quick.mnist, { train: 50 }); // { train: 50, val: 200, test: 300, headfitPerClass: 5 }
+ * @throws InvalidArgumentError for a negative or non-integer size.
+ */
+export function withOverrides(base: SplitSizes, overrides?: Partial<SplitSizes>): SplitSizes {
+  const out = { ...base, ...(overrides ?? {}) };
+  for (const k of ["train", "val", "test", "headfitPerClass"] as const) {
+    const v = out[k];
+    if (!Number.isInteger(v) || v < 0) throw new InvalidArgumentError(`sizes.${k}`, v, "a non-negative integer");
+  }
+  return out;
+}
+
+/**
+ * A short key naming sizes in cache paths, e.g. "200-200-300-5".
+ *
+ * @example
+ * sizesKey({ train: 200, val: 200, test: 300, headfitPerClass: 5 }); // "200-200-300-5"
+ */
+export function sizesKey(s: SplitSizes): string {
+  return `${s.train}-${s.val}-${s.test}-${s.headfitPerClass}`;
+}

@@ -1,0 +1,12 @@
+export { loadText8Tasks, TEXT8_TASKS } from "./text8";
+export { featurizeTexts, featurizeText, featurizeWords, wordBucket, DEFAULT_TEXT_DIM } from "./featurize";
+export { tokenizeWords, normalizeText, splitSentences } from "./tokenize";
+export { fnv1a } from "./hash";
+export { TEXT8_LABELS, labelConcepts, text8Concepts } from "./labels";
+export { buildTextTask, capPerDocument, examplesNeeded } from "./text-task";
+export { documentIds, isTextTask } from "./documents";
+export { loadTextPretrainData, pretrainPool, PRETRAIN_SOURCES } from "./pretrain";
+export * from "./tasks";
+export { clearTextSourceCache } from "./sources";
+export type { TextTask, TextExample, TextLoadOptions, TextTaskInfo } from "./text-task";
+export type { TextPretrainData, TextPretrainOptions, PretrainSource, PretrainChunk } from "./pretrain";

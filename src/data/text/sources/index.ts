@@ -1,0 +1,15 @@
+export { packageDir, npmSource, fortunesSource, requireFortunes, FORTUNES_DIR } from "./packages";
+export { memo, clearTextSourceCache } from "./memo";
+export { readBrown } from "./brown";
+export { readSotu } from "./sotu";
+export { readSynsets, firstSenses, synsetById, LEXNAMES } from "./wordnet";
+export { readAfinn } from "./afinn";
+export { readFortunes, listFortuneFiles } from "./fortunes";
+export { readUdhr, listUdhrCodes } from "./udhr";
+export { readSpamAssassin, cleanEmail, SPAM_BODY_CHARS } from "./spamassassin";
+export type { BrownFile } from "./brown";
+export type { SotuAddress } from "./sotu";
+export type { Synset, WordnetPos } from "./wordnet";
+export type { Fortune } from "./fortunes";
+export type { UdhrParagraph } from "./udhr";
+export type { SpamMessage } from "./spamassassin";

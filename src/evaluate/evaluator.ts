@@ -1,0 +1,135 @@
+import * as tf from "@tensorflow/tfjs";
+import type { SplitName, Task } from "../data/types";
+import type { ParamVector } from "../params/param-vector";
+import { InvalidArgumentError } from "../util/errors";
+import { Network, loadParams } from "../model/network";
+import { assertHeadRule, featureSize, taskUnits, type HeadRule, type NetSpec } from "../model/spec";
+import { oneHot } from "../model/training";
+import { NcmHead, type NcmOptions } from "./ncm-head";
+
+/** Accuracy and mean cross-entropy of one model on one split. */
+export interface EvalResult {
+  readonly accuracy: number;
+  /** Mean cross-entropy (nats) of the softmax within the task's classes. */
+  readonly loss: number;
+  readonly n: number;
+}
+
+/** Evaluator options. */
+export interface EvaluatorOptions {
+  /** Rows per forward pass (default 1024). */
+  readonly batchSize?: number;
+  /** The "refit" head's metric and temperature. */
+  readonly ncm?: NcmOptions;
+}
+
+/**
+ * One resident network that scores many parameter vectors: `load` writes into the existing
+ * variables, `evaluate` runs batched forward passes inside tf.tidy. Under "shared"/"frozen" a task's
+ * logits are the outputs at its own units (softmax within its classes); under "refit" they come from a
+ * nearest-class-mean head fitted on the task's `headfit` split with the loaded encoder (cached until
+ * the next `load`).
+ *
+ * @example
+ * const ev = new Evaluator(spec, "refit");
+ * ev.load(merged);
+ * const { accuracy, loss } = ev.evaluate(target, "val");
+ * ev.dispose();
+ */
+export class Evaluator {
+  private readonly net: Network;
+  private loaded = false;
+  private readonly heads = new Map<string, NcmHead>();
+  private readonly batchSize: number;
+
+  constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, private readonly options: EvaluatorOptions = {}) {
+    assertHeadRule(headRule);
+    this.batchSize = options.batchSize ?? 1024;
+    if (!Number.isInteger(this.batchSize) || this.batchSize <= 0) throw new InvalidArgumentError("options.batchSize", options.batchSize, "a positive integer");
+    this.net = new Network(netSpec, 0);
+  }
+
+  /** Copy `params` into the resident network (LayoutMismatchError when the layout differs). */
+  load(params: ParamVector): this {
+    loadParams(this.net, params);
+    this.loaded = true;
+    this.clearHeads();
+    return this;
+  }
+
+  /** Accuracy, mean loss and size of `task`'s split under the loaded parameters. */
+  evaluate(task: Task, split: SplitName = "val"): EvalResult {
+    this.assertLoaded();
+    const s = task.splits[split];
+    if (!s) throw new InvalidArgumentError("split", split, `one of ${Object.keys(task.splits).join(", ")}`);
+    if (task.inputSize !== this.netSpec.inputSize) throw new InvalidArgumentError(`inputSize of task ${task.name}`, task.inputSize, `${this.netSpec.inputSize} (the network's)`);
+    if (s.n === 0) return { accuracy: NaN, loss: NaN, n: 0 };
+    const numClasses = task.classes.length;
+    const head = this.headRule === "refit" ? this.ncmHead(task) : undefined;
+    const units = head ? undefined : taskUnits(task, this.netSpec, this.headRule);
+    let lossSum = 0, correct = 0;
+    const d = this.netSpec.inputSize;
+    for (let b = 0; b < s.n; b += this.batchSize) {
+      const m = Math.min(this.batchSize, s.n - b);
+      const y = s.y.subarray(b, b + m);
+      const [nll, pred] = tf.tidy(() => {
+        const x = tf.tensor2d(s.x.subarray(b * d, (b + m) * d), [m, d]);
+        const logits = head ? head.logits(this.net.features(x)) : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
+        const logp = tf.logSoftmax(logits);
+        const picked = tf.sum(tf.mul(oneHot(tf.tensor1d(y, "int32"), numClasses), logp), 1);
+        return [tf.neg(tf.sum(picked)), tf.argMax(logits, 1)];
+      });
+      lossSum += (nll.dataSync() as Float32Array)[0];
+      const p = pred.dataSync();
+      for (let i = 0; i < m; i++) if (p[i] === y[i]) correct++;
+      tf.dispose([nll, pred]);
+    }
+    return { accuracy: correct / s.n, loss: lossSum / s.n, n: s.n };
+  }
+
+  /** Penultimate (encoder) features of n row-major inputs, as n × featureSize floats. */
+  embed(x: Float32Array, n: number): Float32Array {
+    this.assertLoaded();
+    const d = this.netSpec.inputSize, f = featureSize(this.netSpec);
+    if (!Number.isInteger(n) || n < 0 || x.length !== n * d) throw new InvalidArgumentError("x.length", x.length, `n × inputSize = ${n} × ${d}`);
+    const out = new Float32Array(n * f);
+    for (let b = 0; b < n; b += this.batchSize) {
+      const m = Math.min(this.batchSize, n - b);
+      const t = tf.tidy(() => this.net.features(tf.tensor2d(x.subarray(b * d, (b + m) * d), [m, d])));
+      out.set(t.dataSync() as Float32Array, b * f);
+      t.dispose();
+    }
+    return out;
+  }
+
+  /** Free the resident network and cached heads. The evaluator cannot be used afterwards. */
+  dispose(): void {
+    this.clearHeads();
+    this.net.dispose();
+  }
+
+  private ncmHead(task: Task): NcmHead {
+    let head = this.heads.get(task.name);
+    if (head) return head;
+    const hf = task.splits.headfit;
+    if (!hf || hf.n === 0) throw new InvalidArgumentError(`${task.name}.splits.headfit.n`, hf ? hf.n : 0, 'labelled examples (head rule "refit" fits the target head on them)');
+    const feats = tf.tensor2d(this.embed(hf.x, hf.n), [hf.n, featureSize(this.netSpec)]);
+    try {
+      head = NcmHead.fit(feats, hf.y, task.classes.length, this.options.ncm);
+    } finally {
+      feats.dispose();
+    }
+    this.heads.set(task.name, head);
+    return head;
+  }
+
+  private clearHeads(): void {
+    for (const h of this.heads.values()) h.dispose();
+    this.heads.clear();
+  }
+
+  private assertLoaded(): void {
+    if (this.net.isDisposed) throw new InvalidArgumentError("evaluator", "disposed", "a live Evaluator (dispose() was called)");
+    if (!this.loaded) throw new InvalidArgumentError("evaluator", "no parameters", "load(params) before evaluate/embed");
+  }
+}

@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { Suite } from "../data/types";
+import { loadVisionPretrainData } from "../data/vision/pretrain";
+import { loadTextPretrainData } from "../data/text/pretrain";
+import { pretrainEncoder, type PretrainData } from "../model/pretrain";
+import { encoderLayout } from "../model/spec";
+import { initParams } from "../model/init";
+import { loadParamsSync, saveParamsSync } from "../params/safetensors";
+import type { ParamVector } from "../params/param-vector";
+import { CorruptFileError } from "../util/errors";
+import { silentProgress, type Progress } from "../util/progress";
+import { stableHash } from "./hash";
+import type { PretrainSpec } from "./spec";
+
+/** Where pretrained encoders are cached, keyed by a hash of their spec (shared by every run). */
+export const DEFAULT_MODEL_DIR = path.join("data", "models");
+
+/** Which pretraining a suite gets: Quick, Draw! (28×28 inputs), masked bag-of-words (text), or none. */
+export type PretrainKind = "quickdraw" | "masked-bow" | "none";
+
+/** The pretraining a suite gets: vision-shaped suites (784 inputs) use the unused Quick, Draw! categories,
+ *  text8 the pooled unlabelled text; other user suites start from a seeded random encoder. */
+export function pretrainKindOf(suite: Suite): PretrainKind {
+  if (suite.inputSize === 784) return "quickdraw";
+  if (suite.name === "text8") return "masked-bow";
+  return "none";
+}
+
+/**
+ * The suite's pretrained encoder θ0 (no head): loaded from `modelDir` when a file with the same spec hash
+ * exists and verifies, else pretrained (never on suite data) and saved atomically.
+ *
+ * @example
+ * const { encoder, cached, seconds } = await pretrainedEncoder(suite, [256, 256], spec.pretrain, { progress });
+ */
+export async function pretrainedEncoder(
+  suite: Suite,
+  hidden: readonly number[],
+  spec: PretrainSpec,
+  opts: { modelDir?: string; progress?: Progress } = {},
+): Promise<{ encoder: ParamVector; cached: boolean; seconds: number; file: string; kind: PretrainKind }> {
+  const progress = opts.progress ?? silentProgress;
+  const kind = pretrainKindOf(suite);
+  const shape = { inputSize: suite.inputSize, hidden: [...hidden] };
+  const key = { format: 1, kind, ...shape, recipe: spec.recipe, seed: spec.seed,
+    ...(kind === "quickdraw" ? { perClass: spec.perClass } : kind === "masked-bow" ? { maxChunks: spec.maxChunks, suite: suite.name } : { suite: suite.name }) };
+  const file = path.join(opts.modelDir ?? DEFAULT_MODEL_DIR, `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`);
+  const layout = encoderLayout(shape);
+  if (fs.existsSync(file)) {
+    try {
+      return { encoder: loadParamsSync(file, { expectedLayout: layout }).params, cached: true, seconds: 0, file, kind };
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err;
+      progress.log(`pretrained encoder ${file} is corrupt (${err.message}); retraining`);
+    }
+  }
+  const t0 = Date.now();
+  let encoder: ParamVector;
+  if (kind === "none") {
+    encoder = initParams(layout, spec.seed);
+  } else {
+    const data: PretrainData = kind === "quickdraw"
+      ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed })
+      : await loadTextPretrainData({ dim: suite.inputSize, maxChunks: spec.maxChunks, seed: spec.seed, excludeTest: suite.tasks, progress });
+    const n = data.x.length / suite.inputSize;
+    progress.log(`pretraining the ${kind} encoder on ${n} examples (${spec.recipe.epochs} epochs)`);
+    encoder = pretrainEncoder(shape, data, spec.recipe, spec.seed, progress);
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  saveParamsSync(file, encoder, { metadata: { spec: JSON.stringify(key), seconds: seconds.toFixed(1) } });
+  progress.log(`pretrained encoder (${kind}) in ${seconds.toFixed(1)} s → ${file}`);
+  return { encoder, cached: false, seconds, file, kind };
+}

@@ -1,0 +1,120 @@
+import { PRESET_NAMES, type PresetName } from "../data/presets";
+import { HEAD_RULES, type HeadRule } from "../model/spec";
+import { validateRecipe, type FineTuneRecipe } from "../model/recipe";
+import type { MixtureRule } from "../select/mixture-similarity";
+import { InvalidArgumentError, UnknownNameError } from "../util/errors";
+
+/** What Merge to Mix selects by: the merged model's validation accuracy, or its (negated) cross-entropy. */
+export type SelectionScore = "accuracy" | "loss";
+
+/** How θ0's encoder is pretrained (never on suite data). */
+export interface PretrainSpec {
+  readonly recipe: FineTuneRecipe;
+  /** Vision: drawings per unused Quick, Draw! category (≤ 100). */
+  readonly perClass: number;
+  /** Text: chunks of pooled unlabelled text (masked bag-of-words). */
+  readonly maxChunks: number;
+  readonly seed: number;
+}
+
+/**
+ * Everything that decides the numbers of a leave-one-out run except which seeds and targets are run
+ * (those only choose how much of the same work is done, so a run directory can grow by seeds/targets).
+ */
+export interface ProtocolSpec {
+  readonly suite: string;
+  readonly preset: PresetName;
+  /** Seed of the data splits (fixed across training seeds, so seeds measure training noise). */
+  readonly dataSeed: number;
+  readonly headRule: HeadRule;
+  readonly score: SelectionScore;
+  /** Encoder widths. */
+  readonly hidden: readonly number[];
+  /** The one fine-tuning recipe, for single-dataset and mixture fine-tunes alike. */
+  readonly recipe: FineTuneRecipe;
+  readonly pretrain: PretrainSpec;
+  /** Mixture-scoring rule of the similarity baselines, and k for "top-k". */
+  readonly similarityRule: MixtureRule;
+  readonly topK: number;
+  /** Train every mixture for the ground truth (the oracle, correlations and real accuracies need it). */
+  readonly groundTruth: boolean;
+}
+
+/** A whole run: the protocol plus the seeds and targets to run. */
+export interface ExperimentSpec extends ProtocolSpec {
+  /** Training seeds (each a full repetition of fine-tunes and evaluation). */
+  readonly seeds: readonly number[];
+  /** Targets (leave-one-out); null = every task of the suite. */
+  readonly targets: readonly string[] | null;
+}
+
+/**
+ * The documented defaults per preset. quick is CI-sized (the whole vision8 run in a few minutes on
+ * 2 cores); full is the reproduction scale. Chosen by measurement (see README "Calibration").
+ */
+export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "suite" | "preset"> } = {
+  quick: {
+    dataSeed: 0, headRule: "shared", score: "loss", hidden: [256, 256],
+    recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 64, epochs: 3 },
+    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 }, perClass: 40, maxChunks: 6000, seed: 0 },
+    similarityRule: "mean", topK: 2, groundTruth: true,
+  },
+  full: {
+    dataSeed: 0, headRule: "shared", score: "loss", hidden: [256, 256],
+    recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 64, epochs: 5 },
+    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 10 }, perClass: 100, maxChunks: 40000, seed: 0 },
+    similarityRule: "mean", topK: 2, groundTruth: true,
+  },
+};
+
+/** Options accepted by {@link resolveSpec}: a suite and anything to override. */
+export type SpecInput = { suite: string; preset?: PresetName; seeds?: readonly number[] | number; targets?: readonly string[] | null }
+  & Partial<Omit<ProtocolSpec, "suite" | "preset">>;
+
+/**
+ * Fill a spec from the preset's defaults and validate it.
+ *
+ * @example
+ * resolveSpec({ suite: "vision8", preset: "quick", seeds: 3 });   // seeds [0, 1, 2]
+ * resolveSpec({ suite: "vision8", headRule: "refit", score: "accuracy" });
+ */
+export function resolveSpec(input: SpecInput): ExperimentSpec {
+  const preset = input.preset ?? "quick";
+  if (!(PRESET_NAMES as readonly string[]).includes(preset)) throw new UnknownNameError("preset", preset, PRESET_NAMES);
+  const d = PRESET_DEFAULTS[preset];
+  const seeds = typeof input.seeds === "number"
+    ? Array.from({ length: input.seeds }, (_, i) => i)
+    : [...(input.seeds ?? [0])];
+  if (typeof input.seeds === "number" && (!Number.isInteger(input.seeds) || input.seeds < 1)) throw new InvalidArgumentError("seeds", input.seeds, "a positive integer count or a list of seeds");
+  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new InvalidArgumentError("seeds", seeds, "a non-empty list of non-negative integers");
+  if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError("seeds", seeds, "distinct seeds");
+  const spec: ExperimentSpec = {
+    suite: input.suite, preset,
+    dataSeed: input.dataSeed ?? d.dataSeed,
+    headRule: input.headRule ?? d.headRule,
+    score: input.score ?? d.score,
+    hidden: [...(input.hidden ?? d.hidden)],
+    recipe: { ...d.recipe, ...(input.recipe ?? {}) },
+    pretrain: { ...d.pretrain, ...(input.pretrain ?? {}), recipe: { ...d.pretrain.recipe, ...(input.pretrain?.recipe ?? {}) } },
+    similarityRule: input.similarityRule ?? d.similarityRule,
+    topK: input.topK ?? d.topK,
+    groundTruth: input.groundTruth ?? d.groundTruth,
+    seeds,
+    targets: input.targets ? [...input.targets] : null,
+  };
+  if (typeof spec.suite !== "string" || !spec.suite) throw new InvalidArgumentError("suite", spec.suite, "a suite name");
+  if (!(HEAD_RULES as readonly string[]).includes(spec.headRule)) throw new UnknownNameError("head rule", spec.headRule, HEAD_RULES);
+  if (spec.score !== "accuracy" && spec.score !== "loss") throw new UnknownNameError("score", spec.score, ["accuracy", "loss"]);
+  if (!["mean", "pooled", "top-k"].includes(spec.similarityRule)) throw new UnknownNameError("similarity rule", spec.similarityRule, ["mean", "pooled", "top-k"]);
+  if (!Number.isInteger(spec.topK) || spec.topK < 1) throw new InvalidArgumentError("topK", spec.topK, "a positive integer");
+  if (spec.hidden.length === 0 || spec.hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new InvalidArgumentError("hidden", spec.hidden, "one or more positive layer widths");
+  validateRecipe(spec.recipe);
+  validateRecipe(spec.pretrain.recipe);
+  return spec;
+}
+
+/** The part of a spec that a run directory is pinned to (seeds and targets may grow). */
+export function protocolOf(spec: ExperimentSpec): ProtocolSpec {
+  const { seeds: _s, targets: _t, ...protocol } = spec;
+  return protocol;
+}

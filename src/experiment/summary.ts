@@ -1,0 +1,56 @@
+import type { MethodName, RunResults } from "./results";
+
+const METHOD_COLUMNS: ReadonlyArray<[MethodName, string]> = [
+  ["merge-to-mix", "M2M"], ["cosine", "cos"], ["l2", "L2"], ["random", "random"], ["all", "all"], ["best-single", "single"], ["oracle", "oracle"],
+];
+
+const mean = (xs: number[]) => { const f = xs.filter((x) => x !== null && Number.isFinite(x)); return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN; };
+const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
+const num = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+
+function table(header: string[], rows: string[][]): string {
+  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
+  return [line(header), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/**
+ * The run as text for a terminal: the main table (test accuracy % of the mixture each method selects,
+ * per target, mean over seeds, with θ0 and Merge to Mix's regret and rank), the average correlations,
+ * and the cost of Merge to Mix against exhaustive mixture fine-tuning.
+ *
+ * @example
+ * console.log(formatSummary(results));
+ */
+export function formatSummary(r: RunResults): string {
+  const out: string[] = [];
+  const sel = (t: string, m: MethodName, f: "test_acc" | "regret" | "rank") => mean(r.selections.filter((s) => s.target === t && s.method === m).map((s) => s[f]));
+  const rows = r.targets.map((t) => [
+    t, pct(mean(r.base.filter((b) => b.target === t).map((b) => b.test_acc))),
+    ...METHOD_COLUMNS.map(([m]) => pct(sel(t, m, "test_acc"))),
+    num(100 * sel(t, "merge-to-mix", "regret"), 1), num(sel(t, "merge-to-mix", "rank"), 1),
+  ]);
+  const col = (i: number) => mean(rows.map((row) => Number(row[i])));
+  rows.push(["mean", ...rows[0].slice(1).map((_, j) => num(col(j + 1), 1))]);
+  const n = r.targets.length ? r.candidates[r.targets[0]].length : 0;
+  out.push(`Test accuracy (%) of the mixture each method selects — ${r.suite}, ${r.seeds.length} seed(s), ${2 ** n - 1} mixtures per target`);
+  out.push(table(["target", "θ0", ...METHOD_COLUMNS.map(([, h]) => h), "M2M regret", "M2M rank"], rows));
+
+  const corr = (scorer: string, truth: string, subset: string, f: "pearson" | "spearman" | "kendall") =>
+    mean(r.correlations.filter((c) => c.target === "mean" && c.scorer === scorer && c.truth === truth && c.subset === subset).map((c) => c[f]));
+  out.push("", "Correlation with the mixture-fine-tuned truth (mean over targets and seeds; Pearson / Spearman / Kendall)");
+  const crow = (scorer: string, truth: string, subset: string) => [`${scorer} vs ${truth} (${subset})`, num(corr(scorer, truth, subset, "pearson")), num(corr(scorer, truth, subset, "spearman")), num(corr(scorer, truth, subset, "kendall"))];
+  out.push(table(["scorer vs truth", "pearson", "spearman", "kendall"], [
+    crow("merged", "val_acc", "all"), crow("merged", "val_acc", "no-singletons"), crow("merged", "val_loss", "all"), crow("merged", "val_loss", "no-singletons"),
+    crow("cosine", "val_acc", "all"), crow("l2", "val_acc", "all"),
+  ]));
+
+  const all = r.cost.filter((c) => c.target === "all");
+  const m2m = mean(all.map((c) => c.m2m_seconds)), ex = mean(all.map((c) => c.exhaustive_seconds));
+  out.push("", `Cost (whole run, per seed): Merge to Mix ${mean(all.map((c) => c.m2m_finetunes)).toFixed(0)} fine-tunes + ${mean(all.map((c) => c.m2m_merge_evals)).toFixed(0)} merge-evaluations = ${num(m2m, 1)} s; ` +
+    `exhaustive ${mean(all.map((c) => c.exhaustive_finetunes)).toFixed(0)} mixture fine-tunes = ${num(ex, 1)} s; merge-to-mix vs exhaustive: ${num(ex / m2m, 1)}x faster`);
+  const per = r.cost.filter((c) => c.target !== "all");
+  out.push(`Cost per target (mean): merge-to-mix ${num(mean(per.map((c) => c.m2m_seconds)), 1)} s vs exhaustive ${num(mean(per.map((c) => c.exhaustive_seconds)), 1)} s (${num(mean(per.map((c) => c.speedup)), 1)}x)`);
+  if (!r.complete) out.push("", "(incomplete run: some ground-truth mixtures are missing; re-run the same command to finish)");
+  return out.join("\n");
+}

@@ -1,0 +1,100 @@
+import { ParamVector } from "../params/param-vector";
+import { checkModelCount } from "./subsets";
+import { validateModels } from "./validate";
+
+/** One subset visited by {@link sweepSubsets}. */
+export interface SweepStep {
+  /** Bit i set ⇔ models[i] is in the subset. */
+  mask: number;
+  /** Number of members (≥ 1). */
+  size: number;
+  /** The uniform mean of the members. A reused buffer unless `copy`: valid until the next step. */
+  params: ParamVector;
+  /** The model added or removed since the previous step (for the first step, the one added). */
+  changed: number;
+  /** True when `changed` was added, false when removed. */
+  added: boolean;
+  /** 0-based position in the sweep (0 … 2^N − 2). */
+  step: number;
+}
+
+/** Options of {@link sweepSubsets}. */
+export interface SweepOptions {
+  /** Yield a fresh ParamVector per step instead of one reused buffer (costs P floats per step). */
+  copy?: boolean;
+}
+
+/**
+ * Every non-empty subset of `models` with its uniform-mean merge, in Gray-code order: each step adds
+ * or removes one model from a running Float64 sum, so a step costs O(P) whatever the subset size and
+ * memory is O(P) (one Float64 sum + one Float32 output) whatever N. Inputs are validated once, when
+ * the function is called.
+ * By default `params` is ONE buffer rewritten at every step: use it (evaluate, copy what you keep)
+ * before asking for the next step, or pass `{ copy: true }`. N > 24 throws TooLargeError: use a search
+ * strategy (src/select/search) for large pools.
+ *
+ * @example
+ * for (const { mask, size, params } of sweepSubsets(models)) {
+ *   scores.set(mask, evaluate(params));   // params is overwritten by the next step
+ * }
+ */
+export function sweepSubsets(models: readonly ParamVector[], options: SweepOptions = {}): Generator<SweepStep, void, undefined> {
+  // Validate now, not at the first next(): a bad call fails where it is made.
+  validateModels(models);
+  checkModelCount(models.length);
+  return run(models.slice(), options.copy === true);
+}
+
+function* run(models: readonly ParamVector[], copy: boolean): Generator<SweepStep, void, undefined> {
+  const n = models.length;
+  const layout = models[0].layout;
+  const size = layout.size;
+  const sum = new Float64Array(size);
+  const shared = new Float32Array(size);
+  const sharedParams = new ParamVector(layout, shared);
+  const total = 2 ** n - 1;
+  let prev = 0;
+  let count = 0;
+  for (let i = 1; i <= total; i++) {
+    const mask = (i ^ (i >>> 1)) >>> 0;
+    const bit = 31 - Math.clz32(mask ^ prev);
+    const added = ((mask >>> bit) & 1) === 1;
+    count += added ? 1 : -1;
+    const d = models[bit].data;
+    const out = copy ? new Float32Array(size) : shared;
+    const inv = 1 / count;
+    if (added) addStep(sum, d, out, inv);
+    else removeStep(sum, d, out, inv);
+    prev = mask;
+    yield { mask, size: count, params: copy ? new ParamVector(layout, out) : sharedParams, changed: bit, added, step: i - 1 };
+  }
+}
+
+/**
+ * Number of subsets {@link sweepSubsets} visits for n models: 2^n − 1.
+ *
+ * @example
+ * sweepLength(7);   // 127
+ */
+export function sweepLength(n: number): number {
+  checkModelCount(n);
+  return 2 ** n - 1;
+}
+
+// The hot loops live in plain functions (not in the generator) so V8 optimises them on their own.
+// One fused pass each: update the running sum and write the mean.
+function addStep(sum: Float64Array, d: Float32Array, out: Float32Array, inv: number): void {
+  for (let j = 0; j < sum.length; j++) {
+    const s = sum[j] + d[j];
+    sum[j] = s;
+    out[j] = s * inv;
+  }
+}
+
+function removeStep(sum: Float64Array, d: Float32Array, out: Float32Array, inv: number): void {
+  for (let j = 0; j < sum.length; j++) {
+    const s = sum[j] - d[j];
+    sum[j] = s;
+    out[j] = s * inv;
+  }
+}

@@ -1,0 +1,14 @@
+export { initBackend, backendAvailable, BACKEND_CHOICES, type BackendChoice, type BackendInfo } from "./backend";
+export { registerWasmGradients, registerWasmConvGrad, registerWasmSegmentSum } from "./wasm-kernels";
+export {
+  HEAD_RULES, assertHeadRule, validateNetSpec, unitId, outputUnits, netSpecFor, taskUnits, featureSize,
+  encoderLayout, networkLayout, encoderShapeOf, type HeadRule, type NetSpec,
+} from "./spec";
+export { initParams } from "./init";
+export { Network, paramsOf, loadParams } from "./network";
+export { DEFAULT_FINETUNE_RECIPE, validateRecipe, makeOptimizer, type FineTuneRecipe } from "./recipe";
+export { MASKED_LOGIT, maskTable, maskedCrossEntropy, oneHot, gatherRows, runEpochs } from "./training";
+export { TaskPool, type PoolBatch } from "./task-pool";
+export { fineTune, type FineTuneResult } from "./finetune";
+export { pretrainEncoder, buildBase, type PretrainData, type HeadFitOptions } from "./pretrain";
+export { measureThroughput, type Throughput } from "./throughput";

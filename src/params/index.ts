@@ -1,0 +1,3 @@
+export * from "./layout";
+export * from "./param-vector";
+export * from "./safetensors";

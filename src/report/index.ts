@@ -1,0 +1,18 @@
+export { escapeHtml, jsonForScript, uniqueId } from "./html";
+export { pearson, spearman, kendall, ranks, mean } from "./stats";
+export type { MixturePoint } from "./points";
+export { mixturePoints } from "./points";
+export type { Figure } from "./figure";
+export type { FigureHtmlOptions } from "./figure-html";
+export { figureHtml } from "./figure-html";
+export { plotlySource, plotlyScriptTag } from "./plotly-lib";
+export type { PageOptions } from "./page";
+export { htmlPage, PAGE_CSS } from "./page";
+export { writeFileAtomic } from "./atomic";
+export * from "./tables";
+export * from "./figures";
+export type { RenderOptions, FigureRenderer } from "./render";
+export { CHROMIUM_FLAGS, chromiumPath, openFigureRenderer, renderFigure } from "./render";
+export { IncompleteRunError, readRunResults } from "./load";
+export type { WriteReportOptions } from "./write-report";
+export { reportFigures, writeReport } from "./write-report";

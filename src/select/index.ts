@@ -1,0 +1,6 @@
+export * from "./metrics/index";
+export * from "./similarity";
+export * from "./mixture-similarity";
+export * from "./select";
+export * from "./correlations";
+export * from "./search/index";

@@ -1,0 +1,69 @@
+import { describe, it, before } from "node:test";
+import assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs";
+import { initBackend } from "../../src/model/backend";
+import { Rng } from "../../src/util/rng";
+
+function randn(n: number, seed: number): Float32Array {
+  const r = new Rng(seed);
+  return Float32Array.from({ length: n }, () => r.normal());
+}
+
+/** Gradients of a scalar function of (x, w) w.r.t. w, on a given backend, as plain arrays. */
+async function gradOn(backend: "cpu" | "wasm", f: (w: tf.Tensor) => tf.Scalar, w: Float32Array, shape: number[]): Promise<Float32Array> {
+  await initBackend(backend);
+  const before = tf.memory().numTensors;
+  const g = tf.tidy(() => tf.grad(f)(tf.tensor(w, shape)));
+  const out = g.dataSync() as Float32Array;
+  g.dispose();
+  assert.equal(tf.memory().numTensors, before, `no tensors leaked on ${backend}`);
+  return Float32Array.from(out);
+}
+
+function assertClose(a: Float32Array, b: Float32Array, tol: number): void {
+  assert.equal(a.length, b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / (1 + Math.abs(b[i])));
+  assert.ok(worst < tol, `max relative difference ${worst} ≥ ${tol}`);
+}
+
+describe("wasm gradient kernels agree with cpu", () => {
+  before(async () => { await initBackend("wasm"); });
+
+  const cases: Array<{ pad: "valid" | "same"; stride: number; hw: [number, number] }> = [
+    { pad: "valid", stride: 1, hw: [7, 6] }, { pad: "same", stride: 1, hw: [7, 6] },
+    { pad: "valid", stride: 2, hw: [8, 7] }, { pad: "same", stride: 2, hw: [8, 7] },
+  ];
+  for (const c of cases) {
+    it(`Conv2DBackpropFilter, ${c.pad}, stride ${c.stride}`, async () => {
+      const [H, W] = c.hw, B = 2, Cin = 3, Cout = 4, k = 3;
+      const x = randn(B * H * W * Cin, 1), w = randn(k * k * Cin * Cout, 2);
+      const probe = randn(10000, 3);   // a fixed random projection of the output makes the loss non-trivial
+      const f = (wt: tf.Tensor): tf.Scalar => {
+        const y = tf.conv2d(tf.tensor4d(x, [B, H, W, Cin]), wt as tf.Tensor4D, c.stride, c.pad);
+        return tf.sum(tf.mul(y, tf.tensor(probe.subarray(0, y.size), y.shape))) as tf.Scalar;
+      };
+      const gc = await gradOn("cpu", f, w, [k, k, Cin, Cout]);
+      const gw = await gradOn("wasm", f, w, [k, k, Cin, Cout]);
+      assert.ok(gc.some((v) => Math.abs(v) > 1e-3));
+      assertClose(gw, gc, 1e-4);
+    });
+  }
+
+  it("UnsortedSegmentSum (embedding gradient) with repeated ids", async () => {
+    const vocab = 7, dim = 5;
+    const ids = Int32Array.of(0, 3, 3, 6, 0, 3, 2, 2);
+    const probe = randn(ids.length * dim, 4);
+    const table = randn(vocab * dim, 5);
+    const f = (e: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.mul(tf.gather(e, tf.tensor1d(ids, "int32")), tf.tensor2d(probe, [ids.length, dim]))) as tf.Scalar;
+    const gc = await gradOn("cpu", f, table, [vocab, dim]);
+    const gw = await gradOn("wasm", f, table, [vocab, dim]);
+    assertClose(gw, gc, 1e-5);
+    // row 3 appears three times: its gradient is the sum of three probe rows; row 1 never appears
+    for (let j = 0; j < dim; j++) {
+      assert.ok(Math.abs(gw[3 * dim + j] - (probe[1 * dim + j] + probe[2 * dim + j] + probe[5 * dim + j])) < 1e-5);
+      assert.equal(gw[1 * dim + j], 0);
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { after, test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as aq from "arquero";
+import { initPlotly, notebookProgress, NotInNotebookError, setDisplaySink, showFigure, showHtml, showTable } from "../../src/notebook";
+import { selectionTable } from "../../src/report/tables";
+import { tinyResults } from "../report/tiny";
+
+const out: string[] = [];
+const live: { id: number; html: string }[] = [];
+let displays = 0;
+setDisplaySink({
+  display: () => ({ html: (s: string) => { out.push(s); } }),
+  newDisplay: () => { const id = displays++; return { html: (s: string) => { live.push({ id, html: s }); } }; },
+});
+after(() => setDisplaySink(undefined));
+
+test("outside a tslab kernel the helpers fail with a clear error", () => {
+  setDisplaySink(undefined);
+  try {
+    assert.throws(() => showHtml("<b>x</b>"), (e: unknown) => e instanceof NotInNotebookError && /tslab/.test((e as Error).message));
+  } finally {
+    setDisplaySink({ display: () => ({ html: (s: string) => { out.push(s); } }), newDisplay: () => { const id = displays++; return { html: (s: string) => { live.push({ id, html: s }); } }; } });
+  }
+});
+
+test("initPlotly embeds the library once per call; showFigure emits a div + script", () => {
+  out.length = 0;
+  initPlotly();
+  assert.equal(out.length, 1);
+  assert.ok(out[0].length > 1e6 && out[0].includes("window.define=undefined"));
+  showFigure({ data: [{ x: [1, 2], y: [3, 4], type: "scatter" }], layout: {} }, { height: 222 });
+  assert.match(out[1], /^<div id="m2m-fig-[^"]+" class="m2m-figure" style="height:222px/);
+  assert.throws(() => showFigure({} as never));
+});
+
+test("showTable accepts a danfo DataFrame, an arquero table and rows, and escapes cells", () => {
+  out.length = 0;
+  showTable(selectionTable(tinyResults()));
+  assert.ok(out[0].includes("<th>merge_to_mix</th>") && out[0].includes(">0.750<"));
+  showTable(aq.from([{ name: "<script>", v: 1.5 }]));
+  assert.ok(out[1].includes("&lt;script&gt;") && out[1].includes(">1.500<"));
+  showTable([{ a: 1 }], { labels: { a: "A" } });
+  assert.ok(out[2].includes("<th>A</th>"));
+  assert.throws(() => showTable(42 as never));
+});
+
+test("notebookProgress redraws one display in place with counts, detail, logs and done", () => {
+  live.length = 0;
+  const p = notebookProgress({ minIntervalMs: 0 });
+  p.start("fine-tune <pool>", 4);
+  p.tick(1, "mnist");
+  p.tick(2, "fashion");
+  p.log("phase 1 took 3 s");
+  p.tick(1, "kmnist");
+  p.done();
+  assert.ok(live.length >= 5);
+  assert.equal(new Set(live.map((l) => l.id)).size, 1, "always the same display");
+  assert.ok(live[0].html.includes("fine-tune &lt;pool&gt;") && live[0].html.includes("0/4 (0%)"));
+  assert.ok(live[2].html.includes("3/4 (75%)") && live[2].html.includes("fashion"));
+  const last = live[live.length - 1].html;
+  assert.ok(last.includes("4/4 (100%)") && last.includes("done") && last.includes("phase 1 took 3 s"));
+  const throttled = notebookProgress({ minIntervalMs: 60_000 });
+  const before = live.length;
+  throttled.start("x", 1000);
+  for (let i = 0; i < 100; i++) throttled.tick();
+  assert.equal(live.length - before, 1, "ticks within the interval do not redraw");
+});

@@ -1,0 +1,11 @@
+export type { MixtureExplorerOptions } from "./mixture-explorer";
+export { mixtureExplorer } from "./mixture-explorer";
+export type { CorrelationExplorerOptions } from "./correlation-explorer";
+export { correlationExplorer } from "./correlation-explorer";
+export type { WeightedGrid } from "./weighted-grid";
+export { weightedGridProblems } from "./weighted-grid";
+export type { WeightedMixExplorerOptions } from "./weighted-mix-explorer";
+export { weightedMixExplorer } from "./weighted-mix-explorer";
+export { mixtureProblems } from "./validate-results";
+export { widgetError } from "./shared";
+export { htmlPage } from "../src/report/page";

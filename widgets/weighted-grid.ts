@@ -1,0 +1,47 @@
+import { Problems, finite } from "./shared";
+
+/**
+ * Input of the weighted-mix explorer: merged-model scores on a grid of mixture weights over the
+ * simplex (weights ≥ 0 summing to 1), optionally with the true weighted-mixture fine-tune score.
+ */
+export interface WeightedGrid {
+  /** Target task name (shown in titles). */
+  target: string;
+  /** Candidate dataset names, the order of each weight vector. */
+  candidates: string[];
+  /** Grid points: each has candidates.length weights ≥ 0 summing to 1. */
+  points: number[][];
+  /** Merged model's score at each point (higher is better). */
+  merged: number[];
+  /** True score (model fine-tuned on that weighted mixture) per point, null where not trained. */
+  truth?: (number | null)[];
+  /** Score label, e.g. "validation accuracy" (default "score"). */
+  metric?: string;
+}
+
+/**
+ * Consistency problems of a WeightedGrid (empty when usable).
+ *
+ * @example
+ * weightedGridProblems({ target: "t", candidates: ["a"], points: [[1]], merged: [NaN] });
+ * // → ["merged[0] is NaN, expected a finite number"]
+ */
+export function weightedGridProblems(grid: WeightedGrid): Problems {
+  const p: Problems = [];
+  if (!grid || typeof grid !== "object") return ["the input is not a WeightedGrid object"];
+  const { candidates, points, merged, truth } = grid;
+  if (!Array.isArray(candidates) || candidates.length === 0) return ["candidates must be a non-empty list of names"];
+  if (new Set(candidates).size !== candidates.length) p.push(`candidate names repeat: ${candidates.join(", ")}`);
+  if (!Array.isArray(points) || points.length === 0) return [...p, "points must be a non-empty list of weight vectors"];
+  if (!Array.isArray(merged) || merged.length !== points.length) p.push(`merged has ${Array.isArray(merged) ? merged.length : "no"} scores for ${points.length} points`);
+  if (truth !== undefined && (!Array.isArray(truth) || truth.length !== points.length)) p.push(`truth has ${Array.isArray(truth) ? truth.length : "no"} scores for ${points.length} points`);
+  points.forEach((w, i) => {
+    if (!Array.isArray(w) || w.length !== candidates.length) { p.push(`points[${i}] has ${Array.isArray(w) ? w.length : "no"} weights, expected ${candidates.length} (one per candidate)`); return; }
+    if (!w.every((v) => finite(v) && v >= 0)) { p.push(`points[${i}] = [${w.join(", ")}] has a negative or non-finite weight`); return; }
+    const s = w.reduce((a, b) => a + b, 0);
+    if (Math.abs(s - 1) > 1e-6) p.push(`points[${i}] sums to ${s}, expected weights on the simplex (sum 1)`);
+  });
+  if (Array.isArray(merged)) merged.forEach((v, i) => { if (!finite(v)) p.push(`merged[${i}] is ${String(v)}, expected a finite number`); });
+  if (Array.isArray(truth)) truth.forEach((v, i) => { if (v !== null && !finite(v)) p.push(`truth[${i}] is ${String(v)}, expected a finite number or null`); });
+  return p;
+}
