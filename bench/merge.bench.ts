@@ -58,9 +58,20 @@ function timeNaive(ms: ParamVector[], seed: number): number {
   return Number(process.hrtime.bigint() - t0) / 1e6 / sample;
 }
 
+/** Collect until ArrayBuffer memory stops shrinking: V8 frees backing stores lazily after a GC. */
+function settle(): void {
+  let last = Infinity;
+  for (let i = 0; i < 10; i++) {
+    gc();
+    const now = process.memoryUsage().arrayBuffers;
+    if (now >= last) return;
+    last = now;
+  }
+}
+
 function peakMemory(layout: ParamLayout, n: number): { rss: number; buffers: number } {
   const ms = models(layout, n, 900 + n);
-  gc();
+  settle();
   const m0 = process.memoryUsage();
   let rss = 0, buffers = 0;
   // Sample ~64 times whatever N, so the samples' own garbage is the same for both sizes.

@@ -39,7 +39,8 @@ export interface EvaluatorOptions {
 export class Evaluator {
   private readonly net: Network;
   private loaded = false;
-  private readonly heads = new Map<string, NcmHead>();
+  // keyed by the Task object, not its name: two tasks may share a name (e.g. other seeds' splits)
+  private readonly heads = new Map<Task, NcmHead>();
   private readonly batchSize: number;
 
   constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, private readonly options: EvaluatorOptions = {}) {
@@ -109,7 +110,7 @@ export class Evaluator {
   }
 
   private ncmHead(task: Task): NcmHead {
-    let head = this.heads.get(task.name);
+    let head = this.heads.get(task);
     if (head) return head;
     const hf = task.splits.headfit;
     if (!hf || hf.n === 0) throw new InvalidArgumentError(`${task.name}.splits.headfit.n`, hf ? hf.n : 0, 'labelled examples (head rule "refit" fits the target head on them)');
@@ -119,7 +120,7 @@ export class Evaluator {
     } finally {
       feats.dispose();
     }
-    this.heads.set(task.name, head);
+    this.heads.set(task, head);
     return head;
   }
 

@@ -55,7 +55,7 @@ export interface ExperimentSpec extends ProtocolSpec {
 export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "suite" | "preset"> } = {
   quick: {
     dataSeed: 0, headRule: "shared", score: "loss", hidden: [256, 256],
-    recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 64, epochs: 3 },
+    recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
     pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 }, perClass: 40, maxChunks: 6000, seed: 0 },
     similarityRule: "mean", topK: 2, groundTruth: true,
   },

@@ -49,7 +49,13 @@ export function validateNetSpec(spec: NetSpec): void {
   if (new Set(spec.units).size !== spec.units.length) throw new InvalidArgumentError("spec.units", spec.units, "unique unit ids");
 }
 
-/** The output unit id of class `c` of `task` under `rule`. */
+/**
+ * The output unit id of class `c` of `task` under `rule`.
+ *
+ * @example
+ * unitId(mnist, 3, "shared");   // mnist.concepts[3], e.g. "digit:3"
+ * unitId(mnist, 3, "frozen");   // "mnist:3"
+ */
 export function unitId(task: Task, c: number, rule: HeadRule): string {
   return rule === "shared" ? task.concepts[c] : `${task.name}:${task.classes[c]}`;
 }
@@ -110,7 +116,12 @@ export function taskUnits(task: Task, spec: NetSpec, rule: HeadRule): Int32Array
   return out;
 }
 
-/** Width of the encoder's output (the penultimate features). */
+/**
+ * Width of the encoder's output (the penultimate features).
+ *
+ * @example
+ * featureSize({ inputSize: 784, hidden: [256, 128] });   // 128
+ */
 export function featureSize(spec: Pick<NetSpec, "inputSize" | "hidden">): number {
   return spec.hidden.length ? spec.hidden[spec.hidden.length - 1] : spec.inputSize;
 }

@@ -25,6 +25,9 @@ export function maskTable(unitsPerTask: readonly Int32Array[], numUnits: number)
 /**
  * Mean cross-entropy of `logits` [n, U] with softmax restricted to each sample's task units.
  * `mask` is [n, U] (rows of a mask table), `labels` [n] unit indices. Call inside tf.tidy.
+ *
+ * @example
+ * const loss = tf.tidy(() => maskedCrossEntropy(net.logits(x), tf.gather(table, taskIds), labels));
  */
 export function maskedCrossEntropy(logits: tf.Tensor2D, mask: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
   const logp = tf.logSoftmax(tf.add(logits, mask));
@@ -32,12 +35,22 @@ export function maskedCrossEntropy(logits: tf.Tensor2D, mask: tf.Tensor2D, label
   return tf.neg(tf.mean(picked)) as tf.Scalar;
 }
 
-/** tf.oneHot, also for depth 1 (which tf.oneHot rejects). Call inside tf.tidy. */
+/**
+ * tf.oneHot, also for depth 1 (which tf.oneHot rejects). Call inside tf.tidy.
+ *
+ * @example
+ * oneHot(tf.tensor1d([0, 0], "int32"), 1);   // [[1], [1]]
+ */
 export function oneHot(labels: tf.Tensor1D, depth: number): tf.Tensor2D {
   return (depth === 1 ? tf.ones([labels.shape[0], 1]) : tf.oneHot(labels, depth)) as tf.Tensor2D;
 }
 
-/** Copy rows `idx` of a row-major matrix with `width` columns into `out` (length ≥ idx.length·width). */
+/**
+ * Copy rows `idx` of a row-major matrix with `width` columns into `out` (length ≥ idx.length·width).
+ *
+ * @example
+ * gatherRows(Float32Array.of(1, 2, 3, 4), 2, [1, 0], new Float32Array(4));   // [3, 4, 1, 2]
+ */
 export function gatherRows(x: Float32Array, width: number, idx: ArrayLike<number>, out: Float32Array): Float32Array {
   for (let i = 0; i < idx.length; i++) out.set(x.subarray(idx[i] * width, (idx[i] + 1) * width), i * width);
   return out;
@@ -46,6 +59,9 @@ export function gatherRows(x: Float32Array, width: number, idx: ArrayLike<number
 /**
  * Run `epochs` shuffled passes of minibatches over n samples (the last batch may be smaller),
  * stopping after `maxSteps` steps. `step` receives the batch's sample indices. Returns counts.
+ *
+ * @example
+ * runEpochs(1000, { batchSize: 64, epochs: 2, rng: new Rng(0), progress: silentProgress, label: "train" }, (idx) => { … });
  */
 export function runEpochs(
   n: number,

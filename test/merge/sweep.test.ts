@@ -46,8 +46,10 @@ test("sweep memory does not depend on N (no allocation per step)", () => {
   };
   const small = peak(2), large = peak(9); // 3 vs 511 subsets
   const bytes = layout.size * 12; // one Float64 sum + one Float32 output
-  assert.ok(large <= small + bytes / 4, `N=2: +${small} B, N=9: +${large} B`);
-  assert.ok(large <= 2 * bytes, `N=9 peak +${large} B, expected about ${bytes} B`);
+  // Absolute bounds (V8 may free earlier garbage mid-sweep, so deltas can only be bounded above):
+  // allocating per step would reach 511 × 0.4 MB at N = 9.
+  assert.ok(small <= 1.5 * bytes, `N=2 peak +${small} B, expected about ${bytes} B`);
+  assert.ok(large <= 1.5 * bytes, `N=9 peak +${large} B, expected about ${bytes} B (as for N=2: +${small} B)`);
 });
 
 test("the sweep validates its models and refuses N > 24", () => {

@@ -50,6 +50,26 @@ describeBackends("fineTune", (backend) => {
     });
   }
 
+  it("shared units transfer across tasks; units outside the mixture stay untouched", () => {
+    // P and Q label the same concepts the same way (one teacher); R has its own concepts
+    const P = syntheticTask("p", { d, classes: 3, teacherSeed: 21, concepts: ["s0", "s1", "s2"], dataSeed: 3 });
+    const Q = syntheticTask("q", { d, classes: 3, teacherSeed: 21, concepts: ["s0", "s1", "s2"], dataSeed: 4 });
+    const R = syntheticTask("r", { d, classes: 2, teacherSeed: 22, dataSeed: 5 });
+    const all = [P, Q, R], spec = netSpecFor(all, hidden, "shared");
+    assert.equal(spec.units.length, 5);
+    const theta0 = buildBase(initParams(encoderLayout({ inputSize: d, hidden }), 3), all, "shared", 0, { steps: 100 });
+    const r = fineTune(theta0, spec, [{ task: Q }], recipe, "shared", 1);
+    const ev = new Evaluator(spec, "shared");
+    const p0 = ev.load(theta0).evaluate(P, "test").accuracy, p1 = ev.load(r.params).evaluate(P, "test").accuracy;
+    ev.dispose();
+    assert.ok(p1 > p0 + 0.05, `P accuracy ${p0} → ${p1} after fine-tuning on Q only`);
+    const U = spec.units.length, k0 = theta0.view("out/kernel"), k1 = r.params.view("out/kernel");
+    for (const u of [3, 4]) {   // R's units
+      for (let j = 0; j < hidden[0]; j++) assert.equal(k1[j * U + u], k0[j * U + u]);
+      assert.equal(r.params.view("out/bias")[u], theta0.view("out/bias")[u]);
+    }
+  });
+
   it("mixtures concatenate members, and maxSteps caps the budget", () => {
     const spec = netSpecFor(tasks, hidden, "frozen");
     const theta0 = base("frozen");
