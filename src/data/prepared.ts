@@ -1,3 +1,5 @@
+import { sha256Hex } from "../util/sha256";
+export { sha256Hex } from "../util/sha256";
 import { createHash } from "crypto";
 import { CorruptFileError } from "../util/errors";
 import { Split, SplitName, Task, TaskSource } from "./types";
@@ -135,15 +137,6 @@ export function deserializePrepared(h: PreparedHeader, bytes: Uint8Array, file =
   return { name: h.name, title: h.title, suite: h.suite, inputShape: h.inputShape, classes: h.classes, concepts: h.concepts, source: h.source, splits, groupNames: h.groupNames };
 }
 
-/**
- * Hex sha256 of some bytes.
- *
- * @example
- * sha256Hex(new Uint8Array([1, 2, 3])); // "039058c6…"
- */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 /**
  * The sidecar header of a prepared task (with its hash).

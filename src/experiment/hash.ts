@@ -1,3 +1,5 @@
+import { sha256Hex } from "../util/sha256";
+export { sha256Hex } from "../util/sha256";
 import { createHash } from "node:crypto";
 import { InvalidArgumentError } from "../util/errors";
 
@@ -61,7 +63,3 @@ export function stableHash(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
 }
 
-/** sha256 (hex) of bytes. */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}

@@ -1,5 +1,5 @@
 export { escapeHtml, jsonForScript, uniqueId } from "./html";
-export { pearson, spearman, kendall, ranks, mean } from "./stats";
+export { mean } from "./stats";
 export type { MixturePoint } from "./points";
 export { mixturePoints } from "./points";
 export type { Figure } from "./figure";

@@ -1,6 +1,7 @@
 import type { MethodName, SelectionRow } from "../experiment/results";
 import { InvalidArgumentError } from "../util/errors";
 import { argmaxMask, rankOf } from "./metrics/rank-of";
+import { membersOf } from "../merge/subsets";
 
 /** Per-mixture numbers for one (seed, target): arrays indexed by mask, length 2^N (index 0 ignored). */
 export interface SelectionInput {
@@ -20,10 +21,6 @@ export interface SelectionInput {
   trueTest: ArrayLike<number | null>;
 }
 
-/** Names of a mask's members, in candidate order. */
-export function membersOf(mask: number, candidates: readonly string[]): string[] {
-  return candidates.filter((_, i) => (mask & (1 << i)) !== 0);
-}
 
 /** null → NaN, checked length. */
 function toNumbers(name: string, values: ArrayLike<number | null>, length: number): Float64Array {

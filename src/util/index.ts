@@ -2,3 +2,4 @@ export * from "./errors";
 export * from "./progress";
 export * from "./rng";
 export * from "./atomic";
+export * from "./sha256";

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import type { CorrelationRow } from "../../src/experiment/results";
-import { correlations, meanCorrelations, membersOf, pearson, rankOf, selectMixtures } from "../../src/select/index";
+import { correlations, meanCorrelations, pearson, rankOf, selectMixtures } from "../../src/select/index";
+import { membersOf } from "../../src/merge/subsets";
 import { InvalidArgumentError } from "../../src/util/errors";
 import { Rng } from "../../src/util/rng";
 

@@ -1,3 +1,4 @@
+import { popcount } from "../../merge/subsets";
 import { InvalidArgumentError } from "../../util/errors";
 import type { Progress } from "../../util/progress";
 
@@ -85,9 +86,3 @@ export class Evaluator {
   }
 }
 
-/** Number of set bits. */
-export function popcount(mask: number): number {
-  let c = 0;
-  for (let m = mask >>> 0; m; m &= m - 1) c++;
-  return c;
-}
