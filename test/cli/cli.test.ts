@@ -1,0 +1,73 @@
+// The command line, called in-process through main(argv) with console output captured.
+import { it } from "node:test";
+import assert from "node:assert/strict";
+import { main } from "../../src/cli/main";
+
+/** Run main(argv), returning its exit code and everything it printed. */
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  const log = console.log, error = console.error, write = process.stderr.write;
+  console.log = (...a: unknown[]) => { out.push(a.join(" ")); };
+  console.error = (...a: unknown[]) => { err.push(a.join(" ")); };
+  // The terminal progress bar writes to stderr directly.
+  process.stderr.write = ((chunk: string | Uint8Array) => { err.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  try {
+    const code = await main(argv);
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    console.log = log; console.error = error; process.stderr.write = write;
+  }
+}
+
+it("help exits 0 and lists the commands", async () => {
+  const r = await cli(["help"]);
+  assert.equal(r.code, 0);
+  for (const cmd of ["run", "data", "suites", "report"]) assert.match(r.out, new RegExp(`merge-to-mix ${cmd}`));
+});
+
+it("an unknown command exits non-zero naming it", async () => {
+  const r = await cli(["frobnicate"]);
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /frobnicate/);
+});
+
+it("suites --json lists vision8 and text8 tasks with classes and split sizes", async () => {
+  const r = await cli(["suites", "--json"]);
+  assert.equal(r.code, 0, r.err);
+  const d = JSON.parse(r.out) as { presets: string[]; suites: Array<{ name: string; inputShape: number[]; tasks: Array<{ name: string; classes: string[]; concepts: string[]; sizes: Record<string, { train: number; val: number; test: number; headfitPerClass: number }> }> }> };
+  assert.deepEqual(d.presets, ["quick", "full"]);
+  const byName = new Map(d.suites.map((s) => [s.name, s] as const));
+  for (const name of ["vision8", "text8"]) {
+    const s = byName.get(name);
+    assert.ok(s, `${name} missing from ${[...byName.keys()].join(", ")}`);
+    assert.equal(s.tasks.length, 8, name);
+    for (const t of s.tasks) {
+      assert.ok(t.classes.length >= 2 && t.concepts.length === t.classes.length, `${name}/${t.name}`);
+      for (const p of ["quick", "full"]) {
+        const z = t.sizes[p];
+        assert.ok(z && z.train > 0 && z.val > 0 && z.test > 0 && z.headfitPerClass > 0, `${name}/${t.name} ${p}: ${JSON.stringify(z)}`);
+      }
+    }
+  }
+  assert.ok(byName.get("vision8")!.tasks.some((t) => t.name === "mnist" && t.classes.length === 10));
+  assert.deepEqual(byName.get("vision8")!.inputShape, [28, 28, 1]);
+});
+
+it("run --bogus exits 1 naming --bogus, before any work", async () => {
+  const r = await cli(["run", "--bogus", "--out", "/nonexistent/never-created"]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /--bogus/);
+});
+
+it("run with a bad --seeds value exits 1 naming it", async () => {
+  const r = await cli(["run", "--seeds", "zero", "--out", "/nonexistent/never-created"]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /--seeds.*zero/);
+});
+
+it("data --verify on vision8 quick passes", async () => {
+  const r = await cli(["data", "--verify", "--suite", "vision8", "--preset", "quick"]);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /data --verify: (\d+)\/\1 tasks match/);
+  assert.doesNotMatch(r.out, /MISMATCH|MISSING/);
+});

@@ -1,0 +1,77 @@
+// Kill a run with SIGKILL in the middle of the mixture fine-tunes, resume it, and compare with an uninterrupted run.
+import { after, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Database from "better-sqlite3";
+import { runExperiment } from "../../src/experiment/run";
+import type { RunResults } from "../../src/experiment/results";
+import type { Progress } from "../../src/util/progress";
+import { SYNTHETIC_RUN } from "./fixtures/synthetic-run";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-resume-"));
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const MIXTURES = "mixture fine-tunes (ground truth)";
+
+/** Spawn the child run and SIGKILL it once `killAfter` mixture fine-tunes are stored. */
+function runAndKill(dir: string, killAfter: number): Promise<{ signal: string | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "fixtures", "run-child.ts"), dir, "1"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (b: Buffer) => {
+      stderr += b.toString();
+      if (stderr.includes(`tick ${MIXTURES} ${killAfter}\n`)) child.kill("SIGKILL");
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", reject);
+    child.on("exit", (_code, signal) => { clearTimeout(timer); resolve({ signal, stderr }); });
+  });
+}
+
+/** Every weights row and fine-tune record with its write time (a recomputation would rewrite them). */
+function snapshot(dir: string): Map<string, string> {
+  const db = new Database(path.join(dir, "store.sqlite"), { readonly: true });
+  try {
+    const out = new Map<string, string>();
+    for (const r of db.prepare("SELECT key, sha256, updated FROM weights").all() as Array<{ key: string; sha256: string; updated: string }>) out.set(`w:${r.key}`, `${r.sha256}@${r.updated}`);
+    for (const r of db.prepare("SELECT key, updated FROM results WHERE kind = 'finetune'").all() as Array<{ key: string; updated: string }>) out.set(`f:${r.key}`, r.updated);
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** A progress that records each phase's planned total. */
+function recorder(): { progress: Progress; totals: Map<string, number> } {
+  const totals = new Map<string, number>();
+  return { totals, progress: { start: (l, n) => { totals.set(l, n); }, tick() {}, log() {}, done() {} } };
+}
+
+const strip = (r: RunResults) => ({ mixtures: r.mixtures, selections: r.selections, correlations: r.correlations, base: r.base,
+  cost: r.cost.map(({ m2m_seconds: _a, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest) });
+
+it("resumes after SIGKILL mid mixture fine-tunes: same results, no finished work redone", async () => {
+  const dir = path.join(root, "killed");
+  const killed = await runAndKill(dir, 3);
+  assert.equal(killed.signal, "SIGKILL", `child was not killed:\n${killed.stderr.slice(-2000)}`);
+  assert.ok(!fs.existsSync(path.join(dir, "results.json")), "killed before writing results");
+  const before = snapshot(dir);
+  const doneMixtures = [...before.keys()].filter((k) => k.startsWith("f:")).length - 4;
+  assert.ok(doneMixtures >= 3 && doneMixtures < 11, `mixture fine-tunes stored before the kill: ${doneMixtures}`);
+
+  const { progress, totals } = recorder();
+  const resumed = await runExperiment({ ...SYNTHETIC_RUN, out: dir, workers: 1, progress });
+  assert.equal(resumed.complete, true);
+  // Nothing finished before the kill is trained again: singles all cached, only the missing mixtures run.
+  assert.equal(totals.has("single-dataset fine-tunes"), false);
+  assert.equal(totals.get(MIXTURES), 11 - doneMixtures);
+  const afterKill = snapshot(dir);
+  for (const [k, v] of before) assert.equal(afterKill.get(k), v, `${k} was rewritten`);
+  assert.equal([...afterKill.keys()].filter((k) => k.startsWith("f:")).length, 15);
+
+  const fresh = await runExperiment({ ...SYNTHETIC_RUN, out: path.join(root, "fresh"), workers: 1 });
+  assert.deepEqual(strip(resumed), strip(fresh));
+});
