@@ -13,3 +13,4 @@ export * from "./store";
 export * from "./pool";
 export * from "./hash";
 export * from "./progress-bar";
+export * from "./weighted-grid";

@@ -19,6 +19,9 @@ import { datasetSimilarities, type DatasetSimilarity } from "./similarity-scores
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
 import { RunStore } from "./store";
 import { writeRunResults } from "./write-results";
+import { weightedMergeGrid } from "./weighted-grid";
+import type { WeightedGrid } from "../../widgets/weighted-grid";
+import { writeFileAtomic } from "../util/atomic";
 
 /** Bumped when stored units change meaning; a run directory written by another version is refused. */
 export const RUN_FORMAT_VERSION = 1;
@@ -179,6 +182,18 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
         }
       }
       progress.done();
+
+      // Weighted mixing for the first target: the simplex over its three best single datasets.
+      let grid = store.get<WeightedGrid>("weighted-grid", `${spec.seeds[0]}/${plans[0].target.name}`);
+      if (!grid) {
+        const p = plans[0], seed = spec.seeds[0];
+        const ms = merged.get(`${seed}/${p.target.name}`)!;
+        const top = p.globalBits.map((b, i) => ({ b, s: -ms.loss[1 << i] })).sort((x, y) => y.s - x.s).slice(0, Math.min(3, p.globalBits.length));
+        const models = top.map((t) => store.getWeights(fineTuneKey(seed, 1 << t.b), theta0.layout)!.params);
+        grid = weightedMergeGrid(ev, models, top.map((t) => suite.tasks[t.b].name), p.target, { score: "accuracy" });
+        store.put("weighted-grid", `${seed}/${p.target.name}`, grid);
+      }
+      writeFileAtomic(path.join(path.resolve(opts.out), "weighted-grid.json"), JSON.stringify(grid) + "\n");
 
       const m: RunMeasurements = {
         spec, suite, plans: plans.map((p) => ({ target: p.target.name, candidates: p.candidates.map((c) => c.name), globalBits: p.globalBits })),

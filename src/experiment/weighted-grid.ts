@@ -1,0 +1,48 @@
+import type { Task } from "../data/types";
+import type { Evaluator } from "../evaluate/evaluator";
+import { weightedMean } from "../merge/weighted-mean";
+import type { ParamVector } from "../params/param-vector";
+import { InvalidArgumentError } from "../util/errors";
+import type { WeightedGrid } from "../../widgets/weighted-grid";
+
+/**
+ * Every weight vector on the simplex over `k` datasets with steps of 1/`divisions` (k = 3, divisions = 10:
+ * 66 points), in lexicographic order.
+ *
+ * @example
+ * simplexGrid(2, 2);   // [[0, 1], [0.5, 0.5], [1, 0]]
+ */
+export function simplexGrid(k: number, divisions: number): number[][] {
+  if (!Number.isInteger(k) || k < 1) throw new InvalidArgumentError("k", k, "a positive integer");
+  if (!Number.isInteger(divisions) || divisions < 1) throw new InvalidArgumentError("divisions", divisions, "a positive integer");
+  const out: number[][] = [];
+  const rec = (prefix: number[], left: number) => {
+    if (prefix.length === k - 1) { out.push([...prefix, left].map((v) => v / divisions)); return; }
+    for (let i = 0; i <= left; i++) rec([...prefix, i], left - i);
+  };
+  rec([], divisions);
+  return out;
+}
+
+/**
+ * Weighted mixing, scored by the merged model: for weights w on a simplex grid over `candidates`, merge
+ * θ̃(w) = Σ w_i θ^i (the weights as mixture proportions) and score it on the target's validation split.
+ * Feeds the weighted-mix explorer widget.
+ *
+ * @example
+ * const grid = weightedMergeGrid(evaluator, [mnist, uci, hershey].map(single), ["mnist", "uci-digits", "hershey-digits"], target);
+ */
+export function weightedMergeGrid(
+  ev: Evaluator, models: readonly ParamVector[], candidates: readonly string[], target: Task,
+  opts: { divisions?: number; score?: "accuracy" | "loss" } = {},
+): WeightedGrid {
+  if (models.length !== candidates.length) throw new InvalidArgumentError("models.length", models.length, `${candidates.length} (one per candidate)`);
+  const points = simplexGrid(models.length, opts.divisions ?? 10);
+  const score = opts.score ?? "accuracy";
+  const merged = points.map((w) => {
+    ev.load(weightedMean(models, w));
+    const r = ev.evaluate(target, "val");
+    return score === "accuracy" ? r.accuracy : -r.loss;
+  });
+  return { target: target.name, candidates: [...candidates], points, merged, metric: score === "accuracy" ? "merged validation accuracy" : "merged validation −cross-entropy" };
+}
