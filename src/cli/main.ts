@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // merge-to-mix command line: run | data | suites | report | help.
+import "../data/synthetic/suite";
 import { buildData, verifyData } from "../data/build-data";
 import { describeSuites } from "../data/suites";
 import { checkPreset } from "../data/presets";
@@ -12,7 +13,7 @@ import { checkOptions, intOption, listOption, parseArgs, stringOption, type Pars
 const HELP = `merge-to-mix — choose fine-tuning data mixtures by model merging (arXiv 2505.16066)
 
 Usage:
-  merge-to-mix run --suite vision8|text8 [--targets a,b] [--preset quick|full] [--seeds n] --out runs/NAME
+  merge-to-mix run --suite vision8|text8|synthetic [--targets a,b] [--preset quick|full] [--seeds n] --out runs/NAME
                    [--head-rule shared|frozen|refit] [--score loss|accuracy] [--epochs n] [--workers n]
                    [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
                    [--overwrite]

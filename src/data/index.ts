@@ -16,3 +16,4 @@ export * from "./build-data";
 export * from "./vision";
 export * from "./custom";
 export * from "./text";
+export * from "./synthetic";

@@ -1,18 +1,9 @@
 import { hashSeed } from "../util/rng";
 import { assignSplits, SplitIndices } from "./split";
-import { PreparedSplit, PreparedTask, SPLIT_NAMES } from "./prepared";
+import { PreparedSplit, PreparedTask, SPLIT_NAMES, TaskMeta } from "./prepared";
 import { SplitName, SplitSizes, TaskSource } from "./types";
 
-/** Everything about a task except its examples. */
-export interface TaskMeta {
-  readonly name: string;
-  readonly title: string;
-  readonly suite: string;
-  readonly inputShape: readonly number[];
-  readonly classes: readonly string[];
-  readonly concepts: readonly string[];
-  readonly source: TaskSource;
-}
+export type { TaskMeta } from "./prepared";
 
 /** A source's examples as bytes (pixel = byte/255), before splitting. */
 export interface RawPool {

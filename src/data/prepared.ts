@@ -19,8 +19,8 @@ export interface PreparedSplit {
   readonly group: Int32Array;
 }
 
-/** A task before conversion to floats: bytes, labels and provenance. */
-export interface PreparedTask {
+/** Everything about a task except its examples. */
+export interface TaskMeta {
   readonly name: string;
   readonly title: string;
   readonly suite: string;
@@ -28,21 +28,18 @@ export interface PreparedTask {
   readonly classes: readonly string[];
   readonly concepts: readonly string[];
   readonly source: TaskSource;
+}
+
+/** A task before conversion to floats: bytes, labels and provenance. */
+export interface PreparedTask extends TaskMeta {
   readonly splits: { readonly [K in SplitName]: PreparedSplit };
   /** Names of the group ids (e.g. font names), when the source has groups. */
   readonly groupNames?: readonly string[];
 }
 
 /** The JSON sidecar next to a cached binary (everything but the arrays). */
-export interface PreparedHeader {
+export interface PreparedHeader extends TaskMeta {
   readonly format: "merge-to-mix/prepared@1";
-  readonly name: string;
-  readonly title: string;
-  readonly suite: string;
-  readonly inputShape: readonly number[];
-  readonly classes: readonly string[];
-  readonly concepts: readonly string[];
-  readonly source: TaskSource;
   readonly counts: { readonly [K in SplitName]: number };
   readonly groupNames?: readonly string[];
   readonly bytes: number;

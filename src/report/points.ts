@@ -1,23 +1,12 @@
 import * as aq from "arquero";
-import { RunResults } from "../experiment/results";
+import { MixtureRow, RunResults } from "../experiment/results";
 
-/** One (target, mixture) averaged over seeds: the unit plotted in every correlation figure. */
-export interface MixturePoint {
-  target: string;
-  mask: number;
-  members: string[];
-  size: number;
-  merged_val_acc: number;
-  merged_val_loss: number;
-  cosine: number;
-  l2: number;
-  /** null when no seed has the mixture fine-tune yet. */
-  true_val_acc: number | null;
-  true_val_loss: number | null;
-  true_test_acc: number | null;
+/** One (target, mixture) averaged over seeds: the unit plotted in every correlation figure
+ *  (a MixtureRow without its seed; true_* are null when no seed has the mixture fine-tune yet). */
+export type MixturePoint = Omit<MixtureRow, "seed" | "true_test_loss"> & {
   /** How many seeds were averaged. */
   seeds: number;
-}
+};
 
 const nullable = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
