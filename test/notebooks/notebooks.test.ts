@@ -1,0 +1,134 @@
+// Executes every notebook headless (nbconvert + the project-local tslab kernel) into build/notebooks/ and
+// checks what a reader would see: no error output, and the tables / figures / images / widgets each
+// notebook promises. tslab reports type errors and exceptions as stderr *streams*, not `error` outputs,
+// and nbconvert's CellExecutionError text is empty, so we run with --allow-errors and read the streams.
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+
+const root = path.resolve(__dirname, "..", "..");
+const nbDir = path.join(root, "notebooks");
+const outDir = path.join(root, "build", "notebooks");
+const jupyterPath = path.join(root, ".jupyter", "share", "jupyter");
+
+interface Output { output_type: string; name?: string; text?: string | string[]; data?: Record<string, string | string[]>; ename?: string; evalue?: string }
+interface Cell { cell_type: string; source: string | string[]; outputs?: Output[] }
+interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string; display_name?: string; language?: string } } }
+
+const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : s ?? "");
+const readNb = (file: string): Notebook => JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+
+/** What each notebook must show once executed: substrings of its HTML outputs and a minimum PNG count. */
+const EXPECT: Record<string, { html: Array<[string, string]>; pngs?: number }> = {
+  "01-quickstart.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the progress bar", "m2m-progress"]] },
+  "02-datasets.ipynb": { html: [["an HTML table", "<table"]], pngs: 8 },
+  "03-vision-reproduction.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the mixture explorer", "m2m-mixture-explorer"], ["the correlation explorer", "m2m-correlation-explorer"]] },
+  "04-text-reproduction.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the mixture explorer", "m2m-mixture-explorer"], ["the correlation explorer", "m2m-correlation-explorer"]] },
+  "05-similarity-baselines.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"]] },
+  "06-merge-operators.ipynb": { html: [["an HTML table", "<table"], ["the weighted-mix explorer", "m2m-weighted-mix-explorer"]] },
+};
+
+/** A stderr line that is an error (tslab prints `12:3 - message` for type errors, stacks for exceptions). */
+export function errorLines(stderr: string): string[] {
+  return stderr.split("\n").filter((l) => /^\s*\d+:\d+ - |Error\b|error TS|Exception|^\s+at .+\(.+:\d+:\d+\)|Cannot find module|Unhandled/.test(l));
+}
+
+const notebooks = fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb")).sort();
+
+describe("notebooks as committed", () => {
+  it("are the six notebooks the docs name", () => {
+    assert.deepEqual(notebooks, Object.keys(EXPECT).sort());
+  });
+  for (const f of notebooks) {
+    it(`${f}: tslab kernelspec, no outputs, markdown explaining the code`, () => {
+      const nb = readNb(path.join(nbDir, f));
+      assert.deepEqual(nb.metadata.kernelspec, { name: "tslab", display_name: "TypeScript", language: "typescript" });
+      const withOutputs = nb.cells.filter((c) => c.cell_type === "code" && (c.outputs ?? []).length > 0).length;
+      assert.equal(withOutputs, 0, `${f} has ${withOutputs} code cells with outputs; clear them (jupyter nbconvert --clear-output --inplace)`);
+      assert.ok(nb.cells.filter((c) => c.cell_type === "markdown").length >= 3, `${f}: expected at least 3 markdown cells`);
+      // Local code is imported through the notebooks/src symlink as explicit files ("./src/x/index"):
+      // tslab's module hook resolves "<path>.js" only, never a folder's index.
+      for (const c of nb.cells) {
+        for (const m of join(c.source).matchAll(/from "(\.\.?\/[^"]+)"/g)) {
+          assert.ok(!m[1].startsWith("../"), `${f} imports ${m[1]}: tslab's rootDir is notebooks/, import through ./src or ./widgets`);
+          const target = path.resolve(nbDir, m[1]);
+          assert.ok(fs.existsSync(target + ".ts"), `${f} imports ${m[1]}, expected a .ts file at ${path.relative(root, target)}.ts`);
+        }
+      }
+    });
+  }
+  it("notebooks/src and notebooks/widgets are symlinks to ../src and ../widgets", () => {
+    assert.equal(fs.readlinkSync(path.join(nbDir, "src")), "../src");
+    assert.equal(fs.readlinkSync(path.join(nbDir, "widgets")), "../widgets");
+  });
+});
+
+describe("library code loads under tslab", () => {
+  it("src/ and widgets/ import no folder (tslab resolves \"./x\" as x.ts only, not x/index.ts)", () => {
+    const bad: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith(".ts")) {
+          for (const m of fs.readFileSync(p, "utf8").matchAll(/from "(\.\.?\/[^"]*)"/g)) {
+            const t = path.resolve(path.dirname(p), m[1]);
+            if (fs.existsSync(t) && fs.statSync(t).isDirectory()) bad.push(`${path.relative(root, p)}: "${m[1]}" → "${m[1]}/index"`);
+          }
+        }
+      }
+    };
+    walk(path.join(root, "src"));
+    walk(path.join(root, "widgets"));
+    assert.deepEqual(bad, [], `folder imports break notebooks (Cannot find module):\n${bad.join("\n")}`);
+  });
+});
+
+const hasJupyter = spawnSync("jupyter", ["nbconvert", "--version"], { encoding: "utf8" }).status === 0;
+
+describe("notebooks executed headless (nbconvert, tslab kernel)", { skip: hasJupyter ? false : "jupyter nbconvert is not installed (run scripts/setup.sh)" }, () => {
+  it("has the tslab kernel registered in .jupyter/", () => {
+    if (!fs.existsSync(path.join(jupyterPath, "kernels", "tslab", "kernel.json"))) {
+      const r = spawnSync("npm", ["run", "--silent", "kernel:install"], { cwd: root, encoding: "utf8" });
+      assert.equal(r.status, 0, `npm run kernel:install failed: ${r.stderr}`);
+    }
+    assert.ok(fs.existsSync(path.join(jupyterPath, "kernels", "tslab", "kernel.json")));
+  });
+  for (const f of notebooks) {
+    it(`${f} runs without errors and shows its outputs`, { timeout: 25 * 60_000 }, () => {
+      fs.mkdirSync(outDir, { recursive: true });
+      const t0 = Date.now();
+      const r = spawnSync("jupyter", [
+        "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+        "--ExecutePreprocessor.kernel_name=tslab", "--ExecutePreprocessor.timeout=1200",
+        `--output-dir=${outDir}`, path.join(nbDir, f),
+      ], { cwd: root, encoding: "utf8", env: { ...process.env, JUPYTER_PATH: jupyterPath }, timeout: 25 * 60_000 });
+      assert.equal(r.status, 0, `nbconvert failed on ${f}:\n${r.stderr.slice(-3000)}`);
+      const nb = readNb(path.join(outDir, f));
+      const problems: string[] = [];
+      const html: string[] = [];
+      let pngs = 0;
+      nb.cells.forEach((c, i) => {
+        for (const o of c.outputs ?? []) {
+          if (o.output_type === "error") problems.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
+          if (o.output_type === "stream" && o.name === "stderr") {
+            const lines = errorLines(join(o.text));
+            if (lines.length) problems.push(`cell ${i} stderr:\n${lines.slice(0, 8).join("\n")}`);
+          }
+          if (o.data?.["text/html"]) html.push(join(o.data["text/html"]));
+          if (o.data?.["image/png"]) pngs++;
+        }
+      });
+      assert.deepEqual(problems, [], `${f} printed errors:\n${problems.join("\n")}`);
+      // After an error tslab drops requests for 200 ms, so later cells come back empty: the last one must show something.
+      const code = nb.cells.filter((c) => c.cell_type === "code");
+      assert.ok((code[code.length - 1].outputs ?? []).length > 0, `${f}: the last code cell has no output`);
+      const all = html.join("\n");
+      for (const [what, marker] of EXPECT[f].html) assert.ok(all.includes(marker), `${f}: expected ${what} (HTML containing ${JSON.stringify(marker)})`);
+      assert.ok(pngs >= (EXPECT[f].pngs ?? 0), `${f}: expected at least ${EXPECT[f].pngs} PNG images, got ${pngs}`);
+      console.log(`# ${f}: ${((Date.now() - t0) / 1000).toFixed(1)} s, ${html.length} HTML outputs, ${pngs} PNGs`);
+    });
+  }
+});
