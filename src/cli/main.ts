@@ -6,6 +6,9 @@ import { describeSuites } from "../data/suites";
 import { checkPreset } from "../data/presets";
 import { terminalProgress } from "../experiment/progress-bar";
 import { runExperiment } from "../experiment/run";
+import type { SelectionScore } from "../experiment/spec";
+import type { BackendChoice } from "../model/backend";
+import type { HeadRule } from "../model/spec";
 import { formatSummary } from "../experiment/summary";
 import { MergeToMixError } from "../util/errors";
 import { checkOptions, intOption, listOption, parseArgs, stringOption, type ParsedArgs } from "./args";
@@ -40,13 +43,13 @@ async function run(a: ParsedArgs): Promise<number> {
     seeds: intOption(a, "seeds", 1, 1, 100),
     targets: listOption(a, "targets") ?? null,
     candidates: listOption(a, "candidates"),
-    headRule: stringOption(a, "head-rule") as never,
-    score: stringOption(a, "score") as never,
+    headRule: stringOption(a, "head-rule") as HeadRule | undefined,
+    score: stringOption(a, "score") as SelectionScore | undefined,
     dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
-    recipe: epochs === undefined ? undefined : ({ epochs } as never),
+    recipe: epochs === undefined ? undefined : { epochs },
     groundTruth: a.options.has("no-ground-truth") ? false : undefined,
     workers: intOption(a, "workers", 2, 1, 64),
-    backend: stringOption(a, "backend", "auto") as never,
+    backend: stringOption(a, "backend", "auto") as BackendChoice,
     overwrite: a.options.has("overwrite"),
     progress,
   });

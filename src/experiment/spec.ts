@@ -69,7 +69,8 @@ export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "
 
 /** Options accepted by {@link resolveSpec}: a suite and anything to override. */
 export type SpecInput = { suite: string; preset?: PresetName; seeds?: readonly number[] | number; targets?: readonly string[] | null }
-  & Partial<Omit<ProtocolSpec, "suite" | "preset">>;
+  & Partial<Omit<ProtocolSpec, "suite" | "preset" | "recipe" | "pretrain">>
+  & { recipe?: Partial<FineTuneRecipe>; pretrain?: Partial<Omit<PretrainSpec, "recipe">> & { recipe?: Partial<FineTuneRecipe> } };
 
 /**
  * Fill a spec from the preset's defaults and validate it.
