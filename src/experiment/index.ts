@@ -14,3 +14,4 @@ export * from "./pool";
 export * from "./hash";
 export * from "./progress-bar";
 export * from "./weighted-grid";
+export * from "./calibration";

@@ -82,6 +82,16 @@ export interface BaseRow {
   test_acc: number;
 }
 
+/** A single-dataset fine-tune on its own task's validation split, against θ0: does fine-tuning move anything? */
+export interface SingleRow {
+  seed: number;
+  task: string;
+  base_val_acc: number;
+  base_val_loss: number;
+  own_val_acc: number;
+  own_val_loss: number;
+}
+
 /** Cost of selecting by Merge to Mix versus exhaustive mixture fine-tuning. */
 export interface CostRow {
   seed: number;
@@ -114,6 +124,8 @@ export interface RunResults {
   correlations: CorrelationRow[];
   base: BaseRow[];
   cost: CostRow[];
+  /** Each single-dataset fine-tune on its own task (optional: runs before this field was added lack it). */
+  singles?: SingleRow[];
   /** True when every planned unit of work finished. */
   complete: boolean;
   /** ISO timestamps. */

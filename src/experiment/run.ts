@@ -14,7 +14,7 @@ import { pretrainedEncoder } from "./base-model";
 import { fineTuneKey, ensureFineTunes, type FineTuneRecord } from "./finetune-pool";
 import type { FineTuneContext, FineTuneJob } from "./finetune-job";
 import { scoreMergedMixtures, type MergedScores } from "./merged-scores";
-import type { RunResults } from "./results";
+import type { RunResults, SingleRow } from "./results";
 import { datasetSimilarities, type DatasetSimilarity } from "./similarity-scores";
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
 import { RunStore } from "./store";
@@ -128,6 +128,25 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
         store.put("similarity", "theta0", sims);
       }
 
+      // Each single fine-tune on its own task (validation): the calibration's "does fine-tuning help" check.
+      const singleRows: SingleRow[] = [];
+      for (const seed of spec.seeds) {
+        for (const mask of [...singleMasks].sort((a, b) => a - b)) {
+          const task = suite.tasks[Math.log2(mask)];
+          const key = `${seed}/${task.name}`;
+          let row = store.get<SingleRow>("own", key);
+          if (!row) {
+            ev.load(theta0);
+            const b = ev.evaluate(task, "val");
+            ev.load(store.getWeights(fineTuneKey(seed, mask), theta0.layout)!.params);
+            const o = ev.evaluate(task, "val");
+            row = { seed, task: task.name, base_val_acc: b.accuracy, base_val_loss: b.loss, own_val_acc: o.accuracy, own_val_loss: o.loss };
+            store.put("own", key, row);
+          }
+          singleRows.push(row);
+        }
+      }
+
       // Merge to Mix: merged-model scores of every mixture, per seed and target.
       const merged = new Map<string, MergedScores>();
       for (const seed of spec.seeds) {
@@ -202,7 +221,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
         truth: (seed, mask, target) => store.get("truth", `${seed}/${mask}/${target}`),
         started,
       };
-      const results = assembleResults(m);
+      const results = { ...assembleResults(m), singles: singleRows };
       writeRunResults(path.resolve(opts.out), results);
       return results;
     } finally {
