@@ -4,12 +4,12 @@
  * Notebook helpers (tslab) live in "./notebook" and widgets in "../widgets"; they are not re-exported here so
  * the library loads outside a kernel without pulling them in.
  */
-export * from "./util";
-export * from "./data";
-export * from "./params";
-export * from "./merge";
-export * as model from "./model";
-export { Evaluator, NcmHead, type EvalResult } from "./evaluate";
-export * from "./select";
-export * from "./experiment";
-export * as report from "./report";
+export * from "./util/index";
+export * from "./data/index";
+export * from "./params/index";
+export * from "./merge/index";
+export * as model from "./model/index";
+export { Evaluator, NcmHead, type EvalResult } from "./evaluate/index";
+export * from "./select/index";
+export * from "./experiment/index";
+export * as report from "./report/index";

@@ -4,7 +4,7 @@ import { loadPreparedTask } from "./cache";
 import { DataManifest, entryFromPrepared, entryFromTask, ManifestTaskEntry, readManifest, writeManifest } from "./manifest";
 import { checkPreset, PresetName, PRESET_NAMES, TEXT8_PRESETS, VISION8_SIZES } from "./presets";
 import { DEFAULT_DATA_SEED } from "./suites";
-import { loadText8Tasks, TEXT8_TASKS } from "./text";
+import { loadText8Tasks, TEXT8_TASKS } from "./text/index";
 import { VISION8_TASKS } from "./vision/vision8";
 
 /** Suites the manifest covers (user-registered suites are not committed data). */

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, UnknownNameError } from "../util/errors";
-import { DEFAULT_TEXT_DIM } from "./text";
+import { DEFAULT_TEXT_DIM } from "./text/index";
 import { SplitSizes } from "./types";
 
 /** Named size presets: `quick` is CI-sized, `full` is the paper-like scale. */

@@ -45,5 +45,6 @@ export function debianVersion(name: string, statusFile = "/var/lib/dpkg/status")
 
 /** Repository root (where data/ lives), found from this file's location. */
 export function projectRoot(): string {
-  return path.resolve(__dirname, "..", "..");
+  // realpath: notebooks import src/ through the notebooks/src symlink, where __dirname is notebooks/src/data.
+  return path.resolve(fs.realpathSync(__dirname), "..", "..");
 }

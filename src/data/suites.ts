@@ -5,7 +5,7 @@ import { makeSuite } from "./custom/make-suite";
 import { manifestEntry, readManifest } from "./manifest";
 import { checkPreset, PresetName, PRESET_NAMES, TEXT8_PRESETS, VISION8_SIZES, withOverrides } from "./presets";
 import { toTask } from "./prepared";
-import { loadText8Tasks, TEXT8_TASKS } from "./text";
+import { loadText8Tasks, TEXT8_TASKS } from "./text/index";
 import { SplitSizes, Suite } from "./types";
 import { VISION_SHAPE } from "./vision/spec";
 import { VISION8_TASKS } from "./vision/vision8";

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Suite } from "../data/types";
+import { projectRoot } from "../data/sources";
 import { loadVisionPretrainData } from "../data/vision/pretrain";
 import { loadTextPretrainData } from "../data/text/pretrain";
 import { pretrainEncoder, type PretrainData } from "../model/pretrain";
@@ -14,7 +15,7 @@ import { stableHash } from "./hash";
 import type { PretrainSpec } from "./spec";
 
 /** Where pretrained encoders are cached, keyed by a hash of their spec (shared by every run). */
-export const DEFAULT_MODEL_DIR = path.join("data", "models");
+export const DEFAULT_MODEL_DIR = path.join(projectRoot(), "data", "models");
 
 /** Which pretraining a suite gets: Quick, Draw! (28×28 inputs), masked bag-of-words (text), or none. */
 export type PretrainKind = "quickdraw" | "masked-bow" | "none";

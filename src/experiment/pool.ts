@@ -142,7 +142,7 @@ export class WorkerPool<J = unknown, R = unknown> {
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
       slot.job = null;
-      if (msg.ok) job.resolve(msg.result);
+      if (msg.ok === true) job.resolve(msg.result);
       else job.reject(new WorkerJobError(`${msg.name}: ${msg.message}`, msg.name, msg.stack));
       this.dispatch();
     });

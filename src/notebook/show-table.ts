@@ -1,4 +1,4 @@
-import { TableHtmlOptions, TableRow, tableHtml } from "../report/tables";
+import { TableHtmlOptions, TableRow, tableHtml } from "../report/tables/index";
 import { InvalidArgumentError } from "../util/errors";
 import { displaySink } from "./display";
 

@@ -2,7 +2,7 @@
  * Statistics for figure titles and widgets: the selection layer's exact correlation metrics (pairs with a
  * non-finite value are dropped; NaN when fewer than 2 pairs remain or a side is constant), plus a finite mean.
  */
-export { pearson, spearman, kendall, ranks } from "../select/metrics";
+export { pearson, spearman, kendall, ranks } from "../select/metrics/index";
 
 /**
  * Mean of the finite values (NaN when there are none).

@@ -1,17 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RunResults } from "../experiment/results";
-import { correlationExplorer, mixtureExplorer, weightedMixExplorer, WeightedGrid } from "../../widgets";
+import { correlationExplorer, mixtureExplorer, weightedMixExplorer, WeightedGrid } from "../../widgets/index";
 import { Progress, silentProgress } from "../util/progress";
 import { writeFileAtomic } from "./atomic";
 import { Figure } from "./figure";
 import { figureHtml } from "./figure-html";
-import { correlationOverview, perTargetPanels, similarityPanels } from "./figures";
+import { correlationOverview, perTargetPanels, similarityPanels } from "./figures/index";
 import { escapeHtml } from "./html";
 import { readRunResults } from "./load";
 import { htmlPage } from "./page";
 import { openFigureRenderer } from "./render";
-import { CORRELATION_COLUMNS, CORRELATION_LABELS, COST_COLUMNS, COST_LABELS, SELECTION_COLUMNS, SELECTION_LABELS, correlationRows, costRows, selectionRows, tableHtml } from "./tables";
+import { CORRELATION_COLUMNS, CORRELATION_LABELS, COST_COLUMNS, COST_LABELS, SELECTION_COLUMNS, SELECTION_LABELS, correlationRows, costRows, selectionRows, tableHtml } from "./tables/index";
 
 export interface WriteReportOptions {
   /** Also render every figure to runDir/report/NAME.png with Chromium (default true). */

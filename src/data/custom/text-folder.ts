@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { InvalidArgumentError } from "../../util/errors";
-import { DEFAULT_TEXT_DIM, featurizeTexts } from "../text";
+import { DEFAULT_TEXT_DIM, featurizeTexts } from "../text/index";
 import { SplitSizes, Task } from "../types";
 import { taskFromArrays } from "./arrays";
 

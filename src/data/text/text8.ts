@@ -2,7 +2,7 @@ import { UnknownNameError } from "../../util/errors";
 import { Progress, silentProgress } from "../../util/progress";
 import { SplitSizes } from "../types";
 import { DEFAULT_TEXT_DIM, featurizeTexts } from "./featurize";
-import { loadEraTask, loadGenreTask, loadGlossSentimentTask, loadLanguageIdTask, loadNounSupersenseTask, loadSpamTask, loadTopicTask, loadVerbSupersenseTask } from "./tasks";
+import { loadEraTask, loadGenreTask, loadGlossSentimentTask, loadLanguageIdTask, loadNounSupersenseTask, loadSpamTask, loadTopicTask, loadVerbSupersenseTask } from "./tasks/index";
 import { TextLoadOptions, TextTask } from "./text-task";
 
 /** The eight text-8 task names, in suite order. */
