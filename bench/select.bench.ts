@@ -1,6 +1,6 @@
 /**
  * bench:select — what Merge to Mix selection costs on the quick preset of vision8, measured inside one run.
- * Run with `npm run bench:select`. Reuses (and resumes) the run directory build/bench-select/quick-vision8,
+ * Run with `npm run bench:select`. Reuses (and resumes) the run directory runs/quick-vision8,
  * so only the first call pays for the fine-tunes; re-runs take about a minute.
  *
  * Prints:
@@ -26,8 +26,8 @@ import { terminalProgress } from "../src/experiment/progress-bar";
 import type { FineTuneContext, FineTuneJob } from "../src/experiment/finetune-job";
 import type { ParamVector } from "../src/params/param-vector";
 
-const ROOT = path.join("build", "bench-select");
-const RUN_DIR = path.join(ROOT, "quick-vision8");
+/** The run directory of `npm start` (same spec), so the bench reuses the main job's work. */
+const RUN_DIR = path.join("runs", "quick-vision8");
 const MIN_SPEEDUP = 20;
 const MAX_OVERHEAD = 0.2;
 /** Tasks fine-tuned for the throughput figure (each 200 examples × 5 epochs on quick), per worker count. */
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const jobs: FineTuneJob[] = suite.tasks.slice(0, THROUGHPUT_TASKS).map((_, i) => ({ mask: 1 << i, seed: 0 }));
   const rate: number[] = [];
   for (const workers of [1, 2]) {
-    const dir = path.join(ROOT, `throughput-${workers}`);
+    const dir = path.join("build", "bench-select", `throughput-${workers}`);
     fs.rmSync(dir, { recursive: true, force: true });
     const tstore = RunStore.open(dir, { spec: { bench: "select-throughput", workers } });
     try {
