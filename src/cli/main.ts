@@ -6,6 +6,11 @@ import { describeSuites } from "../data/suites";
 import { checkPreset } from "../data/presets";
 import { terminalProgress } from "../experiment/progress-bar";
 import { runExperiment } from "../experiment/run";
+import { baseVsScratch } from "../experiment/base-check";
+import { pretrainedEncoder } from "../experiment/base-model";
+import { resolveSpec } from "../experiment/spec";
+import { loadSuite } from "../data/suites";
+import { initBackend } from "../model/backend";
 import type { SelectionScore } from "../experiment/spec";
 import type { BackendChoice } from "../model/backend";
 import type { HeadRule } from "../model/spec";
@@ -27,6 +32,9 @@ Usage:
       Build the prepared-data cache and data/manifest.json, or (--verify) rebuild in memory and check hashes.
   merge-to-mix suites [--json]
       Every suite's tasks with input shape, classes and split sizes.
+  merge-to-mix base [--suite vision8|text8] [--preset quick|full] [--seed n]
+      Does the pretrained base help? Per task: θ0 + fitted head, θ0 fine-tuned, and the same network trained
+      from scratch with the same recipe (test accuracy).
   merge-to-mix report runs/NAME [--no-png]
       One offline HTML report (tables, figures, widgets) plus the figures as PNG files.
 `;
@@ -88,6 +96,24 @@ async function suites(a: ParsedArgs): Promise<number> {
   return 0;
 }
 
+async function base(a: ParsedArgs): Promise<number> {
+  checkOptions(a, ["suite", "preset", "seed", "backend"], "base");
+  const spec = resolveSpec({ suite: stringOption(a, "suite", "vision8")!, preset: checkPreset(stringOption(a, "preset", "quick")!) });
+  const seed = intOption(a, "seed", 0, 0);
+  const progress = terminalProgress();
+  await initBackend(stringOption(a, "backend", "auto") as BackendChoice);
+  const suite = await loadSuite(spec.suite, { preset: spec.preset, seed: spec.dataSeed, progress });
+  const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { progress });
+  const rows = baseVsScratch(suite, encoder, spec.recipe, seed, progress);
+  const pct = (x: number) => (100 * x).toFixed(1).padStart(8);
+  console.log(`Test accuracy (%) on ${suite.name} (${spec.preset}), each task alone, recipe ${JSON.stringify(spec.recipe)}`);
+  console.log(`${"task".padEnd(16)} ${"θ0+head".padStart(8)} ${"θ0+FT".padStart(8)} ${"scratch".padStart(8)}`);
+  for (const r of rows) console.log(`${r.task.padEnd(16)} ${pct(r.base_head_acc)} ${pct(r.base_finetuned_acc)} ${pct(r.scratch_acc)}`);
+  const wins = rows.filter((r) => r.base_finetuned_acc > r.scratch_acc).length;
+  console.log(`base beats scratch on ${wins}/${rows.length} tasks`);
+  return 0;
+}
+
 async function report(a: ParsedArgs): Promise<number> {
   checkOptions(a, ["no-png"], "report");
   const dir = a.positional[1];
@@ -108,8 +134,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "data": return await data(a);
       case "suites": return await suites(a);
       case "report": return await report(a);
+      case "base": return await base(a);
       case "help": case "--help": console.log(HELP); return 0;
-      default: console.error(`unknown command ${JSON.stringify(cmd)}; valid: run, data, suites, report, help\n\n${HELP}`); return 2;
+      default: console.error(`unknown command ${JSON.stringify(cmd)}; valid: run, data, suites, base, report, help\n\n${HELP}`); return 2;
     }
   } catch (err) {
     if (err instanceof MergeToMixError) {

@@ -15,3 +15,4 @@ export * from "./hash";
 export * from "./progress-bar";
 export * from "./weighted-grid";
 export * from "./calibration";
+export * from "./base-check";
