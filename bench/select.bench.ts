@@ -17,8 +17,8 @@ import * as tf from "@tensorflow/tfjs";
 import { loadSuite } from "../src/data/suites";
 import { Evaluator } from "../src/evaluate/evaluator";
 import { netSpecFor } from "../src/model/spec";
-import { protocolOf, resolveSpec } from "../src/experiment/spec";
-import { RUN_FORMAT_VERSION, runExperiment } from "../src/experiment/run";
+import { resolveSpec } from "../src/experiment/spec";
+import { openRunStore, runExperiment } from "../src/experiment/run";
 import { RunStore } from "../src/experiment/store";
 import { ensureFineTunes, fineTuneKey } from "../src/experiment/finetune-pool";
 import { scoreMergedMixtures } from "../src/experiment/merged-scores";
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   // Rebuild the run's context from its own store (same spec object as the driver, so it opens read-only in effect).
   const spec = resolveSpec({ suite: "vision8", preset: "quick", seeds: 1 });
   const suite = await loadSuite("vision8", { preset: "quick", seed: spec.dataSeed });
-  const store = RunStore.open(RUN_DIR, { spec: { version: RUN_FORMAT_VERSION, protocol: protocolOf(spec), candidates: null, suiteOptions: null } });
+  const store = openRunStore({ suite: "vision8", preset: "quick", seeds: 1, out: RUN_DIR });
   let ctx: FineTuneContext;
   const target = suite.tasks[0];
   const singles: ParamVector[] = [];

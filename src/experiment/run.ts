@@ -44,6 +44,24 @@ export type RunOptions = SpecInput & {
   modelDir?: string;
 };
 
+/** What a run directory's store is pinned to: the protocol and the candidate pool (seeds and targets may grow). */
+export function runStoreSpec(spec: ExperimentSpec, opts: Pick<RunOptions, "candidates" | "suiteOptions">): unknown {
+  return { version: RUN_FORMAT_VERSION, protocol: protocolOf(spec), candidates: opts.candidates ?? null, suiteOptions: opts.suiteOptions ?? null };
+}
+
+/**
+ * Open the store of a run directory made by {@link runExperiment} with the same options (to read its
+ * θ0, fine-tunes and results); close it when done.
+ *
+ * @example
+ * const store = openRunStore({ suite: "vision8", preset: "quick", out: "runs/quick-vision8" });
+ * const theta0 = store.getWeights("theta0")!.params;
+ * store.close();
+ */
+export function openRunStore(opts: RunOptions): RunStore {
+  return RunStore.open(opts.out, { spec: runStoreSpec(resolveSpec(opts), opts) });
+}
+
 /** One target's leave-one-out setting. */
 interface TargetPlan { target: Task; candidates: Task[]; globalBits: number[] }
 
@@ -94,7 +112,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
   const suite = await loadSuite(spec.suite, { ...(opts.suiteOptions ?? {}), preset: spec.preset, seed: spec.dataSeed, progress });
   progress.log(`suite ${suite.name} (${spec.preset}): ${suite.tasks.map((t) => `${t.name} ${t.splits.train.n}/${t.splits.val.n}/${t.splits.test.n}`).join(", ")} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
   const plans = plan(suite, spec, opts.candidates);
-  const store = RunStore.open(opts.out, { spec: { version: RUN_FORMAT_VERSION, protocol: protocolOf(spec), candidates: opts.candidates ?? null, suiteOptions: opts.suiteOptions ?? null }, overwrite: opts.overwrite });
+  const store = RunStore.open(opts.out, { spec: runStoreSpec(spec, opts), overwrite: opts.overwrite });
   try {
     // θ0: the pretrained encoder (shared across runs) + heads fitted on every task's headfit split.
     const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { modelDir: opts.modelDir, progress });
