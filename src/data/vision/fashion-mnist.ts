@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import { MissingDependencyError } from "../../util/errors";
-import { prepareFromPool, RawPool } from "../prepare";
+import { RawPool } from "../prepare";
 import { debianVersion } from "../sources";
 import { readIdxPool } from "./mnist";
-import { VISION_SHAPE, VisionTaskSpec } from "./spec";
+import { poolTaskSpec, VisionTaskSpec } from "./spec";
 
 /** Where Debian's dataset-fashion-mnist installs its files. */
 export const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
@@ -41,14 +41,8 @@ export function loadFashionMnistPool(dir = FASHION_MNIST_DIR): RawPool {
 }
 
 /** Fashion-MNIST (Zalando, MIT): garment photos; test examples from the official test set. */
-export const fashionMnistSpec: VisionTaskSpec = {
-  name: "fashion-mnist",
-  title: "Fashion-MNIST",
-  classes: FASHION_CLASSES,
-  concepts: FASHION_CONCEPTS,
-  prepare(sizes, seed, suite) {
-    const pool = loadFashionMnistPool();
-    const source = { package: "debian:dataset-fashion-mnist", version: debianVersion("dataset-fashion-mnist"), licence: "MIT (Zalando SE)" };
-    return prepareFromPool({ name: this.name, title: this.title, suite, inputShape: VISION_SHAPE, classes: this.classes, concepts: this.concepts, source }, pool, sizes, seed);
-  },
-};
+export const fashionMnistSpec: VisionTaskSpec = poolTaskSpec({
+  name: "fashion-mnist", title: "Fashion-MNIST", classes: FASHION_CLASSES, concepts: FASHION_CONCEPTS,
+  source: () => ({ package: "debian:dataset-fashion-mnist", version: debianVersion("dataset-fashion-mnist"), licence: "MIT (Zalando SE)" }),
+  pool: () => loadFashionMnistPool(),
+});

