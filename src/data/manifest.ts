@@ -2,17 +2,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { CorruptFileError } from "../util/errors";
 import { writeFileAtomic } from "./atomic";
-import { classCounts, PreparedHeader, PreparedTask, sha256Hex, SPLIT_NAMES } from "./prepared";
+import { classCounts, PreparedHeader, PreparedTask, sha256Hex, SPLIT_NAMES, TaskMeta } from "./prepared";
 import { projectRoot } from "./sources";
-import { SplitName, SplitSizes, Task, TaskSource } from "./types";
+import { SplitName, SplitSizes, Task } from "./types";
 
 /** What the manifest records about one prepared task. */
-export interface ManifestTaskEntry {
-  readonly title: string;
-  readonly source: TaskSource;
-  readonly inputShape: readonly number[];
-  readonly classes: readonly string[];
-  readonly concepts: readonly string[];
+export interface ManifestTaskEntry extends Omit<TaskMeta, "name" | "suite"> {
   readonly sizes: SplitSizes;
   /** Examples per class in each split. */
   readonly counts: { readonly [K in SplitName]: readonly number[] };
