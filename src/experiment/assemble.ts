@@ -26,7 +26,17 @@ export interface RunMeasurements {
   started: string;
 }
 
-const toGlobal = (mask: number, bits: readonly number[]) => bits.reduce((g, b, i) => ((mask >> i) & 1 ? g | (1 << b) : g), 0);
+/**
+ * A mask over a target's candidates (bit i = candidate i) as a mask over the suite's tasks.
+ *
+ * @example
+ * toGlobalMask(0b11, [0, 2]);   // 0b101
+ */
+export function toGlobalMask(mask: number, globalBits: readonly number[]): number {
+  let g = 0;
+  for (let i = 0; i < globalBits.length; i++) if ((mask >> i) & 1) g |= 1 << globalBits[i];
+  return g;
+}
 
 /**
  * Turn stored measurements into the results tables: one MixtureRow per (seed, target, mixture), the
@@ -53,7 +63,7 @@ export function assembleResults(m: RunMeasurements): RunResults {
       const tv = new Array<number | null>(len).fill(null), tl = new Array<number | null>(len).fill(null), tt = new Array<number | null>(len).fill(null);
       let exSamples = 0, exSeconds = 0, exCount = 0;
       for (let mask = 1; mask < len; mask++) {
-        const g = toGlobal(mask, p.globalBits);
+        const g = toGlobalMask(mask, p.globalBits);
         const t = m.truth(seed, g, p.target);
         const ft = m.finetune(seed, g);
         if (t) { tv[mask] = t.val_acc; tl[mask] = t.val_loss; tt[mask] = t.test_acc; }
@@ -80,7 +90,7 @@ export function assembleResults(m: RunMeasurements): RunResults {
       allCost.m2mSeconds += ms.seconds;
       allCost.evals += len - 1;
       for (let mask = 1; mask < len; mask++) {
-        const g = toGlobal(mask, p.globalBits);
+        const g = toGlobalMask(mask, p.globalBits);
         const ft = m.finetune(seed, g), t = m.truth(seed, g, p.target);
         if (ft && !allCost.exFt.has(g)) { allCost.exFt.add(g); allCost.exSamples += ft.samples; allCost.exSeconds += ft.seconds; }
         if (t) allCost.exSeconds += t.val_seconds;

@@ -9,7 +9,7 @@ import { featureSize, netSpecFor } from "../model/spec";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError, UnknownNameError } from "../util/errors";
 import { silentProgress, type Progress } from "../util/progress";
-import { assembleResults, type RunMeasurements } from "./assemble";
+import { assembleResults, toGlobalMask, type RunMeasurements } from "./assemble";
 import { pretrainedEncoder } from "./base-model";
 import { fineTuneKey, ensureFineTunes, type FineTuneRecord } from "./finetune-pool";
 import type { FineTuneContext, FineTuneJob } from "./finetune-job";
@@ -84,12 +84,6 @@ function plan(suite: Suite, spec: ExperimentSpec, pool?: readonly string[]): Tar
   });
 }
 
-/** Candidate-order mask → mask over the suite's tasks. */
-export function toGlobalMask(mask: number, globalBits: readonly number[]): number {
-  let g = 0;
-  for (let i = 0; i < globalBits.length; i++) if ((mask >> i) & 1) g |= 1 << globalBits[i];
-  return g;
-}
 
 /**
  * Run the Merge to Mix leave-one-out protocol on a suite and return (and write to `out`) its results:
