@@ -71,3 +71,18 @@ it("data --verify on vision8 quick passes", async () => {
   assert.match(r.out, /data --verify: (\d+)\/\1 tasks match/);
   assert.doesNotMatch(r.out, /MISMATCH|MISSING/);
 });
+
+it("every subcommand's --help prints its usage and exits 0, without doing any work", async () => {
+  const { COMMANDS } = await import("../../src/cli/main");
+  for (const c of COMMANDS) {
+    const r = await cli([c.name, "--help"]);
+    assert.equal(r.code, 0, `${c.name} --help: ${r.err}`);
+    assert.match(r.out, new RegExp(`merge-to-mix ${c.name}`), c.name);
+  }
+});
+
+it("--version prints package.json's version", async () => {
+  const r = await cli(["--version"]);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^\d+\.\d+\.\d+/);
+});

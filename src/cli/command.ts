@@ -1,0 +1,19 @@
+import type { ParsedArgs } from "./args";
+
+/**
+ * One subcommand of the `merge-to-mix` command line: its name, a one-line summary for the overview,
+ * the usage text `--help` prints, the options it accepts, and what it does (returns the exit code).
+ *
+ * @example
+ * export const suitesCommand: Command = { name: "suites", summary: "…", usage: "…", options: ["json"], run: async (a) => 0 };
+ */
+export interface Command {
+  readonly name: string;
+  /** One line for `merge-to-mix help`. */
+  readonly summary: string;
+  /** The usage block `merge-to-mix NAME --help` prints (first line: the synopsis). */
+  readonly usage: string;
+  /** Option names (without `--`) the command accepts; anything else is a typed error. `help` is implied. */
+  readonly options: readonly string[];
+  run(args: ParsedArgs): Promise<number>;
+}

@@ -1,0 +1,30 @@
+import { buildData, verifyData } from "../../data/build-data";
+import { checkPreset } from "../../data/presets";
+import { terminalProgress } from "../../experiment/progress-bar";
+import { intOption, listOption } from "../args";
+import type { Command } from "../command";
+
+export const dataCommand: Command = {
+  name: "data",
+  summary: "build or verify the prepared-data cache against data/manifest.json",
+  usage: `merge-to-mix data [--verify] [--suite vision8,text8] [--preset quick|full] [--seed n]
+    Build the prepared-data cache and data/manifest.json, or (--verify) rebuild in memory and check hashes.`,
+  options: ["verify", "suite", "preset", "seed"],
+  async run(a) {
+    const opts = {
+      suites: listOption(a, "suite"),
+      presets: listOption(a, "preset")?.map(checkPreset),
+      seed: a.options.has("seed") ? intOption(a, "seed", 0) : undefined,
+      progress: terminalProgress(),
+    };
+    if (a.options.has("verify")) {
+      const r = await verifyData(opts);
+      for (const t of r.tasks) console.log(`${t.status === "ok" ? "ok      " : t.status === "mismatch" ? "MISMATCH" : "MISSING "} ${t.suite}/${t.preset}/seed${t.seed}/${t.task} ${t.sha256.slice(0, 16)}`);
+      console.log(`data --verify: ${r.tasks.filter((t) => t.status === "ok").length}/${r.tasks.length} tasks match data/manifest.json (${r.seconds.toFixed(1)} s)`);
+      return r.ok ? 0 : 1;
+    }
+    const r = await buildData(opts);
+    console.log(`data: prepared ${r.tasks.length} tasks in ${r.seconds.toFixed(1)} s; manifest data/manifest.json`);
+    return 0;
+  },
+};

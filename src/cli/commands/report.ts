@@ -1,0 +1,19 @@
+import { InvalidArgumentError } from "../../util/errors";
+import type { Command } from "../command";
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "an offline HTML report (tables, figures, widgets) of a run directory",
+  usage: `merge-to-mix report runs/NAME [--no-png]
+    One offline HTML report (tables, figures, widgets) plus the figures as PNG files.`,
+  options: ["no-png"],
+  async run(a) {
+    const dir = a.positional[1];
+    if (!dir) throw new InvalidArgumentError("run directory", "(none)", "merge-to-mix report runs/NAME");
+    // loaded lazily: the report layer pulls in danfo and playwright
+    const { writeReport } = await import("../../report/write-report");
+    const r = await writeReport(dir, { png: !a.options.has("no-png") });
+    console.log(`report: ${r.html}${r.pngs.length ? ` + ${r.pngs.length} PNG figures` : ""}`);
+    return 0;
+  },
+};

@@ -1,0 +1,19 @@
+import { describeSuites } from "../../data/suites";
+import type { Command } from "../command";
+
+export const suitesCommand: Command = {
+  name: "suites",
+  summary: "every suite's tasks, classes and split sizes",
+  usage: `merge-to-mix suites [--json]
+    Every suite's tasks with input shape, classes and split sizes (--json: machine-readable).`,
+  options: ["json"],
+  async run(a) {
+    const d = await describeSuites();
+    if (a.options.has("json")) { console.log(JSON.stringify(d, null, 2)); return 0; }
+    for (const s of d.suites) {
+      console.log(`${s.name} — ${s.description} (input ${s.inputShape.join("×")})`);
+      for (const t of s.tasks) console.log(`  ${t.name.padEnd(18)} ${String(t.classes.length).padStart(2)} classes  ${t.classes.slice(0, 6).join(", ")}${t.classes.length > 6 ? ", …" : ""}`);
+    }
+    return 0;
+  },
+};
