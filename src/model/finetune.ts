@@ -1,14 +1,14 @@
-import * as tf from "@tensorflow/tfjs";
 import type { Task } from "../data/types";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
 import { silentProgress, type Progress } from "../util/progress";
 import { Rng } from "../util/rng";
-import { Network, paramsOf } from "./network";
-import { makeOptimizer, validateRecipe, type FineTuneRecipe } from "./recipe";
+import { maskedSoftmaxGrad } from "./loss-grad";
+import { MlpTrainer } from "./mlp-trainer";
+import { validateRecipe, type FineTuneRecipe } from "./recipe";
 import { assertHeadRule, type HeadRule, type NetSpec } from "./spec";
 import { TaskPool } from "./task-pool";
-import { maskedCrossEntropy, runEpochs } from "./training";
+import { runEpochs } from "./training";
 
 /** What a fine-tune produced. */
 export interface FineTuneResult {
@@ -23,7 +23,8 @@ export interface FineTuneResult {
  * Fine-tune θ0 on a mixture: the members' train splits concatenated (size-proportional), shuffled with
  * `seed`, each sample scored by softmax within its own task's units. Under "shared" the whole network
  * trains; under "frozen"/"refit" only the encoder does (the output layer keeps θ0's fitted head).
- * Deterministic for a seed on one backend; leaves no tensors behind.
+ * Runs on the {@link MlpTrainer} (explicit backward pass, flat SIMD Adam). Deterministic for a seed on
+ * one backend; leaves no tensors behind.
  *
  * @example
  * const { params } = fineTune(theta0, spec, [{ task: mnist }], DEFAULT_FINETUNE_RECIPE, "shared", 1);
@@ -41,30 +42,15 @@ export function fineTune(
   assertHeadRule(headRule);
   const t0 = Date.now();
   const pool = new TaskPool(mixture.map((m) => m.task), "train", netSpec, headRule);
-  const net = new Network(netSpec, base);
-  const vars = headRule === "shared" ? [...net.variables] : net.encoderVariables;
-  if (vars.length === 0) {
-    net.dispose();
+  if (headRule !== "shared" && netSpec.hidden.length === 0) {
     throw new InvalidArgumentError("netSpec.hidden", netSpec.hidden, `at least one hidden layer (head rule "${headRule}" trains only the encoder)`);
   }
-  const optimizer = makeOptimizer(recipe);
-  const mask = tf.tensor2d(pool.mask, [mixture.length, netSpec.units.length]);
-  try {
-    const label = `fine-tune ${mixture.map((m) => m.task.name).join("+")}`;
-    const counts = runEpochs(pool.n, { ...recipe, rng: new Rng(seed), progress, label }, (idx) => {
-      const b = pool.batch(idx);
-      tf.tidy(() => {
-        const x = tf.tensor2d(b.x, [b.n, netSpec.inputSize]);
-        const y = tf.tensor1d(b.labels, "int32");
-        const m = tf.gather(mask, tf.tensor1d(b.tasks, "int32")) as tf.Tensor2D;
-        optimizer.minimize(() => maskedCrossEntropy(net.logits(x), m, y), false, vars);
-      });
-    });
-    const params = paramsOf(net);
-    return { params, samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
-  } finally {
-    mask.dispose();
-    optimizer.dispose();
-    net.dispose();
-  }
+  // "shared" trains the whole network; "frozen"/"refit" keep θ0's fitted output layer
+  const trainer = new MlpTrainer(netSpec, base, recipe, { trainHead: headRule === "shared" });
+  const label = `fine-tune ${mixture.map((m) => m.task.name).join("+")}`;
+  const counts = runEpochs(pool.n, { ...recipe, rng: new Rng(seed), progress, label }, (idx) => {
+    const b = pool.batch(idx);
+    trainer.step(b.x, b.n, maskedSoftmaxGrad(pool.units, b.tasks, b.labels));
+  });
+  return { params: trainer.params(), samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
 }

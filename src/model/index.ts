@@ -1,5 +1,5 @@
 export { initBackend, backendAvailable, BACKEND_CHOICES, type BackendChoice, type BackendInfo } from "./backend";
-export { registerWasmGradients, registerWasmConvGrad, registerWasmSegmentSum } from "./wasm-kernels";
+export { registerWasmGradients, registerWasmConvGrad, registerWasmSegmentSum, registerWasmExplicitTranspose } from "./wasm-kernels";
 export {
   HEAD_RULES, assertHeadRule, validateNetSpec, unitId, outputUnits, netSpecFor, taskUnits, featureSize,
   encoderLayout, networkLayout, encoderShapeOf, type HeadRule, type NetSpec,

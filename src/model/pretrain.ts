@@ -5,7 +5,10 @@ import { InvalidArgumentError } from "../util/errors";
 import { silentProgress, type Progress } from "../util/progress";
 import { Rng } from "../util/rng";
 import { Network, paramsOf } from "./network";
-import { makeOptimizer, validateRecipe, type FineTuneRecipe } from "./recipe";
+import { initParams } from "./init";
+import { maskedSoftmaxGrad, sigmoidGrad } from "./loss-grad";
+import { MlpTrainer } from "./mlp-trainer";
+import { validateRecipe, type FineTuneRecipe } from "./recipe";
 import { encoderLayout, encoderShapeOf, netSpecFor, networkLayout, type HeadRule, type NetSpec } from "./spec";
 import { TaskPool } from "./task-pool";
 import { gatherRows, maskedCrossEntropy, runEpochs } from "./training";
@@ -25,14 +28,14 @@ export type PretrainData =
  *   { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 3 }, 0);
  */
 export function pretrainEncoder(
-  spec: Pick<NetSpec, "inputSize" | "hidden">,
+  spec0: Pick<NetSpec, "inputSize" | "hidden">,
   data: PretrainData,
   recipe: FineTuneRecipe,
   seed: number,
   progress: Progress = silentProgress,
 ): ParamVector {
   validateRecipe(recipe);
-  const d = spec.inputSize;
+  const d = spec0.inputSize;
   if (data.x.length % d !== 0) throw new InvalidArgumentError("data.x.length", data.x.length, `a multiple of inputSize ${d}`);
   const n = data.x.length / d;
   const multi = "targets" in data;
@@ -44,36 +47,24 @@ export function pretrainEncoder(
     for (let i = 0; i < n; i++) if (!(data.y[i] >= 0 && data.y[i] < outDim)) throw new InvalidArgumentError(`data.y[${i}]`, data.y[i], `a class in [0, ${outDim})`);
   }
   const units = Array.from({ length: outDim }, (_, i) => `pretrain:${i}`);
-  const net = new Network({ inputSize: d, hidden: [...spec.hidden], units }, new Rng(seed).fork("init").int(2 ** 31));
-  const optimizer = makeOptimizer(recipe);
-  const zeroMask = tf.zeros([1, outDim]);
-  try {
-    const xb = new Float32Array(recipe.batchSize * d);
-    const tb = multi ? new Float32Array(recipe.batchSize * outDim) : undefined;
-    runEpochs(n, { ...recipe, rng: new Rng(seed).fork("order"), progress, label: "pretrain encoder" }, (idx) => {
-      const m = idx.length;
-      gatherRows(data.x, d, idx, xb);
-      tf.tidy(() => {
-        const x = tf.tensor2d(xb.subarray(0, m * d), [m, d]);
-        if (multi) {
-          gatherRows(data.targets, outDim, idx, tb!);
-          const t = tf.tensor2d(tb!.subarray(0, m * outDim), [m, outDim]);
-          optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(t, net.logits(x)) as tf.Scalar, false);
-        } else {
-          const y = tf.tensor1d(Int32Array.from(idx, (i) => data.y[i]), "int32");
-          const mask = tf.broadcastTo(zeroMask, [m, outDim]) as tf.Tensor2D;
-          optimizer.minimize(() => maskedCrossEntropy(net.logits(x), mask, y), false);
-        }
-      });
-    });
-    const all = paramsOf(net);
-    const enc = encoderLayout(spec);
-    return new ParamVector(enc, all.data.slice(0, enc.size));
-  } finally {
-    zeroMask.dispose();
-    optimizer.dispose();
-    net.dispose();
-  }
+  const spec: NetSpec = { inputSize: d, hidden: [...spec0.hidden], units };
+  const trainer = new MlpTrainer(spec, initParams(networkLayout(spec), new Rng(seed).fork("init").int(2 ** 31)), recipe, { trainHead: true });
+  const xb = new Float32Array(recipe.batchSize * d);
+  const tb = multi ? new Float32Array(recipe.batchSize * outDim) : undefined;
+  const allUnits = [Int32Array.from({ length: outDim }, (_, i) => i)];
+  const noTasks = new Int32Array(recipe.batchSize);
+  runEpochs(n, { ...recipe, rng: new Rng(seed).fork("order"), progress, label: "pretrain encoder" }, (idx) => {
+    const m = idx.length;
+    gatherRows(data.x, d, idx, xb);
+    if (multi) {
+      gatherRows(data.targets, outDim, idx, tb!);
+      trainer.step(xb, m, sigmoidGrad(tb!, outDim));
+    } else {
+      trainer.step(xb, m, maskedSoftmaxGrad(allUnits, noTasks, Int32Array.from(idx, (i) => data.y[i])));
+    }
+  });
+  const enc = encoderLayout(spec);
+  return new ParamVector(enc, trainer.params().data.slice(0, enc.size));
 }
 
 /** Options of buildBase's head fit (multinomial logistic regression on frozen θ0 features). */

@@ -25,7 +25,8 @@ export class TaskPool {
   readonly rowOf: Int32Array;
   /** [members, units] additive mask (0 at own units). */
   readonly mask: Float32Array;
-  private readonly units: Int32Array[];
+  /** Each member's output units (index = member), as the mask table and loss gradients use them. */
+  readonly units: readonly Int32Array[];
 
   constructor(readonly tasks: readonly Task[], readonly split: SplitName, readonly spec: NetSpec, rule: HeadRule) {
     if (tasks.length === 0) throw new InvalidArgumentError("mixture", tasks, "at least one task");

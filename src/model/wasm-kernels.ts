@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 
 /**
- * Gradient kernels the wasm backend lacks, built from ops it has (stack.md Appendix A).
+ * Gradient kernels the wasm backend lacks, built from ops it has (stack.md Appendix A), and the
+ * transposed-matmul fast path (stack.md Appendix C).
  * Conv2DBackpropFilter is needed to train any conv layer; UnsortedSegmentSum is the gradient of
  * `tf.gather` (embeddings). Both are checked against the cpu backend in test/model/wasm-kernels.test.ts.
  */
@@ -98,15 +99,64 @@ export function registerWasmSegmentSum(): boolean {
   return true;
 }
 
+// Marks a kernel config we wrapped, so wrapping is idempotent.
+const WRAPPED = Symbol.for("merge-to-mix/explicit-transpose");
+
 /**
- * Register every missing wasm gradient kernel; returns the names newly registered.
+ * Route transposed matmuls on wasm through an explicit transpose. tfjs-backend-wasm 4.22 handles
+ * `transposeA`/`transposeB` inside its BatchMatMul kernel on a slow path (~10x: [32×784]ᵀ·[32×256] takes
+ * 4.1 ms, transpose + plain matmul 0.4 ms), and every dense layer's autograd backward pass, the
+ * nearest-class-mean head and _FusedMatMul's gradient ask for it. The wrapper transposes the flagged
+ * operand(s) with the backend's own Transpose kernel (last two axes, any rank), calls the original kernel
+ * untransposed and frees the temporaries: same values, no engine-visible tensors, so tensor counts and
+ * gradients are untouched. Returns the kernels newly wrapped.
  *
  * @example
- * registerWasmGradients();   // ["Conv2DBackpropFilter", "UnsortedSegmentSum"] the first time, [] after
+ * await tf.setBackend("wasm");
+ * registerWasmExplicitTranspose();   // ["BatchMatMul", "_FusedMatMul"] the first time, [] after
+ */
+export function registerWasmExplicitTranspose(): string[] {
+  const wrapped: string[] = [];
+  for (const name of ["BatchMatMul", "_FusedMatMul"]) {
+    const orig = tf.getKernel(name, "wasm");
+    if (!orig || (orig.kernelFunc as unknown as Record<symbol, boolean>)[WRAPPED]) continue;
+    const kernelFunc = ((args: { inputs: Record<string, tf.TensorInfo>; attrs: Record<string, unknown>; backend: unknown }) => {
+      const { transposeA, transposeB } = args.attrs as { transposeA?: boolean; transposeB?: boolean };
+      if (!transposeA && !transposeB) return orig.kernelFunc(args as never);
+      const transpose = tf.getKernel("Transpose", "wasm")!.kernelFunc;
+      const temps: tf.TensorInfo[] = [];
+      const swapLast = (t: tf.TensorInfo): tf.TensorInfo => {
+        const r = t.shape.length, perm = Array.from({ length: r }, (_, i) => (i < r - 2 ? i : 2 * r - 3 - i));
+        const out = transpose({ inputs: { x: t }, attrs: { perm }, backend: args.backend } as never) as tf.TensorInfo;
+        temps.push(out);
+        return out;
+      };
+      try {
+        const inputs = { ...args.inputs, a: transposeA ? swapLast(args.inputs.a) : args.inputs.a, b: transposeB ? swapLast(args.inputs.b) : args.inputs.b };
+        return orig.kernelFunc({ ...args, inputs, attrs: { ...args.attrs, transposeA: false, transposeB: false } } as never);
+      } finally {
+        const backend = args.backend as { disposeData(id: object): void };
+        for (const t of temps) backend.disposeData(t.dataId);
+      }
+    }) as unknown as tf.KernelFunc;
+    (kernelFunc as unknown as Record<symbol, boolean>)[WRAPPED] = true;
+    tf.unregisterKernel(name, "wasm");
+    tf.registerKernel({ ...orig, kernelFunc });
+    wrapped.push(name);
+  }
+  return wrapped;
+}
+
+/**
+ * Register every missing or slow wasm kernel; returns the names newly registered.
+ *
+ * @example
+ * registerWasmGradients();   // ["Conv2DBackpropFilter", "UnsortedSegmentSum", "BatchMatMul", "_FusedMatMul"] the first time, [] after
  */
 export function registerWasmGradients(): string[] {
   const added: string[] = [];
   if (registerWasmConvGrad()) added.push("Conv2DBackpropFilter");
   if (registerWasmSegmentSum()) added.push("UnsortedSegmentSum");
+  added.push(...registerWasmExplicitTranspose());
   return added;
 }

@@ -1,0 +1,134 @@
+import * as tf from "@tensorflow/tfjs";
+import { ParamVector } from "../params/param-vector";
+import { InvalidArgumentError } from "../util/errors";
+import type { LossGrad } from "./loss-grad";
+import type { FineTuneRecipe } from "./recipe";
+import { networkLayout, validateNetSpec, type NetSpec } from "./spec";
+import { FlatOptimizer } from "./simd/flat-optimizer";
+
+/** One dense layer's place in the trainer's flat vector: kernel stored transposed ([out, in]), then bias. */
+interface LayerSlot { readonly fanIn: number; readonly fanOut: number; readonly w: number; readonly b: number }
+
+/** Per-step timings (ms) by phase, summed since the last `resetProfile()`; filled only when `profile` is on. */
+export type StepProfile = Record<"upload" | "forward" | "loss" | "backward" | "download" | "optimizer", number>;
+
+/**
+ * The training engine for our MLPs (encoder ReLU layers + one linear output layer): explicit forward and
+ * backward passes in feature-major layout, and one flat SIMD optimizer step. Why not `optimizer.minimize`:
+ * - on wasm every dense backward pass of tfjs autograd takes the transposed-matmul slow path (~10x);
+ * - a weight that changes every step is re-packed by XNNPACK whenever it is the right-hand matmul operand;
+ *   feature-major activations ([features, batch]) make the weights the LEFT operand, which is never packed;
+ * - tfjs's Adam is ~12 ops per variable; the flat kernel is one pass over all parameters.
+ * Parameters live in the optimizer's memory; each step uploads them as fresh tensors, so nothing stays on
+ * the tfjs side between steps (no variables, no leaks by construction). Deterministic for a given input
+ * order on one backend. Floats differ from autograd's by summation order only.
+ *
+ * @example
+ * const tr = new MlpTrainer(spec, theta0, { optimizer: "adam", learningRate: 1e-3 }, { trainHead: false });
+ * tr.step(xBatch, n, maskedSoftmaxGrad(units, tasks, labels));   // xBatch row-major [n, inputSize]
+ * const theta = tr.params();
+ */
+export class MlpTrainer {
+  readonly opt: FlatOptimizer;
+  private readonly layers: LayerSlot[];
+  /** Entries updated per step: everything, or (head frozen) the encoder's, padded to a multiple of 4. */
+  private readonly trainable: number;
+  private dz: Float32Array = new Float32Array(0);
+  profile: StepProfile | null = null;
+
+  constructor(
+    readonly spec: NetSpec,
+    init: ParamVector,
+    recipe: Pick<FineTuneRecipe, "optimizer" | "learningRate">,
+    readonly options: { trainHead: boolean },
+  ) {
+    validateNetSpec(spec);
+    networkLayout(spec).assertSame(init.layout, "trainer and initial parameter layouts");
+    const widths = [spec.inputSize, ...spec.hidden, spec.units.length];
+    const layers: LayerSlot[] = [];
+    let at = 0;
+    for (let l = 0; l + 1 < widths.length; l++) {
+      if (l === widths.length - 2) at = Math.ceil(at / 4) * 4;   // the head starts on a 4-float boundary
+      layers.push({ fanIn: widths[l], fanOut: widths[l + 1], w: at, b: at + widths[l] * widths[l + 1] });
+      at += widths[l] * widths[l + 1] + widths[l + 1];
+    }
+    this.layers = layers;
+    const head = layers[layers.length - 1];
+    if (!options.trainHead && layers.length === 1) throw new InvalidArgumentError("spec.hidden", spec.hidden, "at least one hidden layer when the output layer is frozen");
+    this.trainable = options.trainHead ? at : head.w;
+    this.opt = new FlatOptimizer(at, { optimizer: recipe.optimizer, learningRate: recipe.learningRate });
+    // kernels [in, out] (network layout) → [out, in]; biases as they are
+    layers.forEach((s, l) => {
+      const name = l === layers.length - 1 ? "out" : `enc${l}`;
+      transposeInto(init.view(`${name}/kernel`), s.fanIn, s.fanOut, this.opt.params.subarray(s.w, s.b));
+      this.opt.params.set(init.view(`${name}/bias`), s.b);
+    });
+  }
+
+  /**
+   * One optimizer step on a batch: `x` row-major [n, inputSize], `loss` the loss-gradient of the logits.
+   * Returns the batch's mean loss (before the update).
+   */
+  step(x: Float32Array, n: number, loss: LossGrad): number {
+    const D = this.spec.inputSize, L = this.layers.length, U = this.spec.units.length, p = this.opt.params, g = this.opt.grads;
+    if (!Number.isInteger(n) || n < 1 || x.length < n * D) throw new InvalidArgumentError("batch", { n, length: x.length }, `n ≥ 1 rows of ${D} inputs`);
+    if (this.dz.length !== U * n) this.dz = new Float32Array(U * n);
+    const prof = this.profile;
+    let t = prof ? performance.now() : 0;
+    const lap = (k: keyof StepProfile) => { if (prof) { const now = performance.now(); prof[k] += now - t; t = now; } };
+    let value = 0;
+    tf.tidy(() => {
+      const W = this.layers.map((s) => tf.tensor2d(p.subarray(s.w, s.b), [s.fanOut, s.fanIn]));
+      const B = this.layers.map((s) => tf.tensor2d(p.subarray(s.b, s.b + s.fanOut), [s.fanOut, 1]));
+      const xb = tf.tensor2d(x.subarray(0, n * D), [n, D]);
+      lap("upload");
+      // forward, feature-major: a[l] is layer l's input [fanIn, n]
+      const a: tf.Tensor2D[] = [tf.transpose(xb)];
+      for (let l = 0; l < L - 1; l++) a.push(tf.relu(tf.add(tf.matMul(W[l], a[l]), B[l])) as tf.Tensor2D);
+      const logits = tf.add(tf.matMul(W[L - 1], a[L - 1]), B[L - 1]);
+      const z = logits.dataSync() as Float32Array;
+      lap("forward");
+      value = loss(z, n, this.dz);
+      const dz = this.dz;
+      const head = this.layers[L - 1];
+      if (this.options.trainHead) for (let u = 0; u < U; u++) { let s = 0; for (let i = 0; i < n; i++) s += dz[u * n + i]; g[head.b + u] = s; }
+      let d: tf.Tensor2D = tf.tensor2d(dz, [U, n]);
+      lap("loss");
+      // backward: layer l's kernel gradient is d · a[l]ᵀ (a[0]ᵀ is the row-major batch itself)
+      const grads: Array<[tf.Tensor, number]> = [];
+      for (let l = L - 1; l >= 0; l--) {
+        if (l < L - 1 || this.options.trainHead) grads.push([tf.matMul(d, l === 0 ? xb : tf.transpose(a[l])), this.layers[l].w]);
+        if (l === 0) break;
+        const dh = tf.matMul(tf.transpose(W[l]), d);
+        d = tf.mul(dh, tf.step(a[l])) as tf.Tensor2D;
+        grads.push([tf.sum(d, 1), this.layers[l - 1].b]);
+      }
+      lap("backward");
+      for (const [gt, at] of grads) g.set(gt.dataSync() as Float32Array, at);
+      lap("download");
+    });
+    this.opt.step(this.trainable);
+    lap("optimizer");
+    return value;
+  }
+
+  /** The current parameters in the network's layout (a copy). */
+  params(): ParamVector {
+    const pv = ParamVector.zeros(networkLayout(this.spec));
+    this.layers.forEach((s, l) => {
+      const name = l === this.layers.length - 1 ? "out" : `enc${l}`;
+      transposeInto(this.opt.params.subarray(s.w, s.b), s.fanOut, s.fanIn, pv.view(`${name}/kernel`));
+      pv.view(`${name}/bias`).set(this.opt.params.subarray(s.b, s.b + s.fanOut));
+    });
+    return pv;
+  }
+
+  resetProfile(): void {
+    this.profile = { upload: 0, forward: 0, loss: 0, backward: 0, download: 0, optimizer: 0 };
+  }
+}
+
+/** out[c, r] = src[r, c] for a row-major rows × cols matrix. */
+function transposeInto(src: Float32Array, rows: number, cols: number, out: Float32Array): void {
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = src[r * cols + c];
+}
