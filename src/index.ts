@@ -9,7 +9,7 @@ export * from "./data/index";
 export * from "./params/index";
 export * from "./merge/index";
 export * as model from "./model/index";
-export { Evaluator, NcmHead, type EvalResult } from "./evaluate/index";
+export { Evaluator, NcmHead, ProjectedEvaluator, type EvalResult } from "./evaluate/index";
 export * from "./select/index";
 export * from "./experiment/index";
 export * as report from "./report/index";

@@ -4,7 +4,7 @@ import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
 import { Network, loadParams } from "../model/network";
 import { assertHeadRule, featureSize, taskUnits, type HeadRule, type NetSpec } from "../model/spec";
-import { oneHot } from "../model/training";
+import { scoreLogits } from "./logit-score";
 import { NcmHead, type NcmOptions } from "./ncm-head";
 
 /** Accuracy and mean cross-entropy of one model on one split. */
@@ -43,7 +43,7 @@ export class Evaluator {
   private readonly heads = new Map<Task, NcmHead>();
   private readonly batchSize: number;
 
-  constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, private readonly options: EvaluatorOptions = {}) {
+  constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, readonly options: EvaluatorOptions = {}) {
     assertHeadRule(headRule);
     this.batchSize = options.batchSize ?? 1024;
     if (!Number.isInteger(this.batchSize) || this.batchSize <= 0) throw new InvalidArgumentError("options.batchSize", options.batchSize, "a positive integer");
@@ -65,25 +65,20 @@ export class Evaluator {
     if (!s) throw new InvalidArgumentError("split", split, `one of ${Object.keys(task.splits).join(", ")}`);
     if (task.inputSize !== this.netSpec.inputSize) throw new InvalidArgumentError(`inputSize of task ${task.name}`, task.inputSize, `${this.netSpec.inputSize} (the network's)`);
     if (s.n === 0) return { accuracy: NaN, loss: NaN, n: 0 };
-    const numClasses = task.classes.length;
     const head = this.headRule === "refit" ? this.ncmHead(task) : undefined;
     const units = head ? undefined : taskUnits(task, this.netSpec, this.headRule);
     let lossSum = 0, correct = 0;
     const d = this.netSpec.inputSize;
     for (let b = 0; b < s.n; b += this.batchSize) {
       const m = Math.min(this.batchSize, s.n - b);
-      const y = s.y.subarray(b, b + m);
-      const [nll, pred] = tf.tidy(() => {
+      const logits = tf.tidy(() => {
         const x = tf.tensor2d(s.x.subarray(b * d, (b + m) * d), [m, d]);
-        const logits = head ? head.logits(this.net.features(x)) : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
-        const logp = tf.logSoftmax(logits);
-        const picked = tf.sum(tf.mul(oneHot(tf.tensor1d(y, "int32"), numClasses), logp), 1);
-        return [tf.neg(tf.sum(picked)), tf.argMax(logits, 1)];
+        return head ? head.logits(this.net.features(x)) : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
       });
-      lossSum += (nll.dataSync() as Float32Array)[0];
-      const p = pred.dataSync();
-      for (let i = 0; i < m; i++) if (p[i] === y[i]) correct++;
-      tf.dispose([nll, pred]);
+      const r = scoreLogits(logits, s.y.subarray(b, b + m));
+      logits.dispose();
+      lossSum += r.lossSum;
+      correct += r.correct;
     }
     return { accuracy: correct / s.n, loss: lossSum / s.n, n: s.n };
   }

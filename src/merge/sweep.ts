@@ -1,5 +1,6 @@
 import { ParamVector } from "../params/param-vector";
 import { checkModelCount } from "./subsets";
+import { SweepKernel } from "./sweep-kernel";
 import { validateModels } from "./validate";
 
 /** One subset visited by {@link sweepSubsets}. */
@@ -27,7 +28,8 @@ export interface SweepOptions {
 /**
  * Every non-empty subset of `models` with its uniform-mean merge, in Gray-code order: each step adds
  * or removes one model from a running Float64 sum, so a step costs O(P) whatever the subset size and
- * memory is O(P) (one Float64 sum + one Float32 output) whatever N. Inputs are validated once, when
+ * memory is O(P) (one Float64 sum, one Float32 output, one Float32 scratch) whatever N. The step runs in a
+ * WebAssembly SIMD kernel where available ({@link SweepKernel}; bit-identical to its JS twin). Inputs are validated once, when
  * the function is called.
  * By default `params` is ONE buffer rewritten at every step: use it (evaluate, copy what you keep)
  * before asking for the next step, or pass `{ copy: true }`. N > 24 throws TooLargeError: use a search
@@ -48,10 +50,8 @@ export function sweepSubsets(models: readonly ParamVector[], options: SweepOptio
 function* run(models: readonly ParamVector[], copy: boolean): Generator<SweepStep, void, undefined> {
   const n = models.length;
   const layout = models[0].layout;
-  const size = layout.size;
-  const sum = new Float64Array(size);
-  const shared = new Float32Array(size);
-  const sharedParams = new ParamVector(layout, shared);
+  const kernel = new SweepKernel(layout.size);
+  const sharedParams = new ParamVector(layout, kernel.mean);
   const total = 2 ** n - 1;
   let prev = 0;
   let count = 0;
@@ -60,13 +60,9 @@ function* run(models: readonly ParamVector[], copy: boolean): Generator<SweepSte
     const bit = 31 - Math.clz32(mask ^ prev);
     const added = ((mask >>> bit) & 1) === 1;
     count += added ? 1 : -1;
-    const d = models[bit].data;
-    const out = copy ? new Float32Array(size) : shared;
-    const inv = 1 / count;
-    if (added) addStep(sum, d, out, inv);
-    else removeStep(sum, d, out, inv);
+    kernel.step(models[bit].data, added, 1 / count);
     prev = mask;
-    yield { mask, size: count, params: copy ? new ParamVector(layout, out) : sharedParams, changed: bit, added, step: i - 1 };
+    yield { mask, size: count, params: copy ? new ParamVector(layout, kernel.mean.slice()) : sharedParams, changed: bit, added, step: i - 1 };
   }
 }
 
@@ -79,22 +75,4 @@ function* run(models: readonly ParamVector[], copy: boolean): Generator<SweepSte
 export function sweepLength(n: number): number {
   checkModelCount(n);
   return 2 ** n - 1;
-}
-
-// The hot loops live in plain functions (not in the generator) so V8 optimises them on their own.
-// One fused pass each: update the running sum and write the mean.
-function addStep(sum: Float64Array, d: Float32Array, out: Float32Array, inv: number): void {
-  for (let j = 0; j < sum.length; j++) {
-    const s = sum[j] + d[j];
-    sum[j] = s;
-    out[j] = s * inv;
-  }
-}
-
-function removeStep(sum: Float64Array, d: Float32Array, out: Float32Array, inv: number): void {
-  for (let j = 0; j < sum.length; j++) {
-    const s = sum[j] - d[j];
-    sum[j] = s;
-    out[j] = s * inv;
-  }
 }

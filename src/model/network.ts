@@ -51,7 +51,8 @@ export class Network {
     this.assertLive();
     let h = x;
     for (let i = 0; i < this.spec.hidden.length; i++) {
-      h = tf.relu(tf.add(tf.matMul(h, this.variables[2 * i] as tf.Tensor2D), this.variables[2 * i + 1])) as tf.Tensor2D;
+      // one fused kernel (matmul + bias + ReLU) per layer; its gradient is tfjs's own
+      h = tf.fused.matMul({ a: h, b: this.variables[2 * i] as tf.Tensor2D, bias: this.variables[2 * i + 1], activation: "relu" }) as tf.Tensor2D;
     }
     return h;
   }
@@ -59,7 +60,7 @@ export class Network {
   /** Output-layer logits [n, units] from features. Call inside tf.tidy. */
   head(features: tf.Tensor2D): tf.Tensor2D {
     const [k, b] = this.headVariables;
-    return tf.add(tf.matMul(features, k as tf.Tensor2D), b);
+    return tf.fused.matMul({ a: features, b: k as tf.Tensor2D, bias: b }) as tf.Tensor2D;
   }
 
   /** Logits [n, units] of inputs [n, inputSize]. Call inside tf.tidy. */

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../../util/errors";
-import { F32, I32, V128, op, wasmModule, type WasmFunction } from "./wasm-binary";
+import { F32, I32, V128, compileKernel, op, type WasmFunction, type WasmKernel, type WasmMemory } from "../../util/wasm-binary";
 
 /**
  * Adam (or SGD) over ONE flat parameter vector, in a WebAssembly SIMD kernel (4 floats per instruction).
@@ -80,15 +80,6 @@ export class FlatOptimizer {
   }
 }
 
-// The few WebAssembly APIs used here, typed locally: Node's @types do not declare the WebAssembly globals.
-interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 interface Kernel {
   memory: WasmMemory;
   adam(p: number, g: number, m: number, v: number, bytes: number, a: number, b1: number, c1: number, b2: number, c2: number, bc2: number, eps: number): void;
@@ -140,18 +131,12 @@ const SGD: WasmFunction = (() => {
   };
 })();
 
-let compiled: object | null | undefined;
+let compiled: WasmKernel | null | undefined;
 
 /** A fresh kernel instance with at least `bytes` of memory, or null without WebAssembly SIMD. */
 function simdKernel(bytes: number): Kernel | null {
-  if (compiled === undefined) {
-    const bin = wasmModule(1, [ADAM, SGD]);
-    compiled = wasmApi && wasmApi.validate(bin) ? new wasmApi.Module(bin) : null;
-  }
+  if (compiled === undefined) compiled = compileKernel([ADAM, SGD]);
   if (!compiled) return null;
-  const inst = new wasmApi!.Instance(compiled, {});
-  const memory = inst.exports.memory as WasmMemory;
-  const need = Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536;
-  if (need > 0) memory.grow(need);
-  return { memory, adam: inst.exports.adam as Kernel["adam"], sgd: inst.exports.sgd as Kernel["sgd"] };
+  const { memory, exports } = compiled.instantiate(bytes);
+  return { memory, adam: exports.adam as Kernel["adam"], sgd: exports.sgd as Kernel["sgd"] };
 }

@@ -23,7 +23,7 @@ it("Adam matches tf.train.adam over several steps (odd size: the SIMD tail is pa
     const g = randn(n, 10 + s);
     opt.grads.set(g);
     opt.step();
-    tf.tidy(() => ref.applyGradients({ [v.name]: tf.tensor1d(g) }));
+    tf.tidy(() => ref.applyGradients([{ name: v.name, tensor: tf.tensor1d(g) }]));
   }
   const want = v.dataSync() as Float32Array;
   let worst = 0;

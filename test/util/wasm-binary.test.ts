@@ -1,6 +1,6 @@
 import { it } from "node:test";
 import assert from "node:assert/strict";
-import { F32, I32, op, s32, u32, wasmModule } from "../../../src/model/simd/wasm-binary";
+import { F32, I32, op, s32, u32, wasmModule } from "../../src/util/wasm-binary";
 
 it("LEB128: unsigned and signed edge cases from the spec", () => {
   assert.deepEqual(u32(0), [0]);

@@ -32,7 +32,7 @@ export const vec = (items: readonly number[][]): number[] => [...u32(items.lengt
 const name = (s: string): number[] => { const b = [...Buffer.from(s, "utf8")]; return [...u32(b.length), ...b]; };
 const section = (id: number, body: number[]): number[] => [id, ...u32(body.length), ...body];
 
-export const I32 = 0x7f, F32 = 0x7d, V128 = 0x7b;
+export const I32 = 0x7f, F32 = 0x7d, F64 = 0x7c, V128 = 0x7b;
 
 /** Instructions (each returns its bytes, so a body reads as a flat list). */
 export const op = {
@@ -57,6 +57,15 @@ export const op = {
   f32x4Sub: [0xfd, ...u32(0xe5)],
   f32x4Mul: [0xfd, ...u32(0xe6)],
   f32x4Div: [0xfd, ...u32(0xe7)],
+  /** Load 8 bytes into the low half (high half zero); store the low 8 bytes (lane 0 of i64x2). */
+  v128Load64Zero: [0xfd, ...u32(0x5d), 3, 0],
+  v128Store64Lane0: [0xfd, ...u32(0x5b), 3, 0, 0],
+  f64x2Splat: [0xfd, ...u32(0x14)],
+  f64x2PromoteLowF32x4: [0xfd, ...u32(0x5f)],
+  f32x4DemoteF64x2Zero: [0xfd, ...u32(0x5e)],
+  f64x2Add: [0xfd, ...u32(0xf0)],
+  f64x2Sub: [0xfd, ...u32(0xf1)],
+  f64x2Mul: [0xfd, ...u32(0xf2)],
 } as const;
 
 /** One exported function: its parameter types, extra locals (type, count) and body (without the final `end`). */
@@ -89,4 +98,41 @@ export function wasmModule(pages: number, fns: readonly WasmFunction[]): Uint8Ar
     ...section(7, vec([[...name("memory"), 0x02, 0], ...fns.map((f, i) => [...name(f.name), 0x00, ...u32(i)])])),
     ...section(10, vec(bodies)),
   ]);
+}
+
+// The few WebAssembly APIs used here, typed locally: Node's @types do not declare the WebAssembly globals.
+export interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** A compiled kernel module: make instances with at least `bytes` of their own memory. */
+export interface WasmKernel {
+  instantiate(bytes: number): { memory: WasmMemory; exports: Record<string, unknown> };
+}
+
+/**
+ * Compile hand-written kernels once. Null where the runtime has no WebAssembly or rejects the module
+ * (e.g. no SIMD): callers keep a plain-JS path for that case.
+ *
+ * @example
+ * const k = compileKernel([{ name: "noop", params: [], locals: [], body: [] }]);
+ * const { exports } = k!.instantiate(1024);
+ */
+export function compileKernel(fns: readonly WasmFunction[]): WasmKernel | null {
+  const bin = wasmModule(1, fns);
+  if (!wasmApi || !wasmApi.validate(bin)) return null;
+  const mod = new wasmApi.Module(bin);
+  return {
+    instantiate(bytes) {
+      const inst = new wasmApi.Instance(mod, {});
+      const memory = inst.exports.memory as WasmMemory;
+      const need = Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536;
+      if (need > 0) memory.grow(need);
+      return { memory, exports: inst.exports };
+    },
+  };
 }

@@ -1,0 +1,115 @@
+import * as tf from "@tensorflow/tfjs";
+import type { Split, SplitName, Task } from "../data/types";
+import { ParamLayout } from "../params/layout";
+import { ParamVector } from "../params/param-vector";
+import { InvalidArgumentError } from "../util/errors";
+import { networkLayout, taskUnits, type HeadRule, type NetSpec, assertHeadRule } from "../model/spec";
+import type { EvalResult, EvaluatorOptions } from "./evaluator";
+import { scoreLogits } from "./logit-score";
+import { NcmHead } from "./ncm-head";
+
+/** Above this many projected floats (rows × first-layer width) a caller should use the plain Evaluator. */
+export const MAX_PROJECTED_FLOATS = 8_000_000;
+
+/**
+ * Scores LINEAR combinations of models (uniform or weighted merges, task arithmetic) on one task split
+ * without the first layer's matmul. For fixed inputs X the first layer's pre-activation is linear in the
+ * weights: X·(Σ wᵢ W1ⁱ) = Σ wᵢ (X·W1ⁱ). So each candidate model is `project`ed once — its first kernel
+ * replaced by X·W1 over the split's rows (and, under "refit", the headfit rows) — and any linear
+ * combination of projected vectors, e.g. one step of the Gray-code sweep, is scored by `evaluate`, which
+ * runs only the layers after the first. On the 784-256-256 MLP that skips ~75% of the forward FLOPs and
+ * the largest weight upload of every merge-evaluation. Results equal `Evaluator` on the merged
+ * parameters up to float rounding (the first layer sums in another order).
+ *
+ * @example
+ * const pe = new ProjectedEvaluator(spec, "refit", target);
+ * const projected = singles.map((s) => pe.project(s));
+ * for (const step of sweepSubsets(projected)) scores[step.mask] = pe.evaluate(step.params).loss;
+ * pe.dispose();
+ */
+export class ProjectedEvaluator {
+  /** The projected vectors' layout: "proj" [rows, width of layer 1], then every network entry but "enc0/kernel". */
+  readonly layout: ParamLayout;
+  /** Rows projected: the headfit rows first (refit only), then the split's. */
+  readonly rows: number;
+  private readonly headRows: number;
+  private readonly x: tf.Tensor2D;
+  private readonly units: Int32Array | null;
+  private readonly split: Split;
+  private readonly full: ParamLayout;
+
+  constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, readonly task: Task, readonly splitName: SplitName = "val", private readonly options: EvaluatorOptions = {}) {
+    assertHeadRule(headRule);
+    if (netSpec.hidden.length === 0) throw new InvalidArgumentError("netSpec.hidden", netSpec.hidden, "at least one hidden layer (the projection skips the first of them)");
+    if (task.inputSize !== netSpec.inputSize) throw new InvalidArgumentError(`inputSize of task ${task.name}`, task.inputSize, `${netSpec.inputSize} (the network's)`);
+    const s = task.splits[splitName];
+    if (!s) throw new InvalidArgumentError("split", splitName, `one of ${Object.keys(task.splits).join(", ")}`);
+    this.split = s;
+    const hf = headRule === "refit" ? task.splits.headfit : undefined;
+    if (headRule === "refit" && (!hf || hf.n === 0)) throw new InvalidArgumentError(`${task.name}.splits.headfit.n`, hf ? hf.n : 0, 'labelled examples (head rule "refit" fits the target head on them)');
+    this.headRows = hf ? hf.n : 0;
+    this.rows = this.headRows + s.n;
+    this.full = networkLayout(netSpec);
+    this.layout = ParamLayout.fromShapes([
+      ["proj", [this.rows, netSpec.hidden[0]]],
+      ...this.full.entries.filter((e) => e.name !== "enc0/kernel").map((e) => [e.name, e.shape] as const),
+    ]);
+    const d = netSpec.inputSize;
+    const xs = new Float32Array(this.rows * d);
+    if (hf) xs.set(hf.x.subarray(0, hf.n * d), 0);
+    xs.set(s.x.subarray(0, s.n * d), this.headRows * d);
+    this.x = tf.tensor2d(xs, [this.rows, d]);
+    this.units = headRule === "refit" ? null : taskUnits(task, netSpec, headRule);
+  }
+
+  /** A model's projected vector: X·W1 over the rows, then its other parameters as they are. */
+  project(params: ParamVector): ParamVector {
+    this.full.assertSame(params.layout, "projected evaluator and model layouts");
+    const out = ParamVector.zeros(this.layout);
+    const [fanIn, width] = this.full.entry("enc0/kernel").shape;
+    const z = tf.tidy(() => tf.matMul(this.x, tf.tensor2d(params.view("enc0/kernel"), [fanIn, width])));
+    out.view("proj").set(z.dataSync() as Float32Array);
+    z.dispose();
+    for (const e of this.layout.entries) if (e.name !== "proj") out.view(e.name).set(params.view(e.name));
+    return out;
+  }
+
+  /** Accuracy and mean loss on the split of the model whose projection is `projected`. */
+  evaluate(projected: ParamVector): EvalResult {
+    this.layout.assertSame(projected.layout, "projected vector layouts");
+    const s = this.split;
+    if (s.n === 0) return { accuracy: NaN, loss: NaN, n: 0 };
+    const t = (name: string) => tf.tensor(projected.view(name), this.layout.entry(name).shape as number[]);
+    const logits = tf.tidy(() => {
+      // headfit rows and split rows as two tensors: no slicing copies, and the second matmul of each
+      // layer reuses the weights the first one packed
+      const w0 = this.netSpec.hidden[0], proj = projected.view("proj");
+      const layerInputs = (from: number, rows: number): tf.Tensor2D => {
+        let h = tf.relu(tf.add(tf.tensor2d(proj.subarray(from * w0, (from + rows) * w0), [rows, w0]), bias[0])) as tf.Tensor2D;
+        for (let i = 1; i < this.netSpec.hidden.length; i++) h = tf.fused.matMul({ a: h, b: kernel[i], bias: bias[i], activation: "relu" }) as tf.Tensor2D;
+        return h;
+      };
+      const kernel = this.netSpec.hidden.map((_, i) => (i === 0 ? (null as unknown as tf.Tensor2D) : (t(`enc${i}/kernel`) as tf.Tensor2D)));
+      const bias = this.netSpec.hidden.map((_, i) => t(`enc${i}/bias`));
+      const feats = layerInputs(this.headRows, s.n);
+      if (!this.units) {
+        const hf = this.task.splits.headfit;
+        const head = NcmHead.fit(layerInputs(0, this.headRows), hf.y.subarray(0, this.headRows), this.task.classes.length, this.options.ncm);
+        try {
+          return head.logits(feats);
+        } finally {
+          head.dispose();
+        }
+      }
+      const all = tf.fused.matMul({ a: feats, b: t("out/kernel") as tf.Tensor2D, bias: t("out/bias") }) as tf.Tensor2D;
+      return tf.gather(all, tf.tensor1d(this.units, "int32"), 1) as tf.Tensor2D;
+    });
+    const r = scoreLogits(logits, s.y.subarray(0, s.n));
+    logits.dispose();
+    return { accuracy: r.correct / s.n, loss: r.lossSum / s.n, n: s.n };
+  }
+
+  dispose(): void {
+    this.x.dispose();
+  }
+}
