@@ -5,3 +5,4 @@ export * from "./spearman";
 export * from "./kendall";
 export * from "./mean-spread";
 export * from "./rank-of";
+export * from "./bootstrap";

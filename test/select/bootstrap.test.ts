@@ -1,0 +1,59 @@
+import { it } from "node:test";
+import assert from "node:assert/strict";
+import { bootstrapMean, pairedDifference, quantileSorted } from "../../src/select/metrics/bootstrap";
+import { InvalidArgumentError } from "../../src/util/errors";
+import { Rng } from "../../src/util/rng";
+
+it("quantileSorted interpolates like d3.quantile", () => {
+  assert.equal(quantileSorted([], 0.5), NaN);
+  assert.equal(quantileSorted([3], 0.9), 3);
+  assert.equal(quantileSorted([0, 10], 0.25), 2.5);
+  assert.equal(quantileSorted([1, 2, 3, 4, 5], 0.5), 3);
+  assert.equal(quantileSorted([1, 2, 3, 4, 5], 1), 5);
+});
+
+it("estimate weights targets equally; the interval brackets it, shrinks with more seeds and is seeded", () => {
+  const t = [[1, 3], [10, 10, 10, 10]];
+  assert.equal(bootstrapMean(t).estimate, (2 + 10) / 2);
+  const rng = new Rng(1);
+  const table = (seeds: number) => Array.from({ length: 8 }, (_, i) => Array.from({ length: seeds }, () => 0.5 + 0.01 * i + 0.05 * rng.normal()));
+  const few = bootstrapMean(table(2)), many = bootstrapMean(table(40));
+  for (const r of [few, many]) assert.ok(r.lo <= r.estimate && r.estimate <= r.hi, JSON.stringify(r));
+  assert.ok(many.hi - many.lo < few.hi - few.lo, `40 seeds ${many.hi - many.lo} vs 2 seeds ${few.hi - few.lo}`);
+  const fixed = table(3);
+  assert.deepEqual(bootstrapMean(fixed, { seed: 7 }), bootstrapMean(fixed, { seed: 7 }));
+  assert.notDeepEqual(bootstrapMean(fixed, { seed: 7 }), bootstrapMean(fixed, { seed: 8 }));
+});
+
+it("coverage: a 95% interval of a known mean covers it about 95% of the time", () => {
+  const rng = new Rng(3);
+  let covered = 0;
+  const trials = 200;
+  for (let k = 0; k < trials; k++) {
+    const t = Array.from({ length: 10 }, () => Array.from({ length: 3 }, () => rng.normal()));
+    const r = bootstrapMean(t, { resamples: 400, seed: k });
+    if (r.lo <= 0 && 0 <= r.hi) covered++;
+  }
+  // percentile bootstrap with 10 targets under-covers a little; a broken interval would be far off
+  assert.ok(covered / trials > 0.85 && covered / trials <= 1, `coverage ${covered / trials}`);
+});
+
+it("NaN cells are skipped; nothing to resample gives NaN bounds; bad options are typed errors", () => {
+  const r = bootstrapMean([[NaN, 2], [NaN]]);
+  assert.equal(r.estimate, 2);
+  assert.equal(r.targets, 1);
+  assert.equal(r.cells, 1);
+  assert.ok(Number.isNaN(r.lo) && Number.isNaN(r.hi));
+  assert.equal(bootstrapMean([]).targets, 0);
+  assert.throws(() => bootstrapMean([[1]], { resamples: 0 }), InvalidArgumentError);
+  assert.throws(() => bootstrapMean([[1]], { level: 1 }), InvalidArgumentError);
+});
+
+it("pairedDifference: per-cell differences, wins/ties/losses by target, shape checks", () => {
+  const a = [[0.6, 0.62], [0.5, 0.5], [0.4, 0.42]], b = [[0.5, 0.52], [0.5, 0.5], [0.45, 0.47]];
+  const p = pairedDifference(a, b);
+  assert.ok(Math.abs(p.estimate - (0.1 + 0 - 0.05) / 3) < 1e-12);
+  assert.deepEqual([p.wins, p.ties, p.losses], [1, 1, 1]);
+  assert.throws(() => pairedDifference(a, b.slice(1)), InvalidArgumentError);
+  assert.throws(() => pairedDifference(a, [[1], [1, 2], [1, 2]]), InvalidArgumentError);
+});
