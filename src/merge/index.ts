@@ -7,3 +7,4 @@ export * from "./dare";
 export * from "./subsets";
 export * from "./merge-mask";
 export * from "./sweep";
+export * from "./surrogate";

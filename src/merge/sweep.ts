@@ -1,7 +1,8 @@
 import { ParamVector } from "../params/param-vector";
 import { checkModelCount } from "./subsets";
 import { SweepKernel } from "./sweep-kernel";
-import { validateModels } from "./validate";
+import { InvalidArgumentError } from "../util/errors";
+import { validateBase, validateModels } from "./validate";
 
 /** One subset visited by {@link sweepSubsets}. */
 export interface SweepStep {
@@ -9,7 +10,7 @@ export interface SweepStep {
   mask: number;
   /** Number of members (≥ 1). */
   size: number;
-  /** The uniform mean of the members. A reused buffer unless `copy`: valid until the next step. */
+  /** The members' merge (the uniform mean unless `coefficients` say otherwise). A reused buffer unless `copy`: valid until the next step. */
   params: ParamVector;
   /** The model added or removed since the previous step (for the first step, the one added). */
   changed: number;
@@ -23,6 +24,14 @@ export interface SweepStep {
 export interface SweepOptions {
   /** Yield a fresh ParamVector per step instead of one reused buffer (costs P floats per step). */
   copy?: boolean;
+  /**
+   * Other linear merges than the uniform mean: each step yields sum·a + base·b with [a, b] =
+   * coefficients(|S|). Task arithmetic θ0 + λ Σ (θ_i − θ0) is `{ base: θ0, coefficients: (k) => [λ, 1 − λk] }`.
+   * Default: the mean, [1/|S|, 0].
+   */
+  coefficients?: (size: number) => readonly [sumScale: number, baseScale: number];
+  /** The vector `coefficients`' second term multiplies (same layout as the models). */
+  base?: ParamVector;
 }
 
 /**
@@ -44,13 +53,14 @@ export function sweepSubsets(models: readonly ParamVector[], options: SweepOptio
   // Validate now, not at the first next(): a bad call fails where it is made.
   validateModels(models);
   checkModelCount(models.length);
-  return run(models.slice(), options.copy === true);
+  if (options.base) validateBase(options.base, models);
+  return run(models.slice(), options.copy === true, options.coefficients ?? ((k) => [1 / k, 0]), options.base);
 }
 
-function* run(models: readonly ParamVector[], copy: boolean): Generator<SweepStep, void, undefined> {
+function* run(models: readonly ParamVector[], copy: boolean, coefficients: NonNullable<SweepOptions["coefficients"]>, base?: ParamVector): Generator<SweepStep, void, undefined> {
   const n = models.length;
   const layout = models[0].layout;
-  const kernel = new SweepKernel(layout.size);
+  const kernel = new SweepKernel(layout.size, { base: base?.data });
   const sharedParams = new ParamVector(layout, kernel.mean);
   const total = 2 ** n - 1;
   let prev = 0;
@@ -60,7 +70,9 @@ function* run(models: readonly ParamVector[], copy: boolean): Generator<SweepSte
     const bit = 31 - Math.clz32(mask ^ prev);
     const added = ((mask >>> bit) & 1) === 1;
     count += added ? 1 : -1;
-    kernel.step(models[bit].data, added, 1 / count);
+    const [a, b] = coefficients(count);
+    if (b !== 0 && !base) throw new InvalidArgumentError("coefficients", [a, b], "a zero base coefficient without options.base");
+    kernel.step(models[bit].data, added, a, b);
     prev = mask;
     yield { mask, size: count, params: copy ? new ParamVector(layout, kernel.mean.slice()) : sharedParams, changed: bit, added, step: i - 1 };
   }

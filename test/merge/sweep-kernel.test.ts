@@ -31,3 +31,26 @@ it("size 0 and 1 work", () => {
     assert.deepEqual([...k.mean], p ? [3] : []);
   }
 });
+
+it("with a base: out = sum·a + base·b, SIMD bit-identical to JS; task arithmetic through sweepSubsets", async () => {
+  const { sweepSubsets } = await import("../../src/merge/sweep");
+  const { taskArithmetic } = await import("../../src/merge/task-arithmetic");
+  const { ParamLayout } = await import("../../src/params/layout");
+  const { ParamVector } = await import("../../src/params/param-vector");
+  const p = 333, rng = new Rng(8);
+  const base = Float32Array.from({ length: p }, () => rng.normal());
+  const d = Float32Array.from({ length: p }, () => rng.normal());
+  const simd = new SweepKernel(p, { base }), js = new SweepKernel(p, { simd: false, base });
+  simd.step(d, true, 0.5, 0.5); js.step(d, true, 0.5, 0.5);
+  assert.deepEqual(simd.mean, js.mean);
+  simd.step(d, true, 0.3, 0.4); js.step(d, true, 0.3, 0.4);
+  assert.deepEqual(simd.mean, js.mean);
+  const layout = ParamLayout.fromShapes([["w", [p]]]);
+  const theta0 = new ParamVector(layout, base);
+  const models = [1, 2, 3].map(() => new ParamVector(layout, Float32Array.from({ length: p }, () => rng.normal())));
+  const lambda = 0.4;
+  for (const step of sweepSubsets(models, { base: theta0, coefficients: (k) => [lambda, 1 - lambda * k] })) {
+    const want = taskArithmetic(theta0, models.filter((_, i) => (step.mask >> i) & 1), lambda);
+    for (let j = 0; j < p; j++) assert.ok(Math.abs(step.params.data[j] - want.data[j]) < 1e-5, `mask ${step.mask} entry ${j}`);
+  }
+});
