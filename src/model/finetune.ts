@@ -5,7 +5,7 @@ import { silentProgress, type Progress } from "../util/progress";
 import { Rng } from "../util/rng";
 import { maskedSoftmaxGrad } from "./loss-grad";
 import { MlpTrainer } from "./mlp-trainer";
-import { validateRecipe, type FineTuneRecipe } from "./recipe";
+import { epochPlan, validateRecipe, type FineTuneRecipe } from "./recipe";
 import { assertHeadRule, type HeadRule, type NetSpec } from "./spec";
 import { TaskPool } from "./task-pool";
 import { runEpochs } from "./training";
@@ -21,7 +21,7 @@ export interface FineTuneResult {
 
 /**
  * Fine-tune θ0 on a mixture: the members' train splits concatenated (size-proportional), shuffled with
- * `seed`, each sample scored by softmax within its own task's units. Under "shared" the whole network
+ * `seed`, for the recipe's epochs (or its fixed `steps` budget), each sample scored by softmax within its own task's units. Under "shared" the whole network
  * trains; under "frozen"/"refit" only the encoder does (the output layer keeps θ0's fitted head).
  * Runs on the {@link MlpTrainer} (explicit backward pass, flat SIMD Adam). Deterministic for a seed on
  * one backend; leaves no tensors behind.
@@ -48,7 +48,7 @@ export function fineTune(
   // "shared" trains the whole network; "frozen"/"refit" keep θ0's fitted output layer
   const trainer = new MlpTrainer(netSpec, base, recipe, { trainHead: headRule === "shared" });
   const label = `fine-tune ${mixture.map((m) => m.task.name).join("+")}`;
-  const counts = runEpochs(pool.n, { ...recipe, rng: new Rng(seed), progress, label }, (idx) => {
+  const counts = runEpochs(pool.n, { ...recipe, ...epochPlan(recipe, pool.n), rng: new Rng(seed), progress, label }, (idx) => {
     const b = pool.batch(idx);
     trainer.step(b.x, b.n, maskedSoftmaxGrad(pool.units, b.tasks, b.labels));
   });

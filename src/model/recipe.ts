@@ -11,8 +11,14 @@ export interface FineTuneRecipe {
   readonly batchSize: number;
   /** Passes over the (concatenated) training data. */
   readonly epochs: number;
-  /** Optional cap on optimizer steps (a fixed budget whatever the mixture size). */
+  /** Optional cap on optimizer steps. */
   readonly maxSteps?: number;
+  /**
+   * A fixed step budget: exactly this many optimizer steps whatever the data size (epochs repeat as
+   * needed, the last one cut short), so a mixture trains as long as a single dataset. Overrides `epochs`.
+   * Unset: `epochs` passes over the (concatenated) data, so a mixture's budget grows with its size.
+   */
+  readonly steps?: number;
 }
 
 /**
@@ -35,6 +41,23 @@ export function validateRecipe(r: FineTuneRecipe): void {
   if (r.maxSteps !== undefined && (!Number.isInteger(r.maxSteps) || r.maxSteps < 0)) {
     throw new InvalidArgumentError("recipe.maxSteps", r.maxSteps, "a non-negative integer or undefined");
   }
+  if (r.steps !== undefined && (!Number.isInteger(r.steps) || r.steps < 1)) {
+    throw new InvalidArgumentError("recipe.steps", r.steps, "a positive integer (a fixed step budget) or undefined");
+  }
+}
+
+/**
+ * The epochs and step cap a recipe means for `n` training samples: `steps` (a fixed budget) becomes
+ * enough epochs to reach it and a cap at it; otherwise the recipe's own epochs and cap.
+ *
+ * @example
+ * epochPlan({ optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5, steps: 35 }, 1400);   // { epochs: 1, maxSteps: 35 }
+ */
+export function epochPlan(r: FineTuneRecipe, n: number): { epochs: number; maxSteps?: number } {
+  if (r.steps === undefined) return { epochs: r.epochs, maxSteps: r.maxSteps };
+  const perEpoch = Math.max(1, Math.ceil(n / r.batchSize));
+  const steps = r.maxSteps === undefined ? r.steps : Math.min(r.steps, r.maxSteps);
+  return { epochs: Math.ceil(steps / perEpoch), maxSteps: steps };
 }
 
 /**

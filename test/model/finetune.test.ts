@@ -80,6 +80,17 @@ describeBackends("fineTune", (backend) => {
     assert.equal(capped.samples, 96);
   });
 
+  it("a fixed steps budget trains single datasets and mixtures for the same number of steps", () => {
+    const spec = netSpecFor(tasks, hidden, "frozen");
+    const theta0 = base("frozen");
+    const steps = 3 * Math.ceil(A.splits.train.n / 32) + 2;   // more than the data holds: epochs repeat
+    const one = fineTune(theta0, spec, [{ task: A }], { ...recipe, steps }, "frozen", 1);
+    const two = fineTune(theta0, spec, [{ task: A }, { task: B }], { ...recipe, steps }, "frozen", 1);
+    assert.equal(one.steps, steps);
+    assert.equal(two.steps, steps);
+    assert.throws(() => fineTune(theta0, spec, [{ task: A }], { ...recipe, steps: 0 }, "frozen", 1), InvalidArgumentError);
+  });
+
   if (backend === "cpu") {
     it("is deterministic for a seed", () => {
       const spec = netSpecFor(tasks, hidden, "shared");
