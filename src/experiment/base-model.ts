@@ -45,7 +45,7 @@ export async function pretrainedEncoder(
   const kind = pretrainKindOf(suite);
   const shape = { inputSize: suite.inputSize, hidden: [...hidden] };
   const key = { format: 1, kind, ...shape, recipe: spec.recipe, seed: spec.seed,
-    ...(kind === "quickdraw" ? { perClass: spec.perClass } : kind === "masked-bow" ? { maxChunks: spec.maxChunks, suite: suite.name } : { suite: suite.name }) };
+    ...(kind === "quickdraw" ? { perClass: spec.perClass, shiftedCopies: spec.shiftedCopies } : kind === "masked-bow" ? { maxChunks: spec.maxChunks, suite: suite.name } : { suite: suite.name }) };
   const file = path.join(opts.modelDir ?? DEFAULT_MODEL_DIR, `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`);
   const layout = encoderLayout(shape);
   if (fs.existsSync(file)) {
@@ -62,7 +62,7 @@ export async function pretrainedEncoder(
     encoder = initParams(layout, spec.seed);
   } else {
     const data: PretrainData = kind === "quickdraw"
-      ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed })
+      ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed, shiftedCopies: spec.shiftedCopies })
       : await loadTextPretrainData({ dim: suite.inputSize, maxChunks: spec.maxChunks, seed: spec.seed, excludeTest: suite.tasks, progress });
     const n = data.x.length / suite.inputSize;
     progress.log(`pretraining the ${kind} encoder on ${n} examples (${spec.recipe.epochs} epochs)`);

@@ -12,6 +12,8 @@ export interface PretrainSpec {
   readonly recipe: FineTuneRecipe;
   /** Vision: drawings per unused Quick, Draw! category (≤ 100). */
   readonly perClass: number;
+  /** Vision: randomly shifted copies of each drawing added to the pretraining data (0 = none). */
+  readonly shiftedCopies: number;
   /** Text: chunks of pooled unlabelled text (masked bag-of-words). */
   readonly maxChunks: number;
   readonly seed: number;
@@ -60,13 +62,13 @@ export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "
   quick: {
     dataSeed: 0, headRule: "refit", score: "loss", hidden: [256, 256],
     recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
-    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 }, perClass: 40, maxChunks: 6000, seed: 0 },
+    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 }, perClass: 40, shiftedCopies: 3, maxChunks: 6000, seed: 0 },
     similarityRule: "mean", topK: 2, groundTruth: true,
   },
   full: {
     dataSeed: 0, headRule: "refit", score: "loss", hidden: [256, 256],
     recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
-    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 10 }, perClass: 100, maxChunks: 40000, seed: 0 },
+    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 10 }, perClass: 100, shiftedCopies: 3, maxChunks: 40000, seed: 0 },
     similarityRule: "mean", topK: 2, groundTruth: true,
   },
 };

@@ -93,6 +93,17 @@ test("pretraining categories are disjoint from every suite category", () => {
   for (const y of d.y) perClass[y]++;
   assert.ok(perClass.every((c) => c === 2));
   assert.throws(() => loadVisionPretrainData({ perClass: 101, seed: 1 }), InvalidArgumentError);
+  // shifted copies: same labels, each copy a ≤ 2-pixel shift of its original (ink is kept or pushed off the edge)
+  const a = loadVisionPretrainData({ perClass: 2, seed: 1, shiftedCopies: 2 });
+  assert.equal(a.n, 3 * d.n);
+  assert.deepEqual(a.x.subarray(0, d.n * 784), d.x);
+  const ink = (x: Float32Array, i: number) => x.subarray(i * 784, (i + 1) * 784).reduce((s, v) => s + v, 0);
+  for (let i = 0; i < d.n; i++) {
+    assert.equal(a.y[d.n + i], d.y[i]);
+    assert.ok(ink(a.x, d.n + i) <= ink(d.x, i) + 1e-3);
+  }
+  assert.deepEqual(loadVisionPretrainData({ perClass: 2, seed: 1, shiftedCopies: 2 }).x, a.x);
+  assert.throws(() => loadVisionPretrainData({ perClass: 2, seed: 1, shiftedCopies: 10 }), InvalidArgumentError);
 });
 
 test("registry: unknown suite/task/preset errors, task subsets, too-large sizes", async () => {

