@@ -41,11 +41,12 @@ export const VISION8_SIZES: { readonly [P in PresetName]: { readonly [task: stri
 /**
  * text8 presets, passed to `loadText8Tasks({ sizes, seed, dim })`. Both use the text layer's measured
  * DEFAULT_TEXT_DIM (1024 hashed buckets; 4096 trains ~8× slower on wasm); pass `dim` to loadSuite to change it.
- * full: ~1,000 train / 300 val / 1,000 test per task.
+ * full: 1,000 train / 800 val / 800 test per task — one size for every task, so the smallest source bounds
+ * it (gloss-sentiment has 2,665 labelled glosses: 1,000 + 800 + 800 + headfit fit; 1,000/1,000 do not).
  */
 export const TEXT8_PRESETS: { readonly [P in PresetName]: { readonly sizes: SplitSizes; readonly dim: number } } = {
   quick: { sizes: QUICK, dim: DEFAULT_TEXT_DIM },
-  full: { sizes: { train: 1000, val: 300, test: 1000, headfitPerClass: 10 }, dim: DEFAULT_TEXT_DIM },
+  full: { sizes: { train: 1000, val: 800, test: 800, headfitPerClass: 10 }, dim: DEFAULT_TEXT_DIM },
 };
 
 /**
