@@ -9,6 +9,7 @@ import { epochPlan, validateRecipe, type FineTuneRecipe } from "./recipe";
 import { assertHeadRule, type HeadRule, type NetSpec } from "./spec";
 import { TaskPool } from "./task-pool";
 import { runEpochs } from "./training";
+import { runWeightedSteps } from "./weighted-batches";
 
 /** What a fine-tune produced. */
 export interface FineTuneResult {
@@ -21,7 +22,8 @@ export interface FineTuneResult {
 
 /**
  * Fine-tune θ0 on a mixture: the members' train splits concatenated (size-proportional), shuffled with
- * `seed`, for the recipe's epochs (or its fixed `steps` budget), each sample scored by softmax within its own task's units. Under "shared" the whole network
+ * `seed`, for the recipe's epochs (or its fixed `steps` budget) — or, when any member has a `weight`, batches
+ * drawn with those mixture proportions for the same number of steps ({@link runWeightedSteps}), each sample scored by softmax within its own task's units. Under "shared" the whole network
  * trains; under "frozen"/"refit" only the encoder does (the output layer keeps θ0's fitted head).
  * Runs on the {@link MlpTrainer} (explicit backward pass, flat SIMD Adam). Deterministic for a seed on
  * one backend; leaves no tensors behind.
@@ -32,7 +34,7 @@ export interface FineTuneResult {
 export function fineTune(
   base: ParamVector,
   netSpec: NetSpec,
-  mixture: ReadonlyArray<{ task: Task }>,
+  mixture: ReadonlyArray<{ task: Task; weight?: number }>,
   recipe: FineTuneRecipe,
   headRule: HeadRule,
   seed: number,
@@ -48,9 +50,16 @@ export function fineTune(
   // "shared" trains the whole network; "frozen"/"refit" keep θ0's fitted output layer
   const trainer = new MlpTrainer(netSpec, base, recipe, { trainHead: headRule === "shared" });
   const label = `fine-tune ${mixture.map((m) => m.task.name).join("+")}`;
-  const counts = runEpochs(pool.n, { ...recipe, ...epochPlan(recipe, pool.n), rng: new Rng(seed), progress, label }, (idx) => {
+  const train = (idx: Int32Array) => {
     const b = pool.batch(idx);
     trainer.step(b.x, b.n, maskedSoftmaxGrad(pool.units, b.tasks, b.labels));
-  });
+  };
+  const weighted = mixture.some((m) => m.weight !== undefined);
+  const plan = epochPlan(recipe, pool.n);
+  // weighted: the step budget the concatenated (binary) mixture would get, batches drawn by proportion
+  const counts = weighted
+    ? runWeightedSteps(mixture.map((m) => m.task.splits.train.n), mixture.map((m) => m.weight ?? 0),
+        { batchSize: recipe.batchSize, steps: Math.min(plan.epochs * Math.ceil(pool.n / recipe.batchSize), plan.maxSteps ?? Infinity), rng: new Rng(seed), progress, label }, train)
+    : runEpochs(pool.n, { ...recipe, ...plan, rng: new Rng(seed), progress, label }, train);
   return { params: trainer.params(), samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
 }

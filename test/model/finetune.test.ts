@@ -80,6 +80,17 @@ describeBackends("fineTune", (backend) => {
     assert.equal(capped.samples, 96);
   });
 
+  it("weighted mixtures: proportions change the data seen, not the step budget", () => {
+    const spec = netSpecFor(tasks, hidden, "frozen");
+    const theta0 = base("frozen");
+    const binary = fineTune(theta0, spec, [{ task: A }, { task: B }], recipe, "frozen", 1);
+    const w = fineTune(theta0, spec, [{ task: A, weight: 0.9 }, { task: B, weight: 0.1 }], recipe, "frozen", 1);
+    assert.equal(w.steps, binary.steps);
+    // mostly A: better on A than a fine-tune weighted mostly toward B
+    const wb = fineTune(theta0, spec, [{ task: A, weight: 0.1 }, { task: B, weight: 0.9 }], recipe, "frozen", 1);
+    assert.ok(accuracy("frozen", w.params, A) > accuracy("frozen", wb.params, A), "weight toward A helps A");
+  });
+
   it("a fixed steps budget trains single datasets and mixtures for the same number of steps", () => {
     const spec = netSpecFor(tasks, hidden, "frozen");
     const theta0 = base("frozen");
