@@ -4,3 +4,4 @@ export * from "./mixture-similarity";
 export * from "./select";
 export * from "./correlations";
 export * from "./search/index";
+export * from "./weighted/index";
