@@ -8,18 +8,12 @@
  * - Every row carries its seed; aggregate over seeds in the report layer.
  */
 
-/** Methods that select a mixture for a target. */
-export type MethodName =
-  | "merge-to-mix"   // argmax of the merged model's validation score
-  | "cosine"         // average-of-average cosine similarity to the target
-  | "l2"             // average-of-average L2 distance (negated)
-  | "random"         // exact expectation over all mixtures (not a draw)
-  | "all"            // every candidate
-  | "best-single"    // the single dataset whose fine-tune scores best on the target's validation split
-  | "oracle";        // argmax of the mixture-fine-tuned validation score (upper bound)
+import type { CorrelationRow } from "../select/correlations";
+import type { SelectionRow } from "../select/select";
 
-/** Scorers that give a value per mixture (for correlations). */
-export type ScorerName = "merged" | "cosine" | "l2";
+// Selection and correlation rows are made by the select layer; they are part of a run's results.
+export type { MethodName, SelectionRow } from "../select/select";
+export type { CorrelationRow, ScorerName } from "../select/correlations";
 
 /** One (seed, target, mixture) with every per-mixture number. */
 export interface MixtureRow {
@@ -40,38 +34,6 @@ export interface MixtureRow {
   true_val_loss: number | null;
   true_test_acc: number | null;
   true_test_loss: number | null;
-}
-
-/** The mixture one method chose for one (seed, target), and how good it really is. */
-export interface SelectionRow {
-  seed: number;
-  target: string;
-  method: MethodName;
-  /** Chosen mixture (for "random": -1, the value is an expectation over all mixtures). */
-  mask: number;
-  members: string[];
-  /** Test accuracy of the mixture-fine-tuned model for the chosen mixture (random: mean over mixtures). */
-  test_acc: number;
-  /** oracle test_acc − this test_acc (≥ 0 up to val/test disagreement). */
-  regret: number;
-  /** 1-based rank of the chosen mixture among all mixtures by true validation score (random: expected rank). */
-  rank: number;
-}
-
-/** Correlation of one scorer with the truth, for one (seed, target) or the average over targets. */
-export interface CorrelationRow {
-  seed: number;
-  /** A task name, or "mean" for the average of per-target values. */
-  target: string;
-  scorer: ScorerName;
-  /** Which truth: validation accuracy or validation loss of the mixture fine-tune. */
-  truth: "val_acc" | "val_loss";
-  /** "all" mixtures, or "no-singletons" (singletons: merged = fine-tuned by construction). */
-  subset: "all" | "no-singletons";
-  n: number;
-  pearson: number;
-  spearman: number;
-  kendall: number;
 }
 
 /** θ0 (the base model, no fine-tuning) on each target. */

@@ -19,8 +19,7 @@ import { datasetSimilarities, type DatasetSimilarity } from "./similarity-scores
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
 import { RunStore } from "./store";
 import { writeRunResults } from "./write-results";
-import { weightedMergeGrid } from "./weighted-grid";
-import type { WeightedGrid } from "../../widgets/weighted-grid";
+import { weightedMergeGrid, type WeightedGrid } from "./weighted-grid";
 import { writeFileAtomic } from "../util/atomic";
 
 /** Bumped when stored units change meaning; a run directory written by another version is refused. */

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RunResults } from "../experiment/results";
-import { correlationExplorer, mixtureExplorer, weightedMixExplorer, WeightedGrid } from "../../widgets/index";
+import type { WeightedGrid } from "../experiment/weighted-grid";
+import { correlationExplorer, mixtureExplorer, weightedMixExplorer } from "../../widgets/index";
 import { Progress, silentProgress } from "../util/progress";
 import { writeFileAtomic } from "./atomic";
 import { Figure } from "./figure";
