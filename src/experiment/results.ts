@@ -9,6 +9,7 @@
  */
 
 import type { CorrelationRow } from "../select/correlations";
+import type { SearchName } from "../select/search/choose";
 import type { SelectionRow } from "../select/select";
 
 // Selection and correlation rows are made by the select layer; they are part of a run's results.
@@ -41,6 +42,8 @@ export interface BaseRow {
   seed: number;
   target: string;
   val_acc: number;
+  /** Validation cross-entropy (runs before this field was added lack it). */
+  val_loss?: number;
   test_acc: number;
 }
 
@@ -70,6 +73,16 @@ export interface CostRow {
   speedup: number;
 }
 
+/**
+ * Whether a run has a ground truth (mixture fine-tunes): its `groundTruth` field, or for older files the spec's.
+ *
+ * @example
+ * if (!hasGroundTruth(results)) console.log("merged-model scores only");
+ */
+export function hasGroundTruth(r: Pick<RunResults, "groundTruth" | "spec">): boolean {
+  return r.groundTruth ?? (r.spec as { groundTruth?: unknown }).groundTruth !== false;
+}
+
 /** Everything one run produced. */
 export interface RunResults {
   version: 1;
@@ -88,7 +101,14 @@ export interface RunResults {
   cost: CostRow[];
   /** Each single-dataset fine-tune on its own task (optional: runs before this field was added lack it). */
   singles?: SingleRow[];
-  /** True when every planned unit of work finished. */
+  /**
+   * Whether the run fine-tuned every mixture for the ground truth (absent in older files: read
+   * `spec.groundTruth`). Without it there are no oracle/random rows, no correlations and no true scores.
+   */
+  groundTruth?: boolean;
+  /** How mixtures were searched (absent in older files: exhaustive); evaluations per target are in `cost`. */
+  search?: { strategy: SearchName; budget: number | null };
+  /** True when every planned unit of work finished (merged scores, and the ground truth when asked for). */
   complete: boolean;
   /** ISO timestamps. */
   started: string;
