@@ -61,7 +61,7 @@ export function assembleResults(m: RunMeasurements): RunResults {
   let complete = true;
   for (const seed of spec.seeds) {
     const seedCorr: CorrelationRow[] = [];
-    const allCost = { m2mFt: new Set<number>(), m2mSamples: 0, m2mSeconds: 0, evals: 0, exFt: new Set<number>(), exSamples: 0, exSeconds: 0 };
+    const allCost = { m2mFt: new Set<number>(), m2mSamples: 0, m2mSeconds: 0, evals: 0, searchEvals: 0, mergeSeconds: 0, exFt: new Set<number>(), exSamples: 0, exSeconds: 0 };
     for (const p of m.plans) {
       const n = p.candidates.length, len = 2 ** n;
       const ms = m.merged.get(`${seed}/${p.target}`)!;
@@ -106,6 +106,8 @@ export function assembleResults(m: RunMeasurements): RunResults {
       }
       allCost.m2mSeconds += ms.seconds;
       allCost.evals += ms.masks.length;
+      allCost.searchEvals += ms.searchEvaluations;
+      allCost.mergeSeconds += ms.seconds;
       for (let mask = 1; mask < len && spec.groundTruth; mask++) {
         const g = toGlobalMask(mask, p.globalBits);
         const ft = m.finetune(seed, g), t = m.truth(seed, g, p.target);
@@ -114,7 +116,8 @@ export function assembleResults(m: RunMeasurements): RunResults {
       }
       const full = exCount === len - 1;
       cost.push({
-        seed, target: p.target, m2m_finetunes: n, m2m_finetune_samples: m2mSamples, m2m_merge_evals: ms.masks.length, m2m_seconds: m2mSeconds,
+        seed, target: p.target, m2m_finetunes: n, m2m_finetune_samples: m2mSamples, m2m_merge_evals: ms.masks.length,
+        m2m_search_evals: ms.searchEvaluations, m2m_merge_seconds: ms.seconds, m2m_seconds: m2mSeconds,
         exhaustive_finetunes: len - 1, exhaustive_finetune_samples: full ? exSamples : NaN, exhaustive_seconds: full ? exSeconds : NaN,
         speedup: full ? exSeconds / m2mSeconds : NaN,
       });
@@ -123,7 +126,7 @@ export function assembleResults(m: RunMeasurements): RunResults {
     const ok = spec.groundTruth && complete;
     cost.push({
       seed, target: "all", m2m_finetunes: allCost.m2mFt.size, m2m_finetune_samples: allCost.m2mSamples, m2m_merge_evals: allCost.evals,
-      m2m_seconds: allCost.m2mSeconds, exhaustive_finetunes: allCost.exFt.size, exhaustive_finetune_samples: ok ? allCost.exSamples : NaN,
+      m2m_search_evals: allCost.searchEvals, m2m_merge_seconds: allCost.mergeSeconds, m2m_seconds: allCost.m2mSeconds, exhaustive_finetunes: allCost.exFt.size, exhaustive_finetune_samples: ok ? allCost.exSamples : NaN,
       exhaustive_seconds: ok ? allCost.exSeconds : NaN, speedup: ok ? allCost.exSeconds / allCost.m2mSeconds : NaN,
     });
   }

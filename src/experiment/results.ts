@@ -64,7 +64,13 @@ export interface CostRow {
   target: string;
   m2m_finetunes: number;
   m2m_finetune_samples: number;
+  /** Merge-evaluations: every scored mixture (the search's and, for a search, the baselines' extra ones). */
   m2m_merge_evals: number;
+  /** Of which the search's own (absent in older files: all of them). */
+  m2m_search_evals?: number;
+  /** Seconds of the merge-evaluations alone (absent in older files). */
+  m2m_merge_seconds?: number;
+  /** Single fine-tunes' CPU seconds + merge-evaluation seconds. */
   m2m_seconds: number;
   exhaustive_finetunes: number;
   exhaustive_finetune_samples: number;
