@@ -22,3 +22,8 @@ export * from "./mixture-scores";
 export * from "./base-scores";
 export * from "./own-task";
 export * from "./ground-truth";
+export * from "./recommendation";
+export * from "./format-recommendation";
+export * from "./final-model";
+export * from "./select-mixture";
+export * from "./format-selection";

@@ -7,3 +7,5 @@ export * from "./pgm";
 export * from "./image-folder";
 export * from "./text-folder";
 export * from "./make-suite";
+export * from "./dataset-config";
+export * from "./dataset-suite";
