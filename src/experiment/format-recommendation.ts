@@ -19,6 +19,11 @@ export function textTable(header: string[], rows: string[][], left = 1): string 
 /** "a+b+c" — the mixture's members joined as on the command line. */
 export const mixtureName = (m: Pick<ScoredMixture, "members">): string => m.members.join("+");
 
+/** A mixture's name for a table cell: every candidate of a large pool reads "all N candidates". */
+function cellName(m: Pick<ScoredMixture, "members">, candidates: number): string {
+  return m.members.length === candidates && candidates > 3 ? `all ${candidates} candidates` : mixtureName(m);
+}
+
 const BASELINE_LABELS: Record<BaselineName, string> = {
   cosine: "cosine similarity", l2: "L2 distance", "best-single": "best single dataset", all: "all candidates",
 };
@@ -54,9 +59,9 @@ export function formatRecommendation(rec: Recommendation): string {
   out.push(recommendationLine(rec));
   out.push("", `Top ${rec.top.length} mixtures by merged-model score (the merged model of each mixture on ${rec.target}'s validation split; merged-model scores, not fine-tuned truths)`);
   out.push(textTable(["#", "mixture", "size", "merged val loss", "merged val acc %"],
-    rec.top.map((m, i) => [String(i + 1), mixtureName(m), String(m.size), num(m.merged_val_loss), pct(m.merged_val_acc)]), 2));
+    rec.top.map((m, i) => [String(i + 1), cellName(m, rec.candidates.length), String(m.size), num(m.merged_val_loss), pct(m.merged_val_acc)]), 2));
   out.push("", "Each baseline's pick, scored by the same merged model (merged-model scores, not truths)");
-  const rows = rec.baselines.map((b) => [BASELINE_LABELS[b.method], mixtureName(b), num(b.merged_val_loss), pct(b.merged_val_acc)]);
+  const rows = rec.baselines.map((b) => [BASELINE_LABELS[b.method], cellName(b, rec.candidates.length), num(b.merged_val_loss), pct(b.merged_val_acc)]);
   rows.push(["θ0 (no fine-tuning)", "–", num(rec.theta0.val_loss), pct(rec.theta0.val_acc)]);
   out.push(textTable(["baseline", "pick", "merged val loss", "merged val acc %"], rows, 2));
   const c = rec.cost;
