@@ -1,5 +1,5 @@
-import { datasetsFromList, isDatasetConfigPath, readDatasetConfig } from "../data/custom/dataset-config";
-import { registerDatasetSuite } from "../data/custom/dataset-suite";
+import { datasetsFromList, isDatasetConfigPath, readDatasetConfig } from "../data/user/dataset-config";
+import { registerDatasetSuite } from "../data/user/dataset-suite";
 import { stringOption, type ParsedArgs } from "./args";
 
 /**

@@ -4,6 +4,7 @@ import { correlations, meanCorrelations } from "../select/correlations";
 import { mixtureSimilarity } from "../select/mixture-similarity";
 import { selectMixtures } from "../select/select";
 import type { FineTuneRecord } from "./finetune-pool";
+import { toGlobalMask } from "./global-mask";
 import type { BaseScore } from "./base-scores";
 import { denseScores, type MixtureScores } from "./mixture-scores";
 import type { BaseRow, CorrelationRow, CostRow, MixtureRow, RunResults, SelectionRow } from "./results";
@@ -27,17 +28,8 @@ export interface RunMeasurements {
   started: string;
 }
 
-/**
- * A mask over a target's candidates (bit i = candidate i) as a mask over the suite's tasks.
- *
- * @example
- * toGlobalMask(0b11, [0, 2]);   // 0b101
- */
-export function toGlobalMask(mask: number, globalBits: readonly number[]): number {
-  let g = 0;
-  for (let i = 0; i < globalBits.length; i++) if ((mask >> i) & 1) g |= 1 << globalBits[i];
-  return g;
-}
+// Re-exported: older callers import it from here.
+export { toGlobalMask };
 
 /** The run's search (every target of a run shares one; evaluations are per target in the cost rows). */
 function searchOf(m: RunMeasurements): RunResults["search"] {

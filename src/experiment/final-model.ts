@@ -8,7 +8,7 @@ import { saveParamsSync } from "../params/safetensors";
 import { writeFileAtomic } from "../util/atomic";
 import { InvalidArgumentError } from "../util/errors";
 import { sha256Hex } from "../util/sha256";
-import { toGlobalMask } from "./assemble";
+import { toGlobalMask } from "./global-mask";
 import type { Engine } from "./engine";
 import { fineTuneSeed } from "./finetune-job";
 import { ensureFineTunes, fineTuneKey, type FineTuneRecord } from "./finetune-pool";

@@ -1,6 +1,7 @@
 import { popcount } from "../merge/subsets";
 import { InvalidArgumentError } from "../util/errors";
-import { toGlobalMask, type TruthRecord } from "./assemble";
+import type { TruthRecord } from "./assemble";
+import { toGlobalMask } from "./global-mask";
 import { fineTuneJobs, singleMasks, type Engine } from "./engine";
 import { ensureFineTunes, fineTuneKey } from "./finetune-pool";
 

@@ -3,7 +3,7 @@ import type { ParamVector } from "../params/param-vector";
 import type { SearchChoice } from "../select/search/choose";
 import { runSearch } from "../select/search/choose";
 import { InvalidArgumentError } from "../util/errors";
-import { toGlobalMask } from "./assemble";
+import { toGlobalMask } from "./global-mask";
 import type { Engine } from "./engine";
 import { fineTuneKey } from "./finetune-pool";
 import { scoreMergedMixtures, type MergedScores } from "./merged-scores";

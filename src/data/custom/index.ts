@@ -7,5 +7,3 @@ export * from "./pgm";
 export * from "./image-folder";
 export * from "./text-folder";
 export * from "./make-suite";
-export * from "./dataset-config";
-export * from "./dataset-suite";

@@ -3,13 +3,13 @@ import * as path from "path";
 import { CorruptFileError, InvalidArgumentError } from "../../util/errors";
 import { loadSuite, registerSuite } from "../suites";
 import { Suite, Task } from "../types";
-import { taskFromCSV } from "./csv";
+import { taskFromCSV } from "../custom/csv";
 import type { DatasetConfig, DatasetTaskConfig } from "./dataset-config";
 import { taskSource } from "./dataset-config";
-import { taskFromImageFolder } from "./image-folder";
-import { makeSuite } from "./make-suite";
-import { decodePgm } from "./pgm";
-import { taskFromTextFolder } from "./text-folder";
+import { taskFromImageFolder } from "../custom/image-folder";
+import { makeSuite } from "../custom/make-suite";
+import { decodePgm } from "../custom/pgm";
+import { taskFromTextFolder } from "../custom/text-folder";
 
 /** Width × height of a PNG (from its IHDR chunk) or PGM file. */
 function imageSize(file: string): [number, number] {
