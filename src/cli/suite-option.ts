@@ -8,15 +8,15 @@ import { stringOption, type ParsedArgs } from "./args";
  * the tasks of `--suite NAME`. Configs are read and checked here, before anything runs.
  *
  * @example
- * suiteFromArgs(parseArgs(["--suite", "vision8", "--data", "mine=scans/"]));   // "vision8+user"
+ * suiteFromArgs(parseArgs(["--suite", "vision8", "--data", "mine=scans/"]));   // "vision8-user"
  */
 export function suiteFromArgs(a: ParsedArgs, fallback = "vision8"): string {
   const suite = stringOption(a, "suite");
   const data = stringOption(a, "data");
   if (suite && isDatasetConfigPath(suite)) {
     const name = registerDatasetSuite(readDatasetConfig(suite));
-    return data ? registerDatasetSuite(datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: [name], name: `${name}+user` })) : name;
+    return data ? registerDatasetSuite(datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: [name], name: `${name}-user` })) : name;
   }
-  if (data) return registerDatasetSuite(datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: suite ? [suite] : [], name: suite ? `${suite}+user` : "user" }));
+  if (data) return registerDatasetSuite(datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: suite ? [suite] : [], name: suite ? `${suite}-user` : "user" }));
   return suite ?? fallback;
 }

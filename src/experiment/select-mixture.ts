@@ -1,8 +1,9 @@
+import * as fs from "fs";
 import * as path from "path";
 import { similarityPick } from "../select/mixture-similarity";
 import { writeFileAtomic } from "../util/atomic";
 import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
-import { trainFinalModel, type FinalModel } from "./final-model";
+import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel, type FinalModel } from "./final-model";
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import { scoreMixtures, type MixtureScores } from "./mixture-scores";
 import type { TargetPlan } from "./plan";
@@ -17,7 +18,10 @@ export type SelectOptions = Omit<RunOptions, "targets" | "seeds" | "groundTruth"
   target: string;
   /** Training seed (default 0). */
   seed?: number;
-  /** Fine-tune θ0 on the recommended mixture and export it (default true). */
+  /**
+   * Fine-tune θ0 on the recommended mixture and export it (default true). With false, a final model an
+   * earlier call exported for the same mixture is kept (and returned); one of another mixture is removed.
+   */
   train?: boolean;
 };
 
@@ -35,6 +39,22 @@ export interface SelectionResult extends Recommendation {
   final: FinalModel | null;
   started: string;
   finished: string;
+}
+
+/**
+ * Without training: a final model an earlier call left in OUT when it is of the recommended mixture (same
+ * store, so the same protocol), else nothing — and a final model of another mixture is removed, so OUT
+ * never holds a model that contradicts its selection.json.
+ */
+function earlierFinalModel(e: Engine, mixture: readonly string[]): FinalModel | null {
+  const json = path.join(e.out, FINAL_JSON_FILE), model = path.join(e.out, FINAL_MODEL_FILE);
+  let earlier: FinalModel | undefined;
+  try { earlier = JSON.parse(fs.readFileSync(json, "utf8")) as FinalModel; } catch { earlier = undefined; }
+  if (earlier && fs.existsSync(model) && earlier.mixture.join("+") === mixture.join("+")) return earlier;
+  if (earlier || fs.existsSync(model)) e.progress.log(`removed ${FINAL_MODEL_FILE} and ${FINAL_JSON_FILE} of an earlier call: they were not of the recommended mixture`);
+  fs.rmSync(json, { force: true });
+  fs.rmSync(model, { force: true });
+  return null;
 }
 
 /** The recommendation of one target from its scored mixtures, the baselines' picks and the cost. */
@@ -88,7 +108,9 @@ export async function selectMixture(opts: SelectOptions): Promise<SelectionResul
     const ms = await scoreMixtures(e, seed, plan);
     const rec = recommend(e, plan, seed, ms);
     const data = Object.fromEntries([plan.target, ...plan.candidates].map((t) => [t.name, e.dataHashes[t.name]] as const));
-    const final = train ? await trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy }) : null;
+    const final = train
+      ? await trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy })
+      : earlierFinalModel(e, rec.recommended.members);
     const result: SelectionResult = {
       version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final,
       started: e.started, finished: new Date().toISOString(),

@@ -126,3 +126,20 @@ it("select refuses bad input with a typed error naming the value, writing nothin
     assert.ok(!fs.existsSync(out), `${argv.join(" ")} wrote ${out}`);
   }
 });
+
+it("select --suite synthetic --data mine=FILE.csv: your CSV as the target, the suite's tasks as candidates", async () => {
+  const rows = ["label," + Array.from({ length: 24 }, (_, i) => `f${i}`).join(",")];
+  for (let i = 0; i < 120; i++) rows.push(`${["a", "b", "c"][i % 3]},` + Array.from({ length: 24 }, (_, j) => (Math.sin(i * 7 + j) + (j === i % 3 ? 2 : 0)).toFixed(3)).join(","));
+  const file = path.join(tmp, "mine.csv");
+  fs.writeFileSync(file, rows.join("\n") + "\n");
+  const dir = path.join(tmp, "mine");
+  const r = await cli(["select", "--suite", "synthetic", "--data", `mine=${file}`, "--target", "mine", "--candidates", "helper,other-1,other-2", "--no-train", "--out", dir]);
+  assert.equal(r.code, 0, r.err.slice(-2000));
+  assert.match(r.out, /target mine: 3 candidates \(helper, other-1, other-2\)/);
+  assert.match(r.out, /^recommended mixture: /m);
+  assert.match(r.out, /final model: not trained/);
+  const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as { suite: string; data_sha256: Record<string, string> };
+  assert.equal(sel.suite, "synthetic-user");
+  assert.deepEqual(Object.keys(sel.data_sha256).sort(), ["helper", "mine", "other-1", "other-2"]);
+  assert.ok(!fs.existsSync(path.join(dir, "final.safetensors")));
+});

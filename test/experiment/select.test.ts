@@ -124,6 +124,19 @@ describe("selectMixture on the synthetic suite (no ground truth)", () => {
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp")), []);
   });
 
+  it("without training, keeps an earlier final model of the same mixture and removes one of another", async () => {
+    const kept = await selectMixture({ ...OPTS, out: dir, train: false });
+    assert.deepEqual(kept.final, JSON.parse(JSON.stringify(sel.final)));
+    assert.ok(fs.readFileSync(path.join(dir, "final.safetensors")).equals(finalBytes));
+    const copy = path.join(root, "stale");
+    fs.cpSync(dir, copy, { recursive: true });
+    const stale = JSON.parse(fs.readFileSync(path.join(copy, "final.json"), "utf8"));
+    fs.writeFileSync(path.join(copy, "final.json"), JSON.stringify({ ...stale, mixture: ["other-1", "other-2"] }));
+    const cleaned = await selectMixture({ ...OPTS, out: copy, train: false });
+    assert.equal(cleaned.final, null);
+    assert.ok(!fs.existsSync(path.join(copy, "final.json")) && !fs.existsSync(path.join(copy, "final.safetensors")));
+  });
+
   it("prints the recommended mixture line, the tables and the cost, and nothing derived from a truth", () => {
     const text = formatSelection(sel, dir);
     const line = `recommended mixture: ${sel.recommended.members.join("+")} (merged val loss ${sel.recommended.merged_val_loss.toFixed(3)}, accuracy ${(100 * sel.recommended.merged_val_acc).toFixed(1)}%)`;
