@@ -6,9 +6,9 @@
  *
  * 1. `selectMixture` with exhaustive search scores every mixture by its merged model (the 14 single
  *    fine-tunes, shared by the targets, + one Gray-code sweep over 8,191 merges per target) and keeps it in
- *    the run store runs/bench-search-vision14. The first call takes ~5 minutes on 2 shared cores (~80 s
- *    per target's sweep; θ0 pretraining adds ~25 s when data/models has no cached encoder); later calls read
- *    the stored tables and take seconds.
+ *    the run store runs/bench-search-vision14. The first call took 45 s on 2 shared cores (3 s of fine-tunes,
+ *    8–19 s per target's sweep; θ0 pretraining adds to it when data/models has no cached encoder); later
+ *    calls read the stored tables and take seconds.
  * 2. Each strategy (greedy forward, beam width 3, evolutionary, pairwise surrogate; default options, then a
  *    budget of 100 merge-evaluations) searches the same table and is compared with the exhaustive optimum.
  *

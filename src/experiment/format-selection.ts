@@ -16,8 +16,9 @@ export function formatSelection(s: SelectionResult, out?: string): string {
   const lines = [formatRecommendation(s)];
   const f = s.final;
   if (f) {
-    const r = f.recipe as { optimizer?: string; learningRate?: number; batchSize?: number; epochs?: number };
-    lines.push("", `final model: θ0 fine-tuned on ${mixtureName({ members: f.mixture })} (the same recipe: ${r.optimizer} lr ${r.learningRate}, batch ${r.batchSize}, ${r.epochs} epochs; seed ${f.seed}; ${f.seconds.toFixed(1)} s)`);
+    const r = f.recipe as { optimizer?: string; learningRate?: number; batchSize?: number; epochs?: number; steps?: number; maxSteps?: number };
+    const budget = r.steps !== undefined ? `${r.steps} steps` : `${r.epochs} epochs${r.maxSteps !== undefined ? ` (at most ${r.maxSteps} steps)` : ""}`;
+    lines.push("", `final model: θ0 fine-tuned on ${mixtureName({ members: f.mixture })} (the same recipe: ${r.optimizer} lr ${r.learningRate}, batch ${r.batchSize}, ${budget}; seed ${f.seed}; ${f.seconds.toFixed(1)} s)`);
     lines.push(`  ${f.target} validation accuracy ${pct(f.val_acc)}% (loss ${num(f.val_loss)}), test accuracy ${pct(f.test_acc)}% (loss ${num(f.test_loss)})`);
     if (out !== undefined) lines.push(`wrote ${path.join(out, f.file)} and ${path.join(out, "final.json")}`);
   } else {
