@@ -1,23 +1,8 @@
+import type { WeightedGrid } from "../src/experiment/weighted-grid";
 import { Problems, finite } from "./shared";
 
-/**
- * Input of the weighted-mix explorer: merged-model scores on a grid of mixture weights over the
- * simplex (weights ≥ 0 summing to 1), optionally with the true weighted-mixture fine-tune score.
- */
-export interface WeightedGrid {
-  /** Target task name (shown in titles). */
-  target: string;
-  /** Candidate dataset names, the order of each weight vector. */
-  candidates: string[];
-  /** Grid points: each has candidates.length weights ≥ 0 summing to 1. */
-  points: number[][];
-  /** Merged model's score at each point (higher is better). */
-  merged: number[];
-  /** True score (model fine-tuned on that weighted mixture) per point, null where not trained. */
-  truth?: (number | null)[];
-  /** Score label, e.g. "validation accuracy" (default "score"). */
-  metric?: string;
-}
+// The grid is made by the experiment layer (weightedMergeGrid); the widget only reads it.
+export type { WeightedGrid };
 
 /**
  * Consistency problems of a WeightedGrid (empty when usable).

@@ -10,10 +10,11 @@ import { baseCommand } from "./commands/base";
 import { dataCommand } from "./commands/data";
 import { reportCommand } from "./commands/report";
 import { runCommand } from "./commands/run";
+import { selectCommand } from "./commands/select";
 import { suitesCommand } from "./commands/suites";
 
 /** Every subcommand, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [runCommand, selectCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
 
 /** The package version (package.json), for `merge-to-mix --version`. */
 export function version(): string {

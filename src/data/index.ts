@@ -15,5 +15,6 @@ export * from "./suites";
 export * from "./build-data";
 export * from "./vision/index";
 export * from "./custom/index";
+export * from "./user/index";
 export * from "./text/index";
 export * from "./synthetic/index";

@@ -8,7 +8,9 @@ import { toTask } from "./prepared";
 import { loadText8Tasks, TEXT8_TASKS } from "./text/index";
 import { SplitSizes, Suite } from "./types";
 import { VISION_SHAPE } from "./vision/spec";
+import { VisionTaskSpec } from "./vision/spec";
 import { VISION8_TASKS } from "./vision/vision8";
+import { VISION14_SIZES, VISION14_TASKS } from "./vision/vision14";
 
 /** The seed used when none is given (the one data/manifest.json records). */
 export const DEFAULT_DATA_SEED = 0;
@@ -98,27 +100,32 @@ export function pickTasks(kind: string, valid: readonly string[], wanted?: reado
   return [...wanted];
 }
 
-async function loadVision8(o: ResolvedSuiteOptions): Promise<Suite> {
-  const names = pickTasks("vision8", VISION8_TASKS.map((s) => s.name), o.tasks);
-  const manifest = o.sizes ? undefined : readManifest(o.manifestPath);
-  o.progress.start("prepare vision8", names.length);
-  const tasks = [];
-  const t0 = Date.now();
-  try {
-    for (const n of names) {
-      const spec = VISION8_TASKS.find((s) => s.name === n)!;
-      const sizes = withOverrides(VISION8_SIZES[o.preset][n], o.sizes);
-      const expectedSha = manifest && manifestEntry(manifest, "vision8", o.preset, o.seed, n)?.sha256;
-      const r = loadPreparedTask(spec, sizes, o.seed, "vision8", { cacheDir: o.cacheDir, expectedSha, read: o.useCache !== false, write: o.useCache !== false, progress: o.progress });
-      tasks.push(toTask(r.task));
-      o.progress.tick(1, `${n}${r.fromCache ? " (cache)" : ""}`);
+/** A loader for a suite of vision task specs with per-preset sizes (prepared-data cache; manifest hashes when recorded). */
+function visionLoader(suite: string, specs: readonly VisionTaskSpec[], presetSizes: { readonly [P in PresetName]: { readonly [task: string]: SplitSizes } }): SuiteLoader {
+  return async (o) => {
+    const names = pickTasks(suite, specs.map((s) => s.name), o.tasks);
+    const manifest = o.sizes ? undefined : readManifest(o.manifestPath);
+    o.progress.start(`prepare ${suite}`, names.length);
+    const tasks = [];
+    const t0 = Date.now();
+    try {
+      for (const n of names) {
+        const spec = specs.find((s) => s.name === n)!;
+        const sizes = withOverrides(presetSizes[o.preset][n], o.sizes);
+        const expectedSha = manifest && manifestEntry(manifest, suite, o.preset, o.seed, n)?.sha256;
+        const r = loadPreparedTask(spec, sizes, o.seed, suite, { cacheDir: o.cacheDir, expectedSha, read: o.useCache !== false, write: o.useCache !== false, progress: o.progress });
+        tasks.push(toTask(r.task));
+        o.progress.tick(1, `${n}${r.fromCache ? " (cache)" : ""}`);
+      }
+    } finally {
+      o.progress.done();
     }
-  } finally {
-    o.progress.done();
-  }
-  o.progress.log(`data: vision8 ${o.preset} seed ${o.seed} ready in ${((Date.now() - t0) / 1000).toFixed(2)} s`);
-  return makeSuite("vision8", tasks);
+    o.progress.log(`data: ${suite} ${o.preset} seed ${o.seed} ready in ${((Date.now() - t0) / 1000).toFixed(2)} s`);
+    return makeSuite(suite, tasks);
+  };
 }
+
+const loadVision8 = visionLoader("vision8", VISION8_TASKS, VISION8_SIZES);
 
 async function loadText8(o: ResolvedSuiteOptions): Promise<Suite> {
   const names = pickTasks("text8", TEXT8_TASKS, o.tasks);
@@ -127,11 +134,12 @@ async function loadText8(o: ResolvedSuiteOptions): Promise<Suite> {
   return makeSuite("text8", tasks);
 }
 
-async function describeVision8(): Promise<SuiteDescription> {
-  return {
-    name: "vision8", description: registry.get("vision8")!.description, inputShape: VISION_SHAPE,
-    tasks: VISION8_TASKS.map((s) => ({ name: s.name, title: s.title, classes: s.classes, concepts: s.concepts, sizes: { quick: VISION8_SIZES.quick[s.name], full: VISION8_SIZES.full[s.name] } })),
-  };
+/** Describe a vision suite from its specs, without touching data. */
+function describeVision(name: string, specs: readonly VisionTaskSpec[], sizes: { readonly [P in PresetName]: { readonly [task: string]: SplitSizes } }): () => Promise<SuiteDescription> {
+  return async () => ({
+    name, description: registry.get(name)!.description, inputShape: VISION_SHAPE,
+    tasks: specs.map((s) => ({ name: s.name, title: s.title, classes: s.classes, concepts: s.concepts, sizes: { quick: sizes.quick[s.name], full: sizes.full[s.name] } })),
+  });
 }
 
 /** Describe a suite by loading its quick preset (text8 and user suites). */
@@ -168,10 +176,14 @@ async function describeText8(): Promise<SuiteDescription> {
 }
 
 registry.set("vision8", {
-  loader: loadVision8, builtIn: true, describe: describeVision8,
+  loader: loadVision8, builtIn: true, describe: describeVision("vision8", VISION8_TASKS, VISION8_SIZES),
   description: "8 image tasks, 28×28 grayscale: MNIST, Fashion-MNIST, UCI-Digits, Hershey-Digits, QD-Clothing, QD-Shapes, QD-Animals, QD-Vehicles",
 });
 registry.set("text8", {
   loader: loadText8, builtIn: true, describe: describeText8,
   description: "8 short-text tasks in one hashed word + char-3-gram space: spam, topic, genre, noun/verb supersense, gloss sentiment, era, language id",
+});
+registry.set("vision14", {
+  loader: visionLoader("vision14", VISION14_TASKS, VISION14_SIZES), builtIn: true, describe: describeVision("vision14", VISION14_TASKS, VISION14_SIZES),
+  description: "14 image tasks, 28×28 grayscale, for large-N search: MNIST, Fashion-MNIST, UCI-Digits, Hershey-Digits and five Quick, Draw! groups split in halves (5 categories each)",
 });

@@ -8,18 +8,13 @@
  * - Every row carries its seed; aggregate over seeds in the report layer.
  */
 
-/** Methods that select a mixture for a target. */
-export type MethodName =
-  | "merge-to-mix"   // argmax of the merged model's validation score
-  | "cosine"         // average-of-average cosine similarity to the target
-  | "l2"             // average-of-average L2 distance (negated)
-  | "random"         // exact expectation over all mixtures (not a draw)
-  | "all"            // every candidate
-  | "best-single"    // the single dataset whose fine-tune scores best on the target's validation split
-  | "oracle";        // argmax of the mixture-fine-tuned validation score (upper bound)
+import type { CorrelationRow } from "../select/correlations";
+import type { SearchName } from "../select/search/choose";
+import type { SelectionRow } from "../select/select";
 
-/** Scorers that give a value per mixture (for correlations). */
-export type ScorerName = "merged" | "cosine" | "l2";
+// Selection and correlation rows are made by the select layer; they are part of a run's results.
+export type { MethodName, SelectionRow } from "../select/select";
+export type { CorrelationRow, ScorerName } from "../select/correlations";
 
 /** One (seed, target, mixture) with every per-mixture number. */
 export interface MixtureRow {
@@ -42,43 +37,13 @@ export interface MixtureRow {
   true_test_loss: number | null;
 }
 
-/** The mixture one method chose for one (seed, target), and how good it really is. */
-export interface SelectionRow {
-  seed: number;
-  target: string;
-  method: MethodName;
-  /** Chosen mixture (for "random": -1, the value is an expectation over all mixtures). */
-  mask: number;
-  members: string[];
-  /** Test accuracy of the mixture-fine-tuned model for the chosen mixture (random: mean over mixtures). */
-  test_acc: number;
-  /** oracle test_acc − this test_acc (≥ 0 up to val/test disagreement). */
-  regret: number;
-  /** 1-based rank of the chosen mixture among all mixtures by true validation score (random: expected rank). */
-  rank: number;
-}
-
-/** Correlation of one scorer with the truth, for one (seed, target) or the average over targets. */
-export interface CorrelationRow {
-  seed: number;
-  /** A task name, or "mean" for the average of per-target values. */
-  target: string;
-  scorer: ScorerName;
-  /** Which truth: validation accuracy or validation loss of the mixture fine-tune. */
-  truth: "val_acc" | "val_loss";
-  /** "all" mixtures, or "no-singletons" (singletons: merged = fine-tuned by construction). */
-  subset: "all" | "no-singletons";
-  n: number;
-  pearson: number;
-  spearman: number;
-  kendall: number;
-}
-
 /** θ0 (the base model, no fine-tuning) on each target. */
 export interface BaseRow {
   seed: number;
   target: string;
   val_acc: number;
+  /** Validation cross-entropy (runs before this field was added lack it). */
+  val_loss?: number;
   test_acc: number;
 }
 
@@ -99,13 +64,29 @@ export interface CostRow {
   target: string;
   m2m_finetunes: number;
   m2m_finetune_samples: number;
+  /** Merge-evaluations: every scored mixture (the search's and, for a search, the baselines' extra ones). */
   m2m_merge_evals: number;
+  /** Of which the search's own (absent in older files: all of them). */
+  m2m_search_evals?: number;
+  /** Seconds of the merge-evaluations alone (absent in older files). */
+  m2m_merge_seconds?: number;
+  /** Single fine-tunes' CPU seconds + merge-evaluation seconds. */
   m2m_seconds: number;
   exhaustive_finetunes: number;
   exhaustive_finetune_samples: number;
   exhaustive_seconds: number;
   /** exhaustive_seconds / m2m_seconds. */
   speedup: number;
+}
+
+/**
+ * Whether a run has a ground truth (mixture fine-tunes): its `groundTruth` field, or for older files the spec's.
+ *
+ * @example
+ * if (!hasGroundTruth(results)) console.log("merged-model scores only");
+ */
+export function hasGroundTruth(r: Pick<RunResults, "groundTruth" | "spec">): boolean {
+  return r.groundTruth ?? (r.spec as { groundTruth?: unknown }).groundTruth !== false;
 }
 
 /** Everything one run produced. */
@@ -126,7 +107,14 @@ export interface RunResults {
   cost: CostRow[];
   /** Each single-dataset fine-tune on its own task (optional: runs before this field was added lack it). */
   singles?: SingleRow[];
-  /** True when every planned unit of work finished. */
+  /**
+   * Whether the run fine-tuned every mixture for the ground truth (absent in older files: read
+   * `spec.groundTruth`). Without it there are no oracle/random rows, no correlations and no true scores.
+   */
+  groundTruth?: boolean;
+  /** How mixtures were searched (absent in older files: exhaustive); evaluations per target are in `cost`. */
+  search?: { strategy: SearchName; budget: number | null };
+  /** True when every planned unit of work finished (merged scores, and the ground truth when asked for). */
   complete: boolean;
   /** ISO timestamps. */
   started: string;

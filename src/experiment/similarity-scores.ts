@@ -1,7 +1,9 @@
 import type { Split, Task } from "../data/types";
 import type { Evaluator } from "../evaluate/evaluator";
 import { cosineSimilarity, l2Distance, type Embeddings } from "../select/similarity";
+import { featureSize } from "../model/spec";
 import type { ParamVector } from "../params/param-vector";
+import type { Engine } from "./engine";
 
 /** θ0-embedding similarity of one target to each candidate dataset. */
 export interface DatasetSimilarity {
@@ -53,4 +55,21 @@ export function datasetSimilarities(
     out[target.name] = sim;
   }
   return out;
+}
+
+/**
+ * The similarity baselines' numbers for every target of a run (θ0 embeddings, so seed-independent),
+ * computed once and stored under ("similarity", "theta0").
+ *
+ * @example
+ * const sims = targetSimilarities(engine);   // sims[target].cosine[candidate]
+ */
+export function targetSimilarities(e: Engine): Record<string, DatasetSimilarity> {
+  let sims = e.store.get<Record<string, DatasetSimilarity>>("similarity", "theta0");
+  const missing = e.plans.filter((p) => !sims || !sims[p.target.name]).map((p) => p.target);
+  if (missing.length) {
+    sims = { ...(sims ?? {}), ...datasetSimilarities(e.ev, e.theta0, e.suite.tasks, missing, featureSize(e.ctx.netSpec)) };
+    e.store.put("similarity", "theta0", sims);
+  }
+  return sims!;
 }

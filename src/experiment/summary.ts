@@ -1,5 +1,7 @@
 import { calibration } from "./calibration";
-import type { MethodName, RunResults } from "./results";
+import { formatRecommendation, textTable as table } from "./format-recommendation";
+import { recommendationsOf } from "./recommendation";
+import { hasGroundTruth, type MethodName, type RunResults } from "./results";
 
 const METHOD_COLUMNS: ReadonlyArray<[MethodName, string]> = [
   ["merge-to-mix", "M2M"], ["cosine", "cos"], ["l2", "L2"], ["random", "random"], ["all", "all"], ["best-single", "single"], ["oracle", "oracle"],
@@ -9,21 +11,34 @@ const mean = (xs: number[]) => { const f = xs.filter((x) => x !== null && Number
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
 const num = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");
 
-function table(header: string[], rows: string[][]): string {
-  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
-  return [line(header), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)].join("\n");
+
+/**
+ * A run without a ground truth as text: per (seed, target) the recommendation (the `recommended mixture:`
+ * line, the top mixtures and each baseline's pick by merged-model score, the cost), then the whole run's cost.
+ * No oracle, regret, rank or correlation: there is no truth to compute them from.
+ */
+function formatWithoutTruth(r: RunResults): string {
+  const recs = recommendationsOf(r);
+  const out = [`Merge to Mix without a ground truth — ${r.suite}, ${r.seeds.length} seed(s), ${r.targets.length} target(s): merged-model scores only`];
+  for (const rec of recs) out.push("", formatRecommendation(rec));
+  const all = r.cost.filter((c) => c.target === "all");
+  if (r.targets.length > 1 && all.length) {
+    out.push("", `Cost (whole run, per seed): ${mean(all.map((c) => c.m2m_finetunes)).toFixed(0)} fine-tunes + ${mean(all.map((c) => c.m2m_merge_evals)).toFixed(0)} merge-evaluations = ${num(mean(all.map((c) => c.m2m_seconds)), 1)} s`);
+  }
+  return out.join("\n");
 }
 
 /**
  * The run as text for a terminal: the main table (test accuracy % of the mixture each method selects,
  * per target, mean over seeds, with θ0 and Merge to Mix's regret and rank), the average correlations,
- * and the cost of Merge to Mix against exhaustive mixture fine-tuning.
+ * and the cost of Merge to Mix against exhaustive mixture fine-tuning. A run without a ground truth
+ * prints each target's recommendation by merged-model score instead, and nothing derived from a truth.
  *
  * @example
  * console.log(formatSummary(results));
  */
 export function formatSummary(r: RunResults): string {
+  if (!hasGroundTruth(r)) return formatWithoutTruth(r);
   const out: string[] = [];
   const sel = (t: string, m: MethodName, f: "test_acc" | "regret" | "rank") => mean(r.selections.filter((s) => s.target === t && s.method === m).map((s) => s[f]));
   const rows = r.targets.map((t) => [

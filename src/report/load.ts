@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { RunResults } from "../experiment/results";
+import { hasGroundTruth, RunResults } from "../experiment/results";
 import { CorruptFileError, MergeToMixError } from "../util/errors";
 
 /** A run folder without finished results: the message says what is missing and how to finish it. */
@@ -41,7 +41,9 @@ export function readRunResults(runDir: string, options: { requireComplete?: bool
   }
   if (!r.candidates || typeof r.candidates !== "object") throw new CorruptFileError(file, 'field "candidates" is missing');
   if (!r.tasks || typeof r.tasks !== "object") r.tasks = {};
-  if (options.requireComplete !== false && !r.complete) {
+  // A run without a ground truth is finished once its merged scores are in (older files said complete: false).
+  const finished = r.complete || (!hasGroundTruth(r) && r.selections.length > 0);
+  if (options.requireComplete !== false && !finished) {
     const noTruth = r.mixtures.filter((m) => m.true_val_acc === null || m.true_test_acc === null).length;
     const noSel = r.targets.filter((t) => !r.selections.some((s) => s.target === t));
     const parts = [`the run is not complete (results.json has complete: false)`];

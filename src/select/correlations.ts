@@ -1,9 +1,27 @@
-import type { CorrelationRow, ScorerName } from "../experiment/results";
 import { InvalidArgumentError } from "../util/errors";
 import { fsum } from "./metrics/fsum";
 import { kendall } from "./metrics/kendall";
 import { pearson } from "./metrics/pearson";
 import { spearman } from "./metrics/spearman";
+
+/** Scorers that give a value per mixture (for correlations). */
+export type ScorerName = "merged" | "cosine" | "l2";
+
+/** Correlation of one scorer with the truth, for one (seed, target) or the average over targets. */
+export interface CorrelationRow {
+  seed: number;
+  /** A task name, or "mean" for the average of per-target values. */
+  target: string;
+  scorer: ScorerName;
+  /** Which truth: validation accuracy or validation loss of the mixture fine-tune. */
+  truth: "val_acc" | "val_loss";
+  /** "all" mixtures, or "no-singletons" (singletons: merged = fine-tuned by construction). */
+  subset: "all" | "no-singletons";
+  n: number;
+  pearson: number;
+  spearman: number;
+  kendall: number;
+}
 
 /** Per-mixture numbers of one (seed, target), indexed by mask (length 2^N, index 0 ignored). */
 export interface CorrelationInput {

@@ -62,3 +62,24 @@ export function mixtureSimilarity(datasetScores: ArrayLike<number>, options: Mix
   }
   return out;
 }
+
+/**
+ * The mixture a similarity baseline selects, without enumerating 2^N mixtures: under every rule
+ * ("mean", "pooled", "top-k") a mixture's similarity is a (weighted) mean of some of its datasets'
+ * similarities, so it never beats its best member and the argmax (ties → lowest mask) is the singleton
+ * of the first most similar dataset. Equals `argmaxMask(mixtureSimilarity(...))` (negated for "lower").
+ *
+ * @example
+ * similarityPick([0.2, 0.9, 0.9]);            // 0b010
+ * similarityPick([3.1, 2.5], "lower");        // 0b10 (smaller distance)
+ */
+export function similarityPick(datasetScores: ArrayLike<number>, better: "higher" | "lower" = "higher"): number {
+  if (datasetScores.length < 1 || datasetScores.length > 30) throw new InvalidArgumentError("datasetScores.length", datasetScores.length, "1 … 30 datasets");
+  let best = -1;
+  for (let i = 0; i < datasetScores.length; i++) {
+    const v = datasetScores[i];
+    if (v !== v) continue;
+    if (best < 0 || (better === "higher" ? v > datasetScores[best] : v < datasetScores[best])) best = i;
+  }
+  return best < 0 ? -1 : 1 << best;
+}

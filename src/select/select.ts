@@ -1,7 +1,32 @@
-import type { MethodName, SelectionRow } from "../experiment/results";
 import { InvalidArgumentError } from "../util/errors";
 import { argmaxMask, rankOf } from "./metrics/rank-of";
 import { membersOf } from "../merge/subsets";
+
+/** Methods that select a mixture for a target. */
+export type MethodName =
+  | "merge-to-mix"   // argmax of the merged model's validation score
+  | "cosine"         // average-of-average cosine similarity to the target
+  | "l2"             // average-of-average L2 distance (negated)
+  | "random"         // exact expectation over all mixtures (not a draw)
+  | "all"            // every candidate
+  | "best-single"    // the single dataset whose fine-tune scores best on the target's validation split
+  | "oracle";        // argmax of the mixture-fine-tuned validation score (upper bound)
+
+/** The mixture one method chose for one (seed, target), and how good it really is. */
+export interface SelectionRow {
+  seed: number;
+  target: string;
+  method: MethodName;
+  /** Chosen mixture (for "random": -1, the value is an expectation over all mixtures). */
+  mask: number;
+  members: string[];
+  /** Test accuracy of the mixture-fine-tuned model for the chosen mixture (random: mean over mixtures). */
+  test_acc: number;
+  /** oracle test_acc − this test_acc (≥ 0 up to val/test disagreement). */
+  regret: number;
+  /** 1-based rank of the chosen mixture among all mixtures by true validation score (random: expected rank). */
+  rank: number;
+}
 
 /** Per-mixture numbers for one (seed, target): arrays indexed by mask, length 2^N (index 0 ignored). */
 export interface SelectionInput {

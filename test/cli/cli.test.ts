@@ -1,7 +1,13 @@
 // The command line, called in-process through main(argv) with console output captured.
-import { it } from "node:test";
+import { after, it } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { main } from "../../src/cli/main";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-cli-"));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Run main(argv), returning its exit code and everything it printed. */
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -22,7 +28,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
 it("help exits 0 and lists the commands", async () => {
   const r = await cli(["help"]);
   assert.equal(r.code, 0);
-  for (const cmd of ["run", "data", "suites", "report"]) assert.match(r.out, new RegExp(`merge-to-mix ${cmd}`));
+  for (const cmd of ["run", "select", "data", "suites", "report"]) assert.match(r.out, new RegExp(`merge-to-mix ${cmd}`));
 });
 
 it("an unknown command exits non-zero naming it", async () => {
@@ -85,4 +91,55 @@ it("--version prints package.json's version", async () => {
   const r = await cli(["--version"]);
   assert.equal(r.code, 0);
   assert.match(r.out, /^\d+\.\d+\.\d+/);
+});
+
+it("select --suite synthetic --target target --out DIR: the recommendation, the final model, nothing from a truth", async () => {
+  const dir = path.join(tmp, "select");
+  const r = await cli(["select", "--suite", "synthetic", "--target", "target", "--out", dir]);
+  assert.equal(r.code, 0, r.err.slice(-2000));
+  assert.match(r.out, /^recommended mixture: [a-z0-9+-]+ \(merged val loss \d+\.\d{3}, accuracy \d+\.\d%\)$/m);
+  assert.match(r.out, /Top 10 mixtures by merged-model score/);
+  assert.match(r.out, /cost: 4 fine-tunes/);
+  assert.doesNotMatch(r.out, /oracle|regret|rank|correlat|incomplete/i);
+  for (const f of ["final.safetensors", "final.json", "selection.json", "mixtures.csv"]) assert.ok(fs.existsSync(path.join(dir, f)), f);
+  const final = JSON.parse(fs.readFileSync(path.join(dir, "final.json"), "utf8")) as { mixture: string[]; test_acc: number };
+  assert.match(r.out, new RegExp(`^recommended mixture: ${final.mixture.join("\\+")} `, "m"));
+  assert.ok(final.test_acc > 0 && final.test_acc <= 1);
+});
+
+it("select refuses bad input with a typed error naming the value, writing nothing", async () => {
+  const out = path.join(tmp, "never");
+  const cases: Array<[string[], RegExp]> = [
+    [["--suite", "synthetic", "--target", "nope"], /UnknownNameError.*nope/],
+    [["--suite", "synthetic", "--target", "target", "--candidates", "helper,target"], /InvalidArgumentError.*target/],
+    [["--suite", "synthetic", "--target", "target", "--candidates", "helper"], /at least 2 candidate/],
+    [["--suite", "synthetic", "--target", "target", "--search", "greedy", "--budget", "0"], /--budget.*"0"/],
+    [["--suite", "synthetic", "--target", "target", "--search", "annealing"], /UnknownNameError.*annealing/],
+    [["--suite", "synthetic"], /--target/],
+    [["--suite", path.join(tmp, "absent.yaml"), "--target", "x"], /absent\.yaml/],
+    [["--suite", "synthetic", "--target", "target", "--frobnicate"], /--frobnicate/],
+  ];
+  for (const [argv, re] of cases) {
+    const r = await cli(["select", ...argv, "--out", out]);
+    assert.equal(r.code, 1, argv.join(" "));
+    assert.match(r.err, re, argv.join(" "));
+    assert.ok(!fs.existsSync(out), `${argv.join(" ")} wrote ${out}`);
+  }
+});
+
+it("select --suite synthetic --data mine=FILE.csv: your CSV as the target, the suite's tasks as candidates", async () => {
+  const rows = ["label," + Array.from({ length: 24 }, (_, i) => `f${i}`).join(",")];
+  for (let i = 0; i < 120; i++) rows.push(`${["a", "b", "c"][i % 3]},` + Array.from({ length: 24 }, (_, j) => (Math.sin(i * 7 + j) + (j === i % 3 ? 2 : 0)).toFixed(3)).join(","));
+  const file = path.join(tmp, "mine.csv");
+  fs.writeFileSync(file, rows.join("\n") + "\n");
+  const dir = path.join(tmp, "mine");
+  const r = await cli(["select", "--suite", "synthetic", "--data", `mine=${file}`, "--target", "mine", "--candidates", "helper,other-1,other-2", "--no-train", "--out", dir]);
+  assert.equal(r.code, 0, r.err.slice(-2000));
+  assert.match(r.out, /target mine: 3 candidates \(helper, other-1, other-2\)/);
+  assert.match(r.out, /^recommended mixture: /m);
+  assert.match(r.out, /final model: not trained/);
+  const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as { suite: string; data_sha256: Record<string, string> };
+  assert.equal(sel.suite, "synthetic-user");
+  assert.deepEqual(Object.keys(sel.data_sha256).sort(), ["helper", "mine", "other-1", "other-2"]);
+  assert.ok(!fs.existsSync(path.join(dir, "final.safetensors")));
 });

@@ -51,7 +51,7 @@ function recorder(): { progress: Progress; totals: Map<string, number> } {
 }
 
 const strip = (r: RunResults) => ({ mixtures: r.mixtures, selections: r.selections, correlations: r.correlations, base: r.base,
-  cost: r.cost.map(({ m2m_seconds: _a, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest) });
+  cost: r.cost.map(({ m2m_seconds: _a, m2m_merge_seconds: _m, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest) });
 
 it("resumes after SIGKILL mid mixture fine-tunes: same results, no finished work redone", async () => {
   const dir = path.join(root, "killed");

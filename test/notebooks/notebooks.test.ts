@@ -28,6 +28,7 @@ const EXPECT: Record<string, { html: Array<[string, string]>; pngs?: number }> =
   "04-text-reproduction.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the mixture explorer", "m2m-mixture-explorer"], ["the correlation explorer", "m2m-correlation-explorer"]] },
   "05-similarity-baselines.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"]] },
   "06-merge-operators.ipynb": { html: [["an HTML table", "<table"], ["the weighted-mix explorer", "m2m-weighted-mix-explorer"]] },
+  "07-your-own-data.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the progress bar", "m2m-progress"], ["the top-mixtures table", "also picked by"]] },
 };
 
 /** A stderr line that is an error (tslab prints `12:3 - message` for type errors, stacks for exceptions). */
@@ -38,7 +39,7 @@ export function errorLines(stderr: string): string[] {
 const notebooks = fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb")).sort();
 
 describe("notebooks as committed", () => {
-  it("are the six notebooks the docs name", () => {
+  it("are the seven notebooks the docs name", () => {
     assert.deepEqual(notebooks, Object.keys(EXPECT).sort());
   });
   for (const f of notebooks) {

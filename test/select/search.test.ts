@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import {
-  beamSearch, compareSearch, evolutionarySearch, fitSurrogate, greedyBackward, greedyForward, predictSurrogate, surrogateSearch,
-  type Objective,
+  argmaxMask, beamSearch, chooseSearch, compareSearch, evolutionarySearch, exhaustiveSearch, fitSurrogate, greedyBackward, greedyForward,
+  mixtureSimilarity, predictSurrogate, runSearch, similarityPick, surrogateSearch, type Objective,
 } from "../../src/select/index";
-import { InvalidArgumentError } from "../../src/util/errors";
+import { InvalidArgumentError, TooLargeError, UnknownNameError } from "../../src/util/errors";
 import { Rng } from "../../src/util/rng";
 
 /** Additive + pairwise synthetic objective with a known structure: f(S) = Σ a_i + Σ b_ij (i<j ∈ S). */
@@ -100,5 +100,74 @@ describe("compareSearch", () => {
       assert.equal(r.regret === 0, r.rank === 1);
     }
     assert.deepEqual(rows.map((r) => r.strategy), ["forward", "backward", "beam4", "evo", "surrogate"]);
+  });
+});
+
+describe("search budgets", () => {
+  it("every strategy stays within its budget and returns the best mixture it evaluated", async () => {
+    const { f } = synthetic(12, 11);
+    for (const budget of [1, 7, 40]) {
+      for (const name of ["exhaustive", "greedy", "beam", "evolutionary", "surrogate"] as const) {
+        const seen: number[] = [];
+        const r = await runSearch({ strategy: name, budget }, (m) => { seen.push(m); return f(m); }, 12, { seed: 3 });
+        assert.ok(r.evaluations <= budget && r.evaluations === new Set(seen).size, `${name} budget ${budget}: ${r.evaluations} evaluations`);
+        assert.equal(r.score, Math.max(...seen.map(f)), `${name} returns the best it saw`);
+        assert.ok(seen.includes(r.mask));
+      }
+    }
+  });
+  it("a budget larger than the strategy needs changes nothing", async () => {
+    const { f } = synthetic(9, 12);
+    assert.deepEqual(await greedyForward(f, 9, { budget: 10_000 }), await greedyForward(f, 9));
+    assert.deepEqual(await beamSearch(f, 9, { budget: 10_000 }), await beamSearch(f, 9));
+  });
+  it("exhaustiveSearch evaluates every mixture and finds the optimum", async () => {
+    const { f, best } = synthetic(7, 13);
+    const r = await exhaustiveSearch(f, 7);
+    assert.equal(r.evaluations, 127);
+    assert.equal(r.mask, best);
+  });
+  it("rejects a budget that is not a positive integer", async () => {
+    for (const b of [0, -1, 2.5, NaN]) await assert.rejects(greedyForward(() => 0, 4, { budget: b }), /budget/);
+  });
+});
+
+describe("chooseSearch", () => {
+  it("exhaustive up to 16 candidates, greedy above, a named strategy as asked", () => {
+    assert.deepEqual(chooseSearch(7), { strategy: "exhaustive", budget: null });
+    assert.deepEqual(chooseSearch(16), { strategy: "exhaustive", budget: null });
+    assert.deepEqual(chooseSearch(17), { strategy: "greedy", budget: null });
+    assert.deepEqual(chooseSearch(14, "beam", 200), { strategy: "beam", budget: 200 });
+    assert.deepEqual(chooseSearch(5, undefined, 31), { strategy: "exhaustive", budget: 31 });
+    assert.deepEqual(chooseSearch(20, "exhaustive"), { strategy: "exhaustive", budget: null });
+  });
+  it("refuses exhaustive search above 24 candidates, naming the search options", () => {
+    assert.throws(() => chooseSearch(25, "exhaustive"), (e: Error) => e instanceof TooLargeError && /greedy\|beam\|evolutionary\|surrogate/.test(e.message) && /25/.test(e.message));
+    assert.equal(chooseSearch(25).strategy, "greedy");
+    assert.equal(chooseSearch(30, "surrogate", 500).strategy, "surrogate");
+  });
+  it("typed errors: unknown strategy, budget < 1, an exhaustive search below its size", () => {
+    assert.throws(() => chooseSearch(5, "random-walk"), (e: Error) => e instanceof UnknownNameError && /random-walk/.test(e.message) && /surrogate/.test(e.message));
+    assert.throws(() => chooseSearch(5, "greedy", 0), (e: Error) => e instanceof InvalidArgumentError && /budget = 0/.test(e.message));
+    assert.throws(() => chooseSearch(5, undefined, 10), (e: Error) => e instanceof InvalidArgumentError && /budget = 10.*31.*--search/.test(e.message));
+    assert.throws(() => chooseSearch(31), InvalidArgumentError);
+  });
+});
+
+describe("similarityPick", () => {
+  it("equals the argmax over every mixture for each rule (a mean never beats its best member)", () => {
+    const rng = new Rng(21);
+    for (let trial = 0; trial < 30; trial++) {
+      const n = 2 + (trial % 7);
+      const scores = Array.from({ length: n }, () => Math.round(rng.normal() * 4) / 4);   // coarse: ties happen
+      const sizes = Array.from({ length: n }, () => 1 + rng.int(50));
+      for (const better of ["higher", "lower"] as const) {
+        for (const rule of ["mean", "pooled", "top-k"] as const) {
+          const table = mixtureSimilarity(scores, { rule, sizes, k: 2, better });
+          const signed = better === "higher" ? table : table.map((v) => -v);
+          assert.equal(similarityPick(scores, better), argmaxMask(signed), `${rule}/${better} ${scores}`);
+        }
+      }
+    }
   });
 });

@@ -7,20 +7,23 @@ import type { BackendChoice } from "../../model/backend";
 import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
+import { suiteFromArgs } from "../suite-option";
 
 export const runCommand: Command = {
   name: "run",
   summary: "the leave-one-out Merge to Mix reproduction on a suite (with ground truth)",
-  usage: `merge-to-mix run --suite vision8|text8|synthetic [--targets a,b] [--preset quick|full] [--seeds n] --out runs/NAME
+  usage: `merge-to-mix run --suite vision8|text8|synthetic|CONFIG.yaml [--targets a,b] [--preset quick|full] [--seeds n] --out runs/NAME
                  [--head-rule shared|frozen|refit] [--score loss|accuracy] [--epochs n] [--workers n]
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
-                 [--data-seed n] [--overwrite]
+                 [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
+                 [--label-column NAME] [--data-seed n] [--overwrite]
     Leave-one-out Merge to Mix: fine-tune once per dataset, score every mixture by its merged model,
     compare with the similarity baselines and (ground truth) one fine-tune per mixture. Resumable: run the
-    same command again after an interruption. Writes results.json and CSVs under --out.`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed"],
+    same command again after an interruption. Writes results.json and CSVs under --out. --no-ground-truth
+    reports each target's pick by merged-model score only; --search/--budget score fewer mixtures.`,
+  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", "budget", "data", "label-column"],
   async run(a) {
-    const suite = stringOption(a, "suite", "vision8")!;
+    const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/${suite}-${preset}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 0, 1000) : undefined;
@@ -35,6 +38,8 @@ export const runCommand: Command = {
       dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
       recipe: epochs === undefined ? undefined : { epochs },
       groundTruth: a.options.has("no-ground-truth") ? false : undefined,
+      search: stringOption(a, "search"),
+      budget: a.options.has("budget") ? intOption(a, "budget", 0, 1) : undefined,
       workers: intOption(a, "workers", 2, 1, 64),
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       overwrite: a.options.has("overwrite"),

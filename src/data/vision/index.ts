@@ -10,3 +10,4 @@ export * from "./stroke-raster";
 export * from "./hershey";
 export * from "./vision8";
 export * from "./pretrain";
+export * from "./vision14";

@@ -13,7 +13,8 @@ export interface BeamOptions extends SearchOptions {
 /**
  * Beam search over mixture size: level 1 keeps the `width` best singletons; each next level scores every
  * one-dataset extension of the kept mixtures and keeps the `width` best (ties → lowest mask). Returns the
- * best mixture seen at any level. Width 1 is greedy forward without early stopping.
+ * best mixture seen at any level (or where the budget runs out). Width 1 is greedy forward without early
+ * stopping.
  *
  * @example
  * const r = await beamSearch(score, 12, { width: 4 });
@@ -23,24 +24,24 @@ export async function beamSearch(score: Objective, n: number, options: BeamOptio
   if (!Number.isInteger(width) || width < 1) throw new InvalidArgumentError("width", width, "a positive integer");
   if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > n) throw new InvalidArgumentError("maxSize", maxSize, `an integer in 1 … ${n}`);
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress);
-  progress.start(`beam (width ${width})`, 0);
-  let beam: number[] = [0];
-  for (let size = 1; size <= maxSize; size++) {
-    const seen = new Set<number>();
-    const scored: Array<[number, number]> = [];
-    for (const b of beam) {
-      for (let i = 0; i < n; i++) {
-        const m = b | (1 << i);
-        if (m === b || seen.has(m)) continue;
-        seen.add(m);
-        scored.push([m, await ev.score(m)]);
+  const ev = new Evaluator(score, n, progress, options.budget);
+  progress.start(`beam (width ${width})`, ev.budget === Infinity ? 0 : ev.budget);
+  return ev.run(async () => {
+    let beam: number[] = [0];
+    for (let size = 1; size <= maxSize; size++) {
+      const seen = new Set<number>();
+      const scored: Array<[number, number]> = [];
+      for (const b of beam) {
+        for (let i = 0; i < n; i++) {
+          const m = b | (1 << i);
+          if (m === b || seen.has(m)) continue;
+          seen.add(m);
+          scored.push([m, await ev.score(m)]);
+        }
       }
+      scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      beam = scored.slice(0, width).map((x) => x[0]);
+      ev.step();
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    beam = scored.slice(0, width).map((x) => x[0]);
-    ev.step();
-  }
-  progress.done();
-  return ev.result();
+  });
 }

@@ -13,14 +13,15 @@ export interface EvolutionaryOptions extends SearchOptions {
   generations?: number;
   /** Per-bit flip probability (default 1/N). */
   mutation?: number;
-  /** Stop once this many distinct mixtures were evaluated (default: no cap). */
+  /** Stop once this many distinct mixtures were evaluated (default: no cap; `budget` caps it too). */
   maxEvaluations?: number;
 }
 
 /**
  * A seeded genetic algorithm on bitmasks: binary tournament selection, uniform crossover, bit-flip
  * mutation, the best individual carried over (elitism); empty children get one random dataset.
- * Repeated mixtures are cached, so `evaluations` counts distinct ones. Same seed → same result.
+ * Repeated mixtures are cached, so `evaluations` counts distinct ones; once the budget is spent, unseen
+ * children score −∞ and the run ends after that generation. Same seed → same result.
  *
  * @example
  * const r = await evolutionarySearch(score, 16, { seed: 1, population: 20, generations: 30 });
@@ -32,12 +33,12 @@ export async function evolutionarySearch(score: Objective, n: number, options: E
   if (!(mutation >= 0 && mutation <= 1)) throw new InvalidArgumentError("mutation", mutation, "a probability in [0, 1]");
   if (!(maxEvaluations >= 1)) throw new InvalidArgumentError("maxEvaluations", maxEvaluations, "at least 1");
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress);
+  const ev = new Evaluator(score, n, progress, Math.min(maxEvaluations, options.budget ?? Infinity));
   const rng = new Rng(seed);
   const full = 2 ** n - 1;
   const nonEmpty = (m: number): number => (m !== 0 ? m : 1 << rng.int(n));
-  const budgetLeft = (): boolean => ev.evaluations < maxEvaluations;
-  progress.start("evolutionary search", 0);
+  const budgetLeft = (): boolean => ev.budgetLeft;
+  progress.start("evolutionary search", ev.budget === Infinity ? 0 : ev.budget);
 
   let pop: number[] = [];
   for (let k = 0; k < population; k++) {

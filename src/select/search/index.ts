@@ -5,3 +5,5 @@ export * from "./beam";
 export * from "./evolutionary";
 export * from "./surrogate";
 export * from "./compare";
+export * from "./exhaustive";
+export * from "./choose";

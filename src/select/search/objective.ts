@@ -26,7 +26,20 @@ export interface SearchResult {
 /** Options shared by all strategies. */
 export interface SearchOptions {
   progress?: Progress;
+  /**
+   * At most this many distinct mixtures are evaluated (merge-evaluations); the strategy stops where the
+   * budget runs out and returns the best mixture evaluated so far. Default: the strategy's own stopping rule.
+   */
+  budget?: number;
 }
+
+/** Check a budget option: undefined (none) or a positive integer. */
+export function checkBudget(budget: number | undefined): void {
+  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) throw new InvalidArgumentError("budget", budget, "a positive integer number of merge-evaluations");
+}
+
+/** Thrown inside a strategy when its budget is spent; {@link Evaluator.run} turns it into the result so far. */
+class BudgetSpent extends Error {}
 
 /** Check the number of candidates a bitmask search can handle. */
 export function checkCandidates(n: number): void {
@@ -35,7 +48,8 @@ export function checkCandidates(n: number): void {
 
 /**
  * Wraps an objective: caches by mask, counts distinct evaluations, tracks the best so far
- * (ties → lowest mask) and records a trace entry per `step()`.
+ * (ties → lowest mask), records a trace entry per `step()` and enforces an evaluation budget
+ * (a new mixture past the budget ends the strategy's {@link Evaluator.run}).
  *
  * @example
  * const ev = new Evaluator(score, 5);
@@ -49,12 +63,34 @@ export class Evaluator {
   private steps = 0;
   readonly trace: TraceEntry[] = [];
 
-  constructor(private readonly objective: Objective, readonly n: number, private readonly progress?: Progress) {
+  constructor(private readonly objective: Objective, readonly n: number, private readonly progress?: Progress, readonly budget = Infinity) {
     checkCandidates(n);
+    if (budget !== Infinity) checkBudget(budget);
   }
 
   get evaluations(): number {
     return this.cache.size;
+  }
+
+  /** Whether another new mixture may still be evaluated. */
+  get budgetLeft(): boolean {
+    return this.cache.size < this.budget;
+  }
+
+  /**
+   * Run a strategy's body and return the best mixture found; a body cut short by the budget ends there.
+   *
+   * @example
+   * return ev.run(async () => { for (const m of masks) await ev.score(m); });
+   */
+  async run(body: () => Promise<void>): Promise<SearchResult> {
+    try {
+      await body();
+    } catch (err) {
+      if (!(err instanceof BudgetSpent)) throw err;
+    }
+    if (this.progress) this.progress.done();
+    return this.result();
   }
 
   /** Cached score of `mask` (a non-empty subset of the n candidates). */
@@ -62,6 +98,7 @@ export class Evaluator {
     if (!Number.isInteger(mask) || mask < 1 || mask >= 2 ** this.n) throw new InvalidArgumentError("mask", mask, `a non-empty mixture in 1 … ${2 ** this.n - 1}`);
     const hit = this.cache.get(mask);
     if (hit !== undefined) return hit;
+    if (!this.budgetLeft) throw new BudgetSpent();
     const raw = await this.objective(mask);
     if (typeof raw !== "number") throw new InvalidArgumentError(`score(${mask})`, raw, "a number");
     const s = Number.isNaN(raw) ? -Infinity : raw; // an undefined score never wins

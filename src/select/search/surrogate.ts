@@ -124,7 +124,8 @@ function rankPredictions(fit: SurrogateFit, n: number, rng: Rng, want: (mask: nu
 /**
  * Regression-surrogate search: evaluate a seeded random sample of mixtures, fit a linear or pairwise
  * model of the score by ridge least squares, then evaluate the top `verify` mixtures the model
- * predicts (not already evaluated) and return the best evaluated mixture.
+ * predicts (not already evaluated) and return the best evaluated mixture. Under a `budget`, the sample
+ * shrinks to fit it (the verification keeps at most half of it).
  *
  * @example
  * const r = await surrogateSearch(score, 14, { model: "pairwise", seed: 3, verify: 5 });
@@ -133,27 +134,29 @@ export async function surrogateSearch(score: Objective, n: number, options: Surr
   const { model = "pairwise", verify = 3, ridge = 1e-3, seed = 0 } = options;
   if (model !== "linear" && model !== "pairwise") throw new InvalidArgumentError("model", model, '"linear" or "pairwise"');
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress);
+  const ev = new Evaluator(score, n, progress, options.budget);
   const terms = 1 + n + (model === "pairwise" ? (n * (n - 1)) / 2 : 0);
   const total = 2 ** n - 1;
-  const samples = Math.min(options.samples ?? 2 * terms, total);
-  if (!Number.isInteger(samples) || samples < 1) throw new InvalidArgumentError("samples", options.samples, "a positive integer");
+  if (options.samples !== undefined && (!Number.isInteger(options.samples) || options.samples < 1)) throw new InvalidArgumentError("samples", options.samples, "a positive integer");
   if (!Number.isInteger(verify) || verify < 0) throw new InvalidArgumentError("verify", verify, "a non-negative integer");
+  // Under a budget the verification keeps its share (at most half) and the fit sample takes the rest.
+  const verifyN = Math.min(verify, Math.floor(ev.budget / 2));
+  const samples = Math.max(1, Math.min(options.samples ?? 2 * terms, total, ev.budget - verifyN));
   const rng = new Rng(seed);
-  progress.start(`surrogate search (${model})`, samples + verify);
-  const masks: number[] = [], scores: number[] = [];
-  const chosen = new Set<number>();
-  while (chosen.size < samples) {
-    const m = samples * 2 > total ? 1 + rng.int(total) : (rng.int(2 ** 30) & total);
-    if (m === 0 || chosen.has(m)) continue;
-    chosen.add(m);
-    masks.push(m);
-    scores.push(await ev.score(m));
-  }
-  ev.step();
-  const fit = fitSurrogate(n, masks, scores, model, ridge);
-  for (const m of rankPredictions(fit, n, rng, (x) => !ev.has(x), verify)) await ev.score(m);
-  ev.step();
-  progress.done();
-  return ev.result();
+  progress.start(`surrogate search (${model})`, samples + verifyN);
+  return ev.run(async () => {
+    const masks: number[] = [], scores: number[] = [];
+    const chosen = new Set<number>();
+    while (chosen.size < samples) {
+      const m = samples * 2 > total ? 1 + rng.int(total) : (rng.int(2 ** 30) & total);
+      if (m === 0 || chosen.has(m)) continue;
+      chosen.add(m);
+      masks.push(m);
+      scores.push(await ev.score(m));
+    }
+    ev.step();
+    const fit = fitSurrogate(n, masks, scores, model, ridge);
+    for (const m of rankPredictions(fit, n, rng, (x) => !ev.has(x), verifyN)) await ev.score(m);
+    ev.step();
+  });
 }

@@ -1,0 +1,56 @@
+import { checkPreset } from "../../data/presets";
+import { suiteNames } from "../../data/suites";
+import { formatSelection } from "../../experiment/format-selection";
+import { terminalProgress } from "../../experiment/progress-bar";
+import { selectMixture } from "../../experiment/select-mixture";
+import type { SelectionScore } from "../../experiment/spec";
+import type { BackendChoice } from "../../model/backend";
+import type { HeadRule } from "../../model/spec";
+import { InvalidArgumentError } from "../../util/errors";
+import { intOption, listOption, stringOption } from "../args";
+import type { Command } from "../command";
+import { suiteFromArgs } from "../suite-option";
+
+export const selectCommand: Command = {
+  name: "select",
+  summary: "choose a mixture for your own target (no ground truth), then train and export the final model",
+  usage: `merge-to-mix select --suite NAME|CONFIG.json|CONFIG.yaml [--data name=PATH,…] --target T --out DIR
+                 [--candidates a,b,c] [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K]
+                 [--no-train] [--preset quick|full] [--seed n] [--head-rule shared|frozen|refit]
+                 [--score loss|accuracy] [--epochs n] [--label-column NAME] [--workers n]
+                 [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--data-seed n] [--overwrite]
+    Merge to Mix for one target without a ground truth: fine-tune θ0 once per candidate (cached), score
+    mixtures by their merged model on the target's validation split (all of them up to 16 candidates, or a
+    search within --budget merge-evaluations), print the recommended mixture, the top 10 and each baseline's
+    pick by merged score, then fine-tune θ0 on the recommendation and write DIR/final.safetensors (with its
+    provenance) and DIR/final.json. --data adds your datasets (a CSV file, or a folder of one sub-folder per
+    class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.`,
+  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", "budget", "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite"],
+  async run(a) {
+    const suite = suiteFromArgs(a);
+    const target = stringOption(a, "target");
+    if (!target) throw new InvalidArgumentError("--target", "(none)", `the task to choose a mixture for (suites: ${suiteNames().join(", ")}; see merge-to-mix suites)`);
+    const preset = checkPreset(stringOption(a, "preset", "quick")!);
+    const out = stringOption(a, "out", `runs/select-${suite}-${target}`)!;
+    const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 0, 1000) : undefined;
+    const result = await selectMixture({
+      suite, target, preset, out,
+      candidates: listOption(a, "candidates"),
+      search: stringOption(a, "search"),
+      budget: a.options.has("budget") ? intOption(a, "budget", 0, 1) : undefined,
+      train: !a.options.has("no-train"),
+      seed: intOption(a, "seed", 0, 0),
+      headRule: stringOption(a, "head-rule") as HeadRule | undefined,
+      score: stringOption(a, "score") as SelectionScore | undefined,
+      dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
+      recipe: epochs === undefined ? undefined : { epochs },
+      workers: intOption(a, "workers", 2, 1, 64),
+      backend: stringOption(a, "backend", "auto") as BackendChoice,
+      overwrite: a.options.has("overwrite"),
+      progress: terminalProgress(),
+    });
+    console.log(formatSelection(result, out));
+    console.log(`\nselection: ${out}/selection.json (+ mixtures.csv)`);
+    return 0;
+  },
+};

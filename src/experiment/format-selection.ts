@@ -1,0 +1,28 @@
+import * as path from "path";
+import { formatRecommendation, mixtureName } from "./format-recommendation";
+import type { SelectionResult } from "./select-mixture";
+
+const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
+const num = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
+
+/**
+ * A selection for a terminal: the recommendation (see {@link formatRecommendation}) and, when it was
+ * trained, the final model's numbers on the target and where it was written (`out`: the output folder).
+ *
+ * @example
+ * console.log(formatSelection(await selectMixture(opts), opts.out));
+ */
+export function formatSelection(s: SelectionResult, out?: string): string {
+  const lines = [formatRecommendation(s)];
+  const f = s.final;
+  if (f) {
+    const r = f.recipe as { optimizer?: string; learningRate?: number; batchSize?: number; epochs?: number; steps?: number; maxSteps?: number };
+    const budget = r.steps !== undefined ? `${r.steps} steps` : `${r.epochs} epochs${r.maxSteps !== undefined ? ` (at most ${r.maxSteps} steps)` : ""}`;
+    lines.push("", `final model: θ0 fine-tuned on ${mixtureName({ members: f.mixture })} (the same recipe: ${r.optimizer} lr ${r.learningRate}, batch ${r.batchSize}, ${budget}; seed ${f.seed}; ${f.seconds.toFixed(1)} s)`);
+    lines.push(`  ${f.target} validation accuracy ${pct(f.val_acc)}% (loss ${num(f.val_loss)}), test accuracy ${pct(f.test_acc)}% (loss ${num(f.test_loss)})`);
+    if (out !== undefined) lines.push(`wrote ${path.join(out, f.file)} and ${path.join(out, "final.json")}`);
+  } else {
+    lines.push("", "final model: not trained (--no-train)");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,123 @@
+import * as fs from "fs";
+import * as path from "path";
+import { similarityPick } from "../select/mixture-similarity";
+import { writeFileAtomic } from "../util/atomic";
+import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
+import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel, type FinalModel } from "./final-model";
+import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
+import { scoreMixtures, type MixtureScores } from "./mixture-scores";
+import type { TargetPlan } from "./plan";
+import { rankMixtures, scoredMixtureRow, TOP_MIXTURES, type BaselinePick, type Recommendation, type ScoredMixture } from "./recommendation";
+import { targetSimilarities } from "./similarity-scores";
+import { protocolOf } from "./spec";
+import { toCSV } from "./write-results";
+
+/** Options of {@link selectMixture}: a run's options for one target and one seed, without a ground truth. */
+export type SelectOptions = Omit<RunOptions, "targets" | "seeds" | "groundTruth"> & {
+  /** The task to choose a mixture for (its training data is never mixed in). */
+  target: string;
+  /** Training seed (default 0). */
+  seed?: number;
+  /**
+   * Fine-tune θ0 on the recommended mixture and export it (default true). With false, a final model an
+   * earlier call exported for the same mixture is kept (and returned); one of another mixture is removed.
+   */
+  train?: boolean;
+};
+
+/** What {@link selectMixture} returns and writes to OUT/selection.json. */
+export interface SelectionResult extends Recommendation {
+  version: 1;
+  suite: string;
+  /** The protocol (preset, head rule, score, recipe, …). */
+  spec: Record<string, unknown>;
+  /** Every scored mixture, best first. */
+  mixtures: ScoredMixture[];
+  /** sha256 of the prepared data of the target and every candidate. */
+  data_sha256: Record<string, string>;
+  /** The model fine-tuned on the recommended mixture (null with `train: false`). */
+  final: FinalModel | null;
+  started: string;
+  finished: string;
+}
+
+/**
+ * Without training: a final model an earlier call left in OUT when it is of the recommended mixture (same
+ * store, so the same protocol), else nothing — and a final model of another mixture is removed, so OUT
+ * never holds a model that contradicts its selection.json.
+ */
+function earlierFinalModel(e: Engine, mixture: readonly string[]): FinalModel | null {
+  const json = path.join(e.out, FINAL_JSON_FILE), model = path.join(e.out, FINAL_MODEL_FILE);
+  let earlier: FinalModel | undefined;
+  try { earlier = JSON.parse(fs.readFileSync(json, "utf8")) as FinalModel; } catch { earlier = undefined; }
+  if (earlier && fs.existsSync(model) && earlier.mixture.join("+") === mixture.join("+")) return earlier;
+  if (earlier || fs.existsSync(model)) e.progress.log(`removed ${FINAL_MODEL_FILE} and ${FINAL_JSON_FILE} of an earlier call: they were not of the recommended mixture`);
+  fs.rmSync(json, { force: true });
+  fs.rmSync(model, { force: true });
+  return null;
+}
+
+/** The recommendation of one target from its scored mixtures, the baselines' picks and the cost. */
+function recommend(e: Engine, plan: TargetPlan, seed: number, ms: MixtureScores): Omit<SelectionResult, "version" | "suite" | "spec" | "data_sha256" | "final" | "started" | "finished"> {
+  const names = plan.candidates.map((c) => c.name), n = names.length;
+  const scored = ms.masks.map((m, i) => scoredMixtureRow(m, names, ms.acc[i], ms.loss[i]));
+  const byMask = new Map(scored.map((m) => [m.mask, m] as const));
+  const ranked = rankMixtures(scored, e.spec.score);
+  const sim = targetSimilarities(e)[plan.target.name];
+  const singles = rankMixtures(scored.filter((m) => m.size === 1), e.spec.score);
+  const picks: Array<[BaselinePick["method"], number]> = [
+    ["cosine", similarityPick(names.map((c) => sim.cosine[c]), "higher")],
+    ["l2", similarityPick(names.map((c) => sim.l2[c]), "lower")],
+    ["best-single", singles[0].mask],
+    ["all", 2 ** n - 1],
+  ];
+  e.ev.load(e.theta0);
+  const base = e.ev.evaluate(plan.target, "val");
+  let finetuneSeconds = 0;
+  for (const b of plan.globalBits) finetuneSeconds += e.store.get<FineTuneRecord>("finetune", fineTuneKey(seed, 1 << b))?.seconds ?? NaN;
+  return {
+    seed, target: plan.target.name, candidates: names, score: e.spec.score,
+    search: { strategy: ms.search.strategy, budget: ms.search.budget, evaluations: ms.searchEvaluations, extra: ms.extraEvaluations, mixtures: 2 ** n - 1 },
+    recommended: ranked[0], top: ranked.slice(0, TOP_MIXTURES),
+    baselines: picks.map(([method, mask]) => ({ method, ...byMask.get(mask)! })),
+    theta0: { val_acc: base.accuracy, val_loss: base.loss },
+    cost: { finetunes: n, finetune_seconds: finetuneSeconds, merge_evals: ms.masks.length, merge_seconds: ms.seconds },
+    mixtures: ranked,
+  };
+}
+
+/**
+ * Choose a mixture for your own target, without a ground truth: the same engine as `runExperiment`, for
+ * one target and seed. Fine-tunes θ0 once per candidate (cached), scores mixtures by their merged model on
+ * the target's validation split (every mixture, or what a `search` strategy asks for within its `budget`),
+ * recommends the best, shows each baseline's pick (cosine, L2, best single, all) scored the same way, and —
+ * unless `train: false` — fine-tunes θ0 on the recommended mixture and exports it (OUT/final.safetensors +
+ * OUT/final.json). Writes OUT/selection.json and OUT/mixtures.csv. Every input is checked before a file is
+ * made; an interrupted call resumes where it stopped.
+ *
+ * @example
+ * const sel = await selectMixture({ suite: "vision8", target: "mnist", out: "runs/select-mnist" });
+ * sel.recommended.members;   // e.g. ["uci-digits", "hershey-digits"]
+ * sel.final?.test_acc;
+ */
+export async function selectMixture(opts: SelectOptions): Promise<SelectionResult> {
+  const { target, seed = 0, train = true, ...rest } = opts;
+  return withEngine({ ...rest, targets: [target], seeds: [seed], groundTruth: false }, async (e) => {
+    const plan = e.plans[0];
+    await fineTuneSingles(e);
+    const ms = await scoreMixtures(e, seed, plan);
+    const rec = recommend(e, plan, seed, ms);
+    const data = Object.fromEntries([plan.target, ...plan.candidates].map((t) => [t.name, e.dataHashes[t.name]] as const));
+    const final = train
+      ? await trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy })
+      : earlierFinalModel(e, rec.recommended.members);
+    const result: SelectionResult = {
+      version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final,
+      started: e.started, finished: new Date().toISOString(),
+    };
+    const finite = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
+    writeFileAtomic(path.join(e.out, "selection.json"), JSON.stringify(result, finite, 1) + "\n");
+    writeFileAtomic(path.join(e.out, "mixtures.csv"), toCSV(result.mixtures));
+    return result;
+  });
+}
