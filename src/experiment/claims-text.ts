@@ -40,5 +40,9 @@ export function formatClaims(c: Claims): string[] {
   out.push(`  test accuracy (%): ${by("testAcc", { scale: 100, digits: 1 })}`);
   out.push(`  regret (points): ${by("regret", { scale: 100, digits: 1 })}`);
   out.push(`  percentile rank (100 = best mixture): ${by("percentile", { digits: 0 })}`);
+  for (const sg of c.surrogates) {
+    const cal = sg.lambda !== null ? ` (median λ ${sg.lambda}; cost +${sg.extraFinetunes.toFixed(0)} mixture fine-tunes, ${sg.extraSeconds.toFixed(1)} s per target and seed)` : "";
+    out.push(`surrogate ${sg.name}: r = ${formatInterval(sg.r)}, normalised regret ${formatInterval(sg.normalisedRegret)}, test accuracy ${formatInterval(sg.testAcc, { scale: 100, digits: 1 })}%${cal}`);
+  }
   return out;
 }

@@ -1,4 +1,7 @@
 import { bootstrapMean, pairedDifference, type BootstrapOptions, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
+import { popcount } from "../merge/subsets";
+import { pearson } from "../select/metrics/pearson";
+import { argmaxMask } from "../select/metrics/rank-of";
 import type { MethodName, RunResults } from "./results";
 import { judgePick, seedAveragedTruth, type JudgedPick, type SeedAveragedTruth } from "./seed-averaged-truth";
 
@@ -27,6 +30,21 @@ export interface Claims {
   readonly methods: readonly MethodPower[];
   /** Merge to Mix − each baseline, test accuracy (fraction), paired by target and seed. */
   readonly paired: ReadonlyArray<PairedComparison & { readonly against: string }>;
+  /** Every compared surrogate over the same single fine-tunes: its claim-1 r and its picks' normalised regret. */
+  readonly surrogates: readonly SurrogatePower[];
+}
+
+/** One surrogate judged like Merge to Mix's own scores. */
+export interface SurrogatePower {
+  readonly name: string;
+  /** Pearson r of its validation loss vs the mixture fine-tunes', non-singleton mixtures. */
+  readonly r: Interval;
+  readonly normalisedRegret: Interval;
+  readonly testAcc: Interval;
+  /** calibrated: the median λ chosen, and the mixture fine-tunes it cost per (seed, target). */
+  readonly lambda: number | null;
+  readonly extraFinetunes: number;
+  readonly extraSeconds: number;
 }
 
 /** The baselines Merge to Mix is compared with, pair by pair. */
@@ -74,5 +92,41 @@ export function claimsOf(r: RunResults, options: BootstrapOptions = {}): Claims 
     perTarget: r.targets.map((t) => ({ target: t, r: corr("merged", t) })),
     methods,
     paired: PAIRED_BASELINES.map((b) => ({ against: b, ...pairedDifference(test("merge-to-mix"), test(b), options) })),
+    surrogates: surrogatePower(r, truth, options),
   };
+}
+
+const median = (xs: number[]) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
+
+/** Each surrogate of `r.surrogates`: r vs the truth and its picks judged, with intervals. */
+function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, options: BootstrapOptions): SurrogatePower[] {
+  const rows = r.surrogates ?? [];
+  const names = [...new Set(rows.map((x) => x.name))];
+  const byKey = new Map(rows.map((x) => [`${x.name}/${x.target}/${x.seed}`, x] as const));
+  const trueLoss = new Map<string, (number | null)[]>();
+  for (const m of r.mixtures) {
+    const k = `${m.target}/${m.seed}`;
+    if (!trueLoss.has(k)) trueLoss.set(k, new Array<number | null>(2 ** r.candidates[m.target].length).fill(null));
+    trueLoss.get(k)![m.mask] = m.true_val_loss;
+  }
+  const selectBy = (row: { val_acc: number[]; val_loss: number[] }) => argmaxMask(row.val_loss.map((l, i) => (r.spec.score === "accuracy" ? row.val_acc[i] : -l)));
+  return names.map((name) => {
+    const cell = (t: string, s: number) => byKey.get(`${name}/${t}/${s}`);
+    const rTable = r.targets.map((t) => r.seeds.map((s) => {
+      const row = cell(t, s), tl = trueLoss.get(`${t}/${s}`);
+      if (!row || !tl) return NaN;
+      const keep = row.val_loss.map((_, m) => m).filter((m) => m > 0 && popcount(m) > 1 && Number.isFinite(row.val_loss[m]) && tl[m] != null);
+      return pearson(keep.map((m) => row.val_loss[m]), keep.map((m) => tl[m] as number));
+    }));
+    const pick = (t: string, s: number) => { const row = cell(t, s); return row ? selectBy(row) : undefined; };
+    const all = rows.filter((x) => x.name === name);
+    return {
+      name, r: bootstrapMean(rTable, options),
+      normalisedRegret: bootstrapMean(judgedTable(r, truth, pick, "normalisedRegret"), options),
+      testAcc: bootstrapMean(judgedTable(r, truth, pick, "testAcc"), options),
+      lambda: all.some((x) => x.lambda !== null) ? median(all.map((x) => x.lambda ?? NaN)) : null,
+      extraFinetunes: all.length ? all.reduce((a, x) => a + x.extra_finetunes, 0) / all.length : 0,
+      extraSeconds: all.length ? all.reduce((a, x) => a + x.extra_seconds, 0) / all.length : 0,
+    };
+  });
 }

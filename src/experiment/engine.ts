@@ -6,6 +6,7 @@ import { Evaluator } from "../evaluate/evaluator";
 import { initBackend, type BackendChoice, type BackendInfo } from "../model/backend";
 import { buildBase } from "../model/pretrain";
 import { netSpecFor } from "../model/spec";
+import type { FineTuneRecipe } from "../model/recipe";
 import type { ParamVector } from "../params/param-vector";
 import { chooseSearch, type SearchChoice } from "../select/search/choose";
 import { InvalidArgumentError, TooLargeError } from "../util/errors";
@@ -17,8 +18,12 @@ import { planTargets, type TargetPlan } from "./plan";
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
 import { RunStore } from "./store";
 
-/** Bumped when stored units change meaning; a run directory written by another version is refused. */
-export const RUN_FORMAT_VERSION = 1;
+/**
+ * Bumped when stored units change meaning; a run directory written by another version is refused.
+ * 2: the training engine (explicit backward pass, flat SIMD Adam) and the projected merge-evaluations
+ * changed every trained and merged number in the last float digits.
+ */
+export const RUN_FORMAT_VERSION = 2;
 
 /** Options of {@link runExperiment} and {@link selectMixture}: the spec plus where and how. */
 export type RunOptions = SpecInput & {
@@ -145,7 +150,7 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
     const hit = store.getWeights("theta0");
     if (hit) theta0 = hit.params;
     else { theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed); store.putWeights("theta0", theta0); }
-    const ctx: FineTuneContext = { tasks: suite.tasks, base: theta0, netSpec, recipe: spec.recipe, headRule: spec.headRule };
+    const ctx: FineTuneContext = { tasks: suite.tasks, base: theta0, netSpec, recipe: runRecipe(spec, suite), headRule: spec.headRule };
     const ev = new Evaluator(netSpec, spec.headRule);
     try {
       return await body({
@@ -159,6 +164,19 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
   } finally {
     store.close();
   }
+}
+
+/**
+ * The recipe every fine-tune of a run uses: the spec's, plus — under the "steps" budget — a fixed step
+ * count: `recipe.epochs` passes over the suite's mean training split, for single datasets and mixtures alike.
+ *
+ * @example
+ * runRecipe(resolveSpec({ suite: "vision8", trainBudget: "steps" }), suite).steps;   // 5 × ⌈200 / 32⌉ = 35
+ */
+export function runRecipe(spec: ExperimentSpec, suite: Suite): FineTuneRecipe {
+  if (spec.trainBudget === "epochs") return spec.recipe;
+  const meanTrain = suite.tasks.reduce((s, t) => s + t.splits.train.n, 0) / suite.tasks.length;
+  return { ...spec.recipe, steps: Math.max(1, spec.recipe.epochs * Math.ceil(meanTrain / spec.recipe.batchSize)) };
 }
 
 /** Fine-tune jobs for every seed of the run and each of `masks` (over the suite's tasks), in mask order. */

@@ -5,7 +5,8 @@ import { baseScores } from "./base-scores";
 import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import { groundTruth } from "./ground-truth";
-import { scoreMixtures, scoredMixture, type MixtureScores } from "./mixture-scores";
+import { scoredMixture, type MixtureScores } from "./mixture-scores";
+import { allSurrogates, selectionScores } from "./surrogates";
 import { ownTaskRows } from "./own-task";
 import type { RunResults } from "./results";
 import { targetSimilarities } from "./similarity-scores";
@@ -21,7 +22,7 @@ const RUN_MAX_CANDIDATES = { n: 24, why: "a run tabulates all 2^N mixtures per t
 /** Merged scores of every (seed, target) of the run, keyed `${seed}/${target}`. */
 async function mergedScores(e: Engine): Promise<Map<string, MixtureScores>> {
   const merged = new Map<string, MixtureScores>();
-  for (const seed of e.spec.seeds) for (const p of e.plans) merged.set(`${seed}/${p.target.name}`, await scoreMixtures(e, seed, p));
+  for (const seed of e.spec.seeds) for (const p of e.plans) merged.set(`${seed}/${p.target.name}`, await selectionScores(e, seed, p));
   return merged;
 }
 
@@ -44,7 +45,8 @@ function weightedGrid(e: Engine, merged: Map<string, MixtureScores>): WeightedGr
  * θ0 (pretrained, cached), one fine-tune per dataset per seed, the merged-model score of every candidate
  * mixture (the Gray-code sweep, or the mixtures a `search` strategy asks for within its `budget`), the
  * similarity baselines, and — for the ground truth — one fine-tune per distinct mixture, evaluated on
- * every target it does not contain. Every unit of work is stored as it finishes, so killing the process
+ * every target it does not contain, and every compared surrogate (spec.surrogates) scored over the same
+ * single fine-tunes. Merge to Mix selects with spec.surrogate (default the uniform mean). Every unit of work is stored as it finishes, so killing the process
  * and running the same call again resumes with identical numbers. With `groundTruth: false` nothing is
  * computed from a truth (no oracle, regret, rank or correlation): the results are the merged-model picks.
  *
@@ -60,6 +62,8 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
     const singles = ownTaskRows(e);
     const merged = await mergedScores(e);
     if (e.spec.groundTruth) await groundTruth(e);
+    // every compared surrogate over the same single fine-tunes, where there is a truth to judge them by
+    const surrogates = e.spec.groundTruth ? await allSurrogates(e) : [];
     writeFileAtomic(path.join(e.out, "weighted-grid.json"), JSON.stringify(weightedGrid(e, merged)) + "\n");
 
     const m: RunMeasurements = {
@@ -69,7 +73,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
       truth: (seed, mask, target) => e.store.get("truth", `${seed}/${mask}/${target}`),
       started: e.started,
     };
-    const results = { ...assembleResults(m), singles };
+    const results = { ...assembleResults(m), singles, surrogates };
     writeRunResults(e.out, results);
     return results;
   }, { maxCandidates: RUN_MAX_CANDIDATES });

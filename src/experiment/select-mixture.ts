@@ -5,7 +5,8 @@ import { writeFileAtomic } from "../util/atomic";
 import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
 import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel, type FinalModel } from "./final-model";
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
-import { scoreMixtures, type MixtureScores } from "./mixture-scores";
+import type { MixtureScores } from "./mixture-scores";
+import { selectionScores } from "./surrogates";
 import type { TargetPlan } from "./plan";
 import { rankMixtures, scoredMixtureRow, TOP_MIXTURES, type BaselinePick, type Recommendation, type ScoredMixture } from "./recommendation";
 import { targetSimilarities } from "./similarity-scores";
@@ -105,7 +106,7 @@ export async function selectMixture(opts: SelectOptions): Promise<SelectionResul
   return withEngine({ ...rest, targets: [target], seeds: [seed], groundTruth: false }, async (e) => {
     const plan = e.plans[0];
     await fineTuneSingles(e);
-    const ms = await scoreMixtures(e, seed, plan);
+    const ms = await selectionScores(e, seed, plan);
     const rec = recommend(e, plan, seed, ms);
     const data = Object.fromEntries([plan.target, ...plan.candidates].map((t) => [t.name, e.dataHashes[t.name]] as const));
     const final = train

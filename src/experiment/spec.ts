@@ -2,6 +2,7 @@ import { PRESET_NAMES, type PresetName } from "../data/presets";
 import { HEAD_RULES, type HeadRule } from "../model/spec";
 import { validateRecipe, type FineTuneRecipe } from "../model/recipe";
 import type { MixtureRule } from "../select/mixture-similarity";
+import { DEFAULT_SURROGATES, parseSurrogate, surrogateName } from "../merge/surrogate";
 import { InvalidArgumentError, UnknownNameError } from "../util/errors";
 
 /** What Merge to Mix selects by: the merged model's validation accuracy, or its (negated) cross-entropy. */
@@ -40,7 +41,19 @@ export interface ProtocolSpec {
   readonly topK: number;
   /** Train every mixture for the ground truth (the oracle, correlations and real accuracies need it). */
   readonly groundTruth: boolean;
+  /**
+   * The fine-tuning budget rule: "epochs" — the recipe's epochs over the (concatenated) data, so a mixture
+   * trains longer as it grows; "steps" — every fine-tune, single or mixture, gets the step count of
+   * `recipe.epochs` passes over the suite's mean training split.
+   */
+  readonly trainBudget: TrainBudget;
+  /** What Merge to Mix selects with (see `parseSurrogate`): "mean" (the paper's), "ta:0.5", "calibrated", … */
+  readonly surrogate: string;
 }
+
+/** See {@link ProtocolSpec.trainBudget}. */
+export type TrainBudget = "epochs" | "steps";
+export const TRAIN_BUDGETS: readonly TrainBudget[] = ["epochs", "steps"];
 
 /** A whole run: the protocol plus the seeds and targets to run. */
 export interface ExperimentSpec extends ProtocolSpec {
@@ -48,6 +61,8 @@ export interface ExperimentSpec extends ProtocolSpec {
   readonly seeds: readonly number[];
   /** Targets (leave-one-out); null = every task of the suite. */
   readonly targets: readonly string[] | null;
+  /** Surrogates scored for comparison over the same single fine-tunes (runs with a ground truth). */
+  readonly surrogates: readonly string[];
 }
 
 /**
@@ -63,13 +78,13 @@ export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "
     dataSeed: 0, headRule: "refit", score: "loss", hidden: [256, 256],
     recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
     pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 }, perClass: 40, shiftedCopies: 3, maxChunks: 6000, seed: 0 },
-    similarityRule: "mean", topK: 2, groundTruth: true,
+    similarityRule: "mean", topK: 2, groundTruth: true, trainBudget: "epochs", surrogate: "mean",
   },
   full: {
     dataSeed: 0, headRule: "refit", score: "loss", hidden: [256, 256],
     recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
     pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 10 }, perClass: 100, shiftedCopies: 3, maxChunks: 40000, seed: 0 },
-    similarityRule: "mean", topK: 2, groundTruth: true,
+    similarityRule: "mean", topK: 2, groundTruth: true, trainBudget: "epochs", surrogate: "mean",
   },
 };
 
@@ -87,7 +102,7 @@ export function defaultHeadRule(suite: string, presetRule: HeadRule): HeadRule {
 }
 
 /** Options accepted by {@link resolveSpec}: a suite and anything to override. */
-export type SpecInput = { suite: string; preset?: PresetName; seeds?: readonly number[] | number; targets?: readonly string[] | null }
+export type SpecInput = { suite: string; preset?: PresetName; seeds?: readonly number[] | number; targets?: readonly string[] | null; surrogates?: readonly string[] }
   & Partial<Omit<ProtocolSpec, "suite" | "preset" | "recipe" | "pretrain">>
   & { recipe?: Partial<FineTuneRecipe>; pretrain?: Partial<Omit<PretrainSpec, "recipe">> & { recipe?: Partial<FineTuneRecipe> } };
 
@@ -119,8 +134,11 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
     similarityRule: input.similarityRule ?? d.similarityRule,
     topK: input.topK ?? d.topK,
     groundTruth: input.groundTruth ?? d.groundTruth,
+    trainBudget: input.trainBudget ?? d.trainBudget,
+    surrogate: input.surrogate === undefined ? d.surrogate : surrogateName(parseSurrogate(input.surrogate)),
     seeds,
     targets: input.targets ? [...input.targets] : null,
+    surrogates: [...new Set((input.surrogates ?? DEFAULT_SURROGATES).map((n) => surrogateName(parseSurrogate(n))))],
   };
   if (typeof spec.suite !== "string" || !spec.suite) throw new InvalidArgumentError("suite", spec.suite, "a suite name");
   if (!(HEAD_RULES as readonly string[]).includes(spec.headRule)) throw new UnknownNameError("head rule", spec.headRule, HEAD_RULES);
@@ -128,13 +146,14 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
   if (!["mean", "pooled", "top-k"].includes(spec.similarityRule)) throw new UnknownNameError("similarity rule", spec.similarityRule, ["mean", "pooled", "top-k"]);
   if (!Number.isInteger(spec.topK) || spec.topK < 1) throw new InvalidArgumentError("topK", spec.topK, "a positive integer");
   if (spec.hidden.length === 0 || spec.hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new InvalidArgumentError("hidden", spec.hidden, "one or more positive layer widths");
+  if (!(TRAIN_BUDGETS as readonly string[]).includes(spec.trainBudget)) throw new UnknownNameError("fine-tuning budget", spec.trainBudget, TRAIN_BUDGETS);
   validateRecipe(spec.recipe);
   validateRecipe(spec.pretrain.recipe);
   return spec;
 }
 
-/** The part of a spec that a run directory is pinned to (seeds and targets may grow). */
+/** The part of a spec that a run directory is pinned to (seeds, targets and compared surrogates may grow). */
 export function protocolOf(spec: ExperimentSpec): ProtocolSpec {
-  const { seeds: _s, targets: _t, ...protocol } = spec;
+  const { seeds: _s, targets: _t, surrogates: _c, ...protocol } = spec;
   return protocol;
 }

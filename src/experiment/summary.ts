@@ -1,4 +1,6 @@
 import { calibration } from "./calibration";
+import { claimsOf } from "./claims";
+import { formatClaims } from "./claims-text";
 import { formatRecommendation, textTable as table } from "./format-recommendation";
 import { recommendationsOf } from "./recommendation";
 import { hasGroundTruth, type MethodName, type RunResults } from "./results";
@@ -71,6 +73,8 @@ export function formatSummary(r: RunResults): string {
   out.push("", "Calibration (does the experiment mean something?): own-task gain and oracle − random in points; r between seeds and r(merged, truth) over non-singleton mixtures");
   out.push(table(["target", "own gain", "oracle−random", "seed r (loss)", "seed r (acc)", "r merged (loss)", "r merged (acc)", "M2M regret"],
     cal.map((c) => [c.target, num(c.own_gain, 1), num(c.oracle_minus_random, 1), num(c.repeat_loss), num(c.repeat_acc), num(c.merged_r_loss), num(c.merged_r_acc), num(c.m2m_regret, 1)])));
+  const claims = claimsOf(r);
+  if (claims) out.push("", ...formatClaims(claims));
   if (!r.complete) out.push("", "(incomplete run: some ground-truth mixtures are missing; re-run the same command to finish)");
   return out.join("\n");
 }

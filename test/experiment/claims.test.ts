@@ -43,3 +43,27 @@ it("no ground truth → no claims; one target and one seed → no zero-width int
   assert.equal(formatInterval({ estimate: 0.5, lo: NaN, hi: NaN, targets: 1, cells: 1 }), "0.50 [–]");
   assert.equal(formatInterval({ estimate: 0.012, lo: 0.003, hi: 0.02, targets: 8, cells: 24 }, { scale: 100, digits: 1, sign: true, unit: " points" }), "+1.2 points [0.3, 2.0]");
 });
+
+it("a synthetic run with 3 seeds prints the claim, paired, normalised-regret and surrogate lines", async () => {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { runExperiment } = await import("../../src/experiment/run");
+  const { formatSummary } = await import("../../src/experiment/summary");
+  await import("../../src/data/synthetic/suite");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-claims-"));
+  try {
+    const r = await runExperiment({ suite: "synthetic", seeds: 3, targets: ["target", "helper"], out: dir, workers: 1, backend: "cpu", surrogates: ["mean", "ta:0.5", "calibrated"] });
+    const text = formatSummary(r);
+    assert.match(text, /^claim 1 \(merged tracks mixture, val loss r without singletons\): -?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\]$/m);
+    for (const b of ["cosine", "l2", "random", "all", "best-single"]) assert.match(text, new RegExp(`^paired: merge-to-mix − ${b}: [+-]\\d+\\.\\d points \\[.+\\] \\(95% CI\\), wins/ties/losses \\d/\\d/\\d$`, "m"), b);
+    assert.match(text, /^normalised regret: merge-to-mix -?\d\.\d\d \[.*\], cosine .*, l2 /m);
+    for (const s of ["mean", "ta:0.5", "calibrated"]) assert.match(text, new RegExp(`^surrogate ${s}: r = -?\\d\\.\\d\\d \\[.*\\], normalised regret `, "m"), s);
+    assert.equal(r.surrogates!.length, 3 * 2 * 3);
+    // calibrated reuses the stored ground-truth mixtures: it fits λ on k of them
+    const cal = r.surrogates!.filter((x) => x.name === "calibrated");
+    assert.ok(cal.every((x) => x.lambda !== null && x.calibration_masks!.length === 4 && x.extra_finetunes === 4));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

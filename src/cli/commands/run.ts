@@ -7,6 +7,7 @@ import type { BackendChoice } from "../../model/backend";
 import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
+import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
 import { suiteFromArgs } from "../suite-option";
 
 export const runCommand: Command = {
@@ -17,11 +18,15 @@ export const runCommand: Command = {
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
                  [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
                  [--label-column NAME] [--data-seed n] [--overwrite]
+                 ${PROTOCOL_USAGE}
     Leave-one-out Merge to Mix: fine-tune once per dataset, score every mixture by its merged model,
     compare with the similarity baselines and (ground truth) one fine-tune per mixture. Resumable: run the
     same command again after an interruption. Writes results.json and CSVs under --out. --no-ground-truth
-    reports each target's pick by merged-model score only; --search/--budget score fewer mixtures.`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", "budget", "data", "label-column"],
+    reports each target's pick by merged-model score only; --search/--budget K score fewer mixtures.
+    --surrogate picks what Merge to Mix selects with (default mean, the paper's uniform average); with a
+    ground truth every surrogate of --surrogates (default mean,ta:0.5,ta:1,ties,dare,calibrated) is also
+    scored and judged. --budget steps gives every fine-tune the same step count (default: epochs over the union).`,
+  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column"],
   async run(a) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
@@ -39,7 +44,7 @@ export const runCommand: Command = {
       recipe: epochs === undefined ? undefined : { epochs },
       groundTruth: a.options.has("no-ground-truth") ? false : undefined,
       search: stringOption(a, "search"),
-      budget: a.options.has("budget") ? intOption(a, "budget", 0, 1) : undefined,
+      ...protocolOptions(a),
       workers: intOption(a, "workers", 2, 1, 64),
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       overwrite: a.options.has("overwrite"),
