@@ -7,6 +7,7 @@ import { MergeToMixError } from "../util/errors";
 import { checkOptions, parseArgs } from "./args";
 import type { Command } from "./command";
 import { baseCommand } from "./commands/base";
+import { calibrateCommand } from "./commands/calibrate";
 import { dataCommand } from "./commands/data";
 import { reportCommand } from "./commands/report";
 import { runCommand } from "./commands/run";
@@ -14,7 +15,7 @@ import { selectCommand } from "./commands/select";
 import { suitesCommand } from "./commands/suites";
 
 /** Every subcommand, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, selectCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [runCommand, selectCommand, calibrateCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
 
 /** The package version (package.json), for `merge-to-mix --version`. */
 export function version(): string {

@@ -1,0 +1,87 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { HEAD_RULES, type HeadRule } from "../model/spec";
+import { bootstrapMean, type Interval } from "../select/metrics/bootstrap";
+import { writeFileAtomic } from "../util/atomic";
+import { InvalidArgumentError } from "../util/errors";
+import { silentProgress } from "../util/progress";
+import { calibration } from "./calibration";
+import { claimsOf, type Claims } from "./claims";
+import { runExperiment, type RunOptions } from "./run";
+import { TRAIN_BUDGETS, type TrainBudget } from "./spec";
+
+/** One cell of the protocol grid: a head rule and a fine-tuning budget, with what its run measured. */
+export interface GridCell {
+  headRule: HeadRule;
+  trainBudget: TrainBudget;
+  /** The cell's run directory (under the grid's). */
+  dir: string;
+  /** Own-task validation gain of single fine-tunes over θ0 (points, mean over targets). */
+  ownGain: number;
+  /** Oracle − random test accuracy (points), bootstrapped over targets × seeds: does the mixture matter? */
+  oracleMinusRandom: Interval;
+  /** Pearson r of the true validation loss between seeds (mean over targets): does the truth repeat? */
+  seedRepeat: number;
+  claims: Claims;
+}
+
+/** Options of {@link calibrateGrid}: a run's options (suite, preset, seeds, …) minus what the grid varies. */
+export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out"> & {
+  /** The grid's directory: one run directory per cell inside it. */
+  out: string;
+  headRules?: readonly HeadRule[];
+  trainBudgets?: readonly TrainBudget[];
+};
+
+/**
+ * Run the protocol grid head rule × fine-tuning budget on one suite and preset (default {refit, shared} ×
+ * {epochs, steps}), each cell a resumable run in its own directory, and measure per cell what decides
+ * whether the paper's claims can be tested there: fine-tuning moves the target, the mixture matters
+ * (oracle − random above its noise), the truth repeats across seeds, and the claims with intervals.
+ * Writes OUT/calibration.json. Choose defaults from it, never from test numbers alone.
+ *
+ * @example
+ * const cells = await calibrateGrid({ suite: "vision8", preset: "quick", seeds: 3, out: "runs/calibrate-vision8" });
+ */
+export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
+  const rules = opts.headRules ?? ["refit", "shared"];
+  const budgets = opts.trainBudgets ?? TRAIN_BUDGETS;
+  for (const r of rules) if (!(HEAD_RULES as readonly string[]).includes(r)) throw new InvalidArgumentError("head rule", r, HEAD_RULES.join(", "));
+  for (const b of budgets) if (!(TRAIN_BUDGETS as readonly string[]).includes(b)) throw new InvalidArgumentError("budget", b, TRAIN_BUDGETS.join(", "));
+  if (rules.length === 0 || budgets.length === 0) throw new InvalidArgumentError("grid", { rules, budgets }, "at least one head rule and one budget");
+  const progress = opts.progress ?? silentProgress;
+  const cells: GridCell[] = [];
+  for (const headRule of rules) {
+    for (const trainBudget of budgets) {
+      const dir = path.join(opts.out, `${headRule}-${trainBudget}`);
+      progress.log(`calibrate: cell ${headRule} × ${trainBudget} → ${dir}`);
+      const { out: _o, headRules: _h, trainBudgets: _b, ...rest } = opts;
+      const results = await runExperiment({ ...rest, headRule, trainBudget, out: dir });
+      const claims = claimsOf(results);
+      if (!claims) throw new InvalidArgumentError("groundTruth", false, "a ground truth (calibrate compares cells by their truth)");
+      const cal = calibration(results).find((c) => c.target === "mean")!;
+      const sel = (m: string) => new Map(results.selections.filter((s) => s.method === m).map((s) => [`${s.target}/${s.seed}`, s.test_acc] as const));
+      const oracle = sel("oracle"), random = sel("random");
+      const omr = results.targets.map((t) => results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (random.get(`${t}/${s}`) ?? NaN))));
+      cells.push({ headRule, trainBudget, dir, ownGain: cal.own_gain, oracleMinusRandom: bootstrapMean(omr), seedRepeat: cal.repeat_loss, claims });
+    }
+  }
+  fs.mkdirSync(opts.out, { recursive: true });
+  writeFileAtomic(path.join(opts.out, "calibration.json"), JSON.stringify(cells, null, 1) + "\n");
+  return cells;
+}
+
+/**
+ * The cell the evidence points to: among cells whose truth repeats across seeds (r ≥ `minRepeat`, or
+ * all cells when none does or there is one seed), the one whose oracle − random lower bound is highest —
+ * where choosing a mixture matters most clearly above the noise.
+ *
+ * @example
+ * recommendedCell(cells)?.headRule;   // "refit"
+ */
+export function recommendedCell(cells: readonly GridCell[], minRepeat = 0.7): GridCell | undefined {
+  const repeat = cells.filter((c) => c.seedRepeat >= minRepeat);
+  const pool = repeat.length ? repeat : cells;
+  const lower = (c: GridCell) => (Number.isFinite(c.oracleMinusRandom.lo) ? c.oracleMinusRandom.lo : c.oracleMinusRandom.estimate);
+  return [...pool].sort((a, b) => lower(b) - lower(a))[0];
+}

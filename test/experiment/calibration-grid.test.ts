@@ -1,0 +1,43 @@
+import { it } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import "../../src/data/synthetic/suite";
+import { calibrateGrid, recommendedCell } from "../../src/experiment/calibration-grid";
+import { formatGrid } from "../../src/experiment/format-grid";
+import { openRunStore } from "../../src/experiment/run";
+import { InvalidArgumentError } from "../../src/util/errors";
+
+it("calibrate runs one resumable run per cell, tabulates the claims, and names a recommended cell", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-grid-"));
+  try {
+    const opts = { suite: "synthetic", seeds: 2, targets: ["target", "helper"], out: dir, workers: 1, backend: "cpu" as const, headRules: ["refit" as const], surrogates: ["mean"] };
+    const cells = await calibrateGrid(opts);
+    assert.deepEqual(cells.map((c) => `${c.headRule}-${c.trainBudget}`), ["refit-epochs", "refit-steps"]);
+    for (const c of cells) {
+      assert.ok(fs.existsSync(path.join(c.dir, "results.json")));
+      assert.ok(c.seedRepeat > 0 && c.claims.seeds === 2);
+    }
+    // the fixed step budget really fixes the steps: every fine-tune of that cell took the same number
+    const store = openRunStore({ ...opts, headRule: "refit", trainBudget: "steps", out: cells[1].dir });
+    try {
+      const steps = store.list<{ steps: number }>("finetune").map((r) => r.value.steps);
+      assert.ok(steps.length > 10 && steps.every((s) => s === steps[0]), `steps per fine-tune: ${[...new Set(steps)].join(", ")}`);
+    } finally {
+      store.close();
+    }
+    const text = formatGrid(cells);
+    assert.match(text, /^refit × epochs\s/m);
+    assert.match(text, /^refit × steps\s/m);
+    assert.match(text, /^recommended cell: refit × (epochs|steps) — /m);
+    assert.ok(recommendedCell(cells));
+    assert.ok(fs.existsSync(path.join(dir, "calibration.json")));
+    // resumes: the second call finds every unit of work stored and gives the same numbers
+    const again = await calibrateGrid(opts);
+    assert.deepEqual(again.map((c) => c.claims), cells.map((c) => c.claims));
+    await assert.rejects(calibrateGrid({ ...opts, trainBudgets: ["hours" as never] }), InvalidArgumentError);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
