@@ -45,6 +45,10 @@ export type RunOptions = SpecInput & {
   search?: string;
   /** At most this many merge-evaluations per target and seed (default: the strategy's own stopping rule). */
   budget?: number;
+  /** Also optimise mixture proportions on the simplex (and, with a ground truth, fine-tune them). */
+  weighted?: boolean;
+  /** Merge-evaluations of the weighted search per (seed, target) (default 200). */
+  weightedBudget?: number;
 };
 
 /** The options every fine-tune of a run is started with (one object, so a runner option added here reaches them all). */

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { formatRecommendation, mixtureName } from "./format-recommendation";
 import type { SelectionResult } from "./select-mixture";
+import { formatWeighted } from "./weighted-text";
 
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
 const num = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
@@ -14,6 +15,7 @@ const num = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
  */
 export function formatSelection(s: SelectionResult, out?: string): string {
   const lines = [formatRecommendation(s)];
+  if (s.weighted) lines.push("", ...formatWeighted([s.weighted], 1));
   const f = s.final;
   if (f) {
     const r = f.recipe as { optimizer?: string; learningRate?: number; batchSize?: number; epochs?: number; steps?: number; maxSteps?: number };

@@ -12,6 +12,7 @@ import type { CorrelationRow } from "../select/correlations";
 import type { SearchName } from "../select/search/choose";
 import type { SelectionRow } from "../select/select";
 import type { SurrogateRow } from "./surrogates";
+import type { WeightedRow } from "./weighted";
 
 // Selection and correlation rows are made by the select layer; they are part of a run's results.
 export type { MethodName, SelectionRow } from "../select/select";
@@ -110,6 +111,8 @@ export interface RunResults {
   singles?: SingleRow[];
   /** Every compared surrogate's scores per (seed, target) (runs with a ground truth; absent in older files). */
   surrogates?: SurrogateRow[];
+  /** Weighted mixtures per (seed, target) (runs with `weighted`). */
+  weighted?: WeightedRow[];
   /**
    * Whether the run fine-tuned every mixture for the ground truth (absent in older files: read
    * `spec.groundTruth`). Without it there are no oracle/random rows, no correlations and no true scores.

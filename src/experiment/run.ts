@@ -7,6 +7,7 @@ import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import { groundTruth } from "./ground-truth";
 import { scoredMixture, type MixtureScores } from "./mixture-scores";
 import { allSurrogates, selectionScores } from "./surrogates";
+import { checkWeightedBudget, weightedMixture, type WeightedRow } from "./weighted";
 import { ownTaskRows } from "./own-task";
 import type { RunResults } from "./results";
 import { targetSimilarities } from "./similarity-scores";
@@ -55,6 +56,7 @@ function weightedGrid(e: Engine, merged: Map<string, MixtureScores>): WeightedGr
  * results.selections.filter((r) => r.method === "merge-to-mix");
  */
 export async function runExperiment(opts: RunOptions): Promise<RunResults> {
+  checkWeightedBudget(opts.weightedBudget);   // before any file is made
   return withEngine(opts, async (e) => {
     await fineTuneSingles(e);
     const base = baseScores(e);
@@ -73,7 +75,12 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
       truth: (seed, mask, target) => e.store.get("truth", `${seed}/${mask}/${target}`),
       started: e.started,
     };
-    const results = { ...assembleResults(m), singles, surrogates };
+    let weighted: WeightedRow[] | undefined;
+    if (opts.weighted) {
+      weighted = [];
+      for (const seed of e.spec.seeds) for (const p of e.plans) weighted.push(await weightedMixture(e, seed, p, merged.get(`${seed}/${p.target.name}`)!, { budget: opts.weightedBudget, truth: e.spec.groundTruth }));
+    }
+    const results = { ...assembleResults(m), singles, surrogates, ...(weighted ? { weighted } : {}) };
     writeRunResults(e.out, results);
     return results;
   }, { maxCandidates: RUN_MAX_CANDIDATES });

@@ -7,6 +7,7 @@ import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel, type FinalModel } f
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import type { MixtureScores } from "./mixture-scores";
 import { selectionScores } from "./surrogates";
+import { checkWeightedBudget, weightedMixture, type WeightedRow } from "./weighted";
 import type { TargetPlan } from "./plan";
 import { rankMixtures, scoredMixtureRow, TOP_MIXTURES, type BaselinePick, type Recommendation, type ScoredMixture } from "./recommendation";
 import { targetSimilarities } from "./similarity-scores";
@@ -38,6 +39,8 @@ export interface SelectionResult extends Recommendation {
   data_sha256: Record<string, string>;
   /** The model fine-tuned on the recommended mixture (null with `train: false`). */
   final: FinalModel | null;
+  /** With `weighted`: the proportions over every candidate the merged model prefers (no truth). */
+  weighted?: WeightedRow;
   started: string;
   finished: string;
 }
@@ -102,18 +105,20 @@ function recommend(e: Engine, plan: TargetPlan, seed: number, ms: MixtureScores)
  * sel.final?.test_acc;
  */
 export async function selectMixture(opts: SelectOptions): Promise<SelectionResult> {
-  const { target, seed = 0, train = true, ...rest } = opts;
+  const { target, seed = 0, train = true, weighted: wantWeighted, weightedBudget, ...rest } = opts;
+  checkWeightedBudget(weightedBudget);
   return withEngine({ ...rest, targets: [target], seeds: [seed], groundTruth: false }, async (e) => {
     const plan = e.plans[0];
     await fineTuneSingles(e);
     const ms = await selectionScores(e, seed, plan);
     const rec = recommend(e, plan, seed, ms);
+    const weighted = wantWeighted ? await weightedMixture(e, seed, plan, ms, { budget: weightedBudget, truth: false }) : undefined;
     const data = Object.fromEntries([plan.target, ...plan.candidates].map((t) => [t.name, e.dataHashes[t.name]] as const));
     const final = train
       ? await trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy })
       : earlierFinalModel(e, rec.recommended.members);
     const result: SelectionResult = {
-      version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final,
+      version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final, ...(weighted ? { weighted } : {}),
       started: e.started, finished: new Date().toISOString(),
     };
     const finite = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);

@@ -1,6 +1,7 @@
 import { calibration } from "./calibration";
 import { claimsOf } from "./claims";
 import { formatClaims } from "./claims-text";
+import { formatWeighted } from "./weighted-text";
 import { formatRecommendation, textTable as table } from "./format-recommendation";
 import { recommendationsOf } from "./recommendation";
 import { hasGroundTruth, type MethodName, type RunResults } from "./results";
@@ -23,6 +24,7 @@ function formatWithoutTruth(r: RunResults): string {
   const recs = recommendationsOf(r);
   const out = [`Merge to Mix without a ground truth — ${r.suite}, ${r.seeds.length} seed(s), ${r.targets.length} target(s): merged-model scores only`];
   for (const rec of recs) out.push("", formatRecommendation(rec));
+  if (r.weighted?.length) out.push("", ...formatWeighted(r.weighted, r.seeds.length));
   const all = r.cost.filter((c) => c.target === "all");
   if (r.targets.length > 1 && all.length) {
     out.push("", `Cost (whole run, per seed): ${mean(all.map((c) => c.m2m_finetunes)).toFixed(0)} fine-tunes + ${mean(all.map((c) => c.m2m_merge_evals)).toFixed(0)} merge-evaluations = ${num(mean(all.map((c) => c.m2m_seconds)), 1)} s`);
@@ -75,6 +77,7 @@ export function formatSummary(r: RunResults): string {
     cal.map((c) => [c.target, num(c.own_gain, 1), num(c.oracle_minus_random, 1), num(c.repeat_loss), num(c.repeat_acc), num(c.merged_r_loss), num(c.merged_r_acc), num(c.m2m_regret, 1)])));
   const claims = claimsOf(r);
   if (claims) out.push("", ...formatClaims(claims));
+  if (r.weighted?.length) out.push("", ...formatWeighted(r.weighted, r.seeds.length));
   if (!r.complete) out.push("", "(incomplete run: some ground-truth mixtures are missing; re-run the same command to finish)");
   return out.join("\n");
 }

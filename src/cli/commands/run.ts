@@ -18,15 +18,18 @@ export const runCommand: Command = {
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
                  [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
                  [--label-column NAME] [--data-seed n] [--overwrite]
-                 ${PROTOCOL_USAGE}
+                 ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]]
     Leave-one-out Merge to Mix: fine-tune once per dataset, score every mixture by its merged model,
     compare with the similarity baselines and (ground truth) one fine-tune per mixture. Resumable: run the
     same command again after an interruption. Writes results.json and CSVs under --out. --no-ground-truth
     reports each target's pick by merged-model score only; --search/--budget K score fewer mixtures.
     --surrogate picks what Merge to Mix selects with (default mean, the paper's uniform average); with a
     ground truth every surrogate of --surrogates (default mean,ta:0.5,ta:1,ties,dare,calibrated) is also
-    scored and judged. --budget steps gives every fine-tune the same step count (default: epochs over the union).`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column"],
+    scored and judged. --budget steps gives every fine-tune the same step count (default: epochs over the union).
+    --weighted also optimises mixture proportions on the simplex by the merged model (K merge-evaluations per
+    target and seed, default 200) and, with a ground truth, fine-tunes them (optimised, uniform and
+    size-proportional over the binary pick) to check the weighted pick against the binary one.`,
+  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget"],
   async run(a) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
@@ -45,6 +48,8 @@ export const runCommand: Command = {
       groundTruth: a.options.has("no-ground-truth") ? false : undefined,
       search: stringOption(a, "search"),
       ...protocolOptions(a),
+      weighted: a.options.has("weighted"),
+      weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
       workers: intOption(a, "workers", 2, 1, 64),
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       overwrite: a.options.has("overwrite"),

@@ -20,14 +20,14 @@ export const selectCommand: Command = {
                  [--no-train] [--preset quick|full] [--seed n] [--head-rule shared|frozen|refit]
                  [--score loss|accuracy] [--epochs n] [--label-column NAME] [--workers n]
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--data-seed n] [--overwrite]
-                 ${PROTOCOL_USAGE}
+                 ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]]
     Merge to Mix for one target without a ground truth: fine-tune θ0 once per candidate (cached), score
     mixtures by their merged model on the target's validation split (all of them up to 16 candidates, or a
     search within --budget merge-evaluations), print the recommended mixture, the top 10 and each baseline's
     pick by merged score, then fine-tune θ0 on the recommendation and write DIR/final.safetensors (with its
     provenance) and DIR/final.json. --data adds your datasets (a CSV file, or a folder of one sub-folder per
     class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.`,
-  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite"],
+  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget"],
   async run(a) {
     const suite = suiteFromArgs(a);
     const target = stringOption(a, "target");
@@ -40,6 +40,8 @@ export const selectCommand: Command = {
       candidates: listOption(a, "candidates"),
       search: stringOption(a, "search"),
       ...protocolOptions(a),
+      weighted: a.options.has("weighted"),
+      weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
       train: !a.options.has("no-train"),
       seed: intOption(a, "seed", 0, 0),
       headRule: stringOption(a, "head-rule") as HeadRule | undefined,
