@@ -3,6 +3,7 @@ import type { Evaluator } from "../evaluate/evaluator";
 import { weightedMean } from "../merge/weighted-mean";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
+import { simplexSearch } from "../select/weighted/simplex-search";
 
 /**
  * Weighted mixing scored by the merged model, on a grid of mixture weights over the simplex (weights ≥ 0
@@ -21,6 +22,9 @@ export interface WeightedGrid {
   truth?: (number | null)[];
   /** Score label, e.g. "validation accuracy" (default "score"). */
   metric?: string;
+  /** The weighted search over the same candidates (merged score, same metric): its optimum and its path. */
+  optimum?: { weights: number[]; score: number };
+  path?: Array<{ weights: number[]; score: number }>;
 }
 
 /**
@@ -45,6 +49,8 @@ export function simplexGrid(k: number, divisions: number): number[][] {
 /**
  * Weighted mixing, scored by the merged model: for weights w on a simplex grid over `candidates`, merge
  * θ̃(w) = Σ w_i θ^i (the weights as mixture proportions) and score it on the target's validation split.
+ * Also runs the weighted search (pattern search on the simplex, `budget` merge-evaluations, seeded) over the
+ * same candidates from the best grid point's support, so the widget can show the optimum and its path.
  * Feeds the weighted-mix explorer widget.
  *
  * @example
@@ -52,15 +58,23 @@ export function simplexGrid(k: number, divisions: number): number[][] {
  */
 export function weightedMergeGrid(
   ev: Evaluator, models: readonly ParamVector[], candidates: readonly string[], target: Task,
-  opts: { divisions?: number; score?: "accuracy" | "loss" } = {},
+  opts: { divisions?: number; score?: "accuracy" | "loss"; budget?: number; seed?: number } = {},
 ): WeightedGrid {
   if (models.length !== candidates.length) throw new InvalidArgumentError("models.length", models.length, `${candidates.length} (one per candidate)`);
   const points = simplexGrid(models.length, opts.divisions ?? 10);
   const score = opts.score ?? "accuracy";
-  const merged = points.map((w) => {
+  const value = (w: ArrayLike<number>) => {
     ev.load(weightedMean(models, w));
     const r = ev.evaluate(target, "val");
     return score === "accuracy" ? r.accuracy : -r.loss;
-  });
-  return { target: target.name, candidates: [...candidates], points, merged, metric: score === "accuracy" ? "merged validation accuracy" : "merged validation −cross-entropy" };
+  };
+  const merged = points.map(value);
+  // the optimiser over the same candidates, from the best grid point's nearest binary start: its path for the widget
+  const best = merged.reduce((b, v, i) => (v > merged[b] ? i : b), 0);
+  const start = points[best].map((v) => (v > 0 ? 1 : 0));
+  const search = simplexSearch((w) => value(w), models.length, { start, budget: opts.budget ?? 100, seed: opts.seed ?? 0 });
+  return {
+    target: target.name, candidates: [...candidates], points, merged, metric: score === "accuracy" ? "merged validation accuracy" : "merged validation −cross-entropy",
+    optimum: { weights: [...search.weights], score: search.score }, path: search.path.map((p) => ({ weights: [...p.weights], score: p.score })),
+  };
 }
