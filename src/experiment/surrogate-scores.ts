@@ -5,7 +5,7 @@ import { dare } from "../merge/dare";
 import { popcount } from "../merge/subsets";
 import { CALIBRATION_LAMBDAS, surrogateName, type Surrogate } from "../merge/surrogate";
 import { sweepSubsets } from "../merge/sweep";
-import { ties } from "../merge/ties";
+import { ties, tiesTrim } from "../merge/ties";
 import { taskArithmetic } from "../merge/task-arithmetic";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
@@ -46,8 +46,9 @@ export function calibrationMasks(n: number, k: number, seed: number): number[] {
 
 /**
  * Score every mixture of `singles` (the target's candidates' single fine-tunes, candidate order) with one
- * surrogate on the target's validation split. Linear surrogates (`mean`, `ta`, `calibrated`) sweep first-
- * layer projections in Gray-code order; `ties`/`dare` merge each subset and evaluate it. `calibrated` needs
+ * surrogate on the target's validation split. Linear surrogates (`mean`, `ta`, `calibrated`, and `dare`
+ * with one seeded drop mask per model: the mean of the DARE'd singles) sweep first-layer projections in
+ * Gray-code order; `ties` trims each model once and merges each subset. `calibrated` needs
  * `calibration` (the true validation loss of its k mixture fine-tunes): λ minimises the squared difference
  * between the task-arithmetic surrogate's loss and the truth on those k mixtures — validation data only.
  *
@@ -66,13 +67,11 @@ export function scoreSurrogate(
   const name = surrogateName(surrogate);
   const out: SurrogateScores = { name, acc, loss, seconds: 0 };
   progress.start(`surrogate ${name} on ${target.name}`, len - 1);
-  if (surrogate.kind === "ties" || surrogate.kind === "dare") {
+  if (surrogate.kind === "ties") {
+    // trim each task vector once (it does not depend on the subset), then elect + disjoint-mean per subset
+    const trimmed = singles.map((m) => tiesTrim(theta0, m, surrogate.k));
     for (let mask = 1; mask < len; mask++) {
-      const members = singles.filter((_, i) => (mask >> i) & 1);
-      const merged = surrogate.kind === "ties"
-        ? ties(theta0, members, { k: surrogate.k, lambda: surrogate.lambda })
-        : dare(theta0, members, { p: surrogate.p, seed: hashSeed(`dare:${o.seed}:${target.name}:${mask}`) });
-      const r = ev.load(merged).evaluate(target, "val");
+      const r = ev.load(ties(theta0, trimmed.filter((_, i) => (mask >> i) & 1), { k: 100, lambda: surrogate.lambda })).evaluate(target, "val");
       acc[mask] = r.accuracy; loss[mask] = r.loss;
       progress.tick(1);
     }
@@ -81,7 +80,11 @@ export function scoreSurrogate(
     const project = ev.netSpec.hidden.length > 0 && rows * ev.netSpec.hidden[0] <= MAX_PROJECTED_FLOATS;
     const pe = project ? new ProjectedEvaluator(ev.netSpec, ev.headRule, target, "val", ev.options) : null;
     try {
-      const models = pe ? singles.map((s) => pe.project(s)) : singles;
+      // DARE with one seeded drop mask per model: θ0 + mean of the rescaled task vectors = the uniform mean of the DARE'd singles
+      const sources = surrogate.kind === "dare"
+        ? singles.map((m, i) => dare(theta0, [m], { p: surrogate.p, seed: hashSeed(`dare:${o.seed}:${target.name}:${i}`) }))
+        : singles;
+      const models = pe ? sources.map((s) => pe.project(s)) : sources;
       const base = pe ? pe.project(theta0) : theta0;
       const score = (p: ParamVector) => (pe ? pe.evaluate(p) : ev.load(p).evaluate(target, "val"));
       let lambda: number | undefined;

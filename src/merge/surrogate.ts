@@ -8,8 +8,8 @@ import { InvalidArgumentError, UnknownNameError } from "../util/errors";
  * - `ties` (k %, λ): TIES-Merging of the task vectors; `dare` (p): drop-and-rescale, then the uniform mean;
  * - `calibrated` (k): task arithmetic with λ fitted on the validation loss of k sampled mixture fine-tunes
  *   (those k fine-tunes count in its cost).
- * `mean` and `ta` are linear in the weights (fast path: Gray-code sweep over first-layer projections);
- * `ties` and `dare` are merged subset by subset.
+ * `mean`, `ta` and `dare` (one seeded drop mask per model) are linear in the weights (fast path: Gray-code
+ * sweep over first-layer projections); `ties` trims each model once and merges subset by subset.
  */
 export type Surrogate =
   | { readonly kind: "mean" }

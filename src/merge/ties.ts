@@ -51,6 +51,26 @@ export function ties(base: ParamVector, models: readonly ParamVector[], options:
   return merged;
 }
 
+/**
+ * TIES's trim step alone: `model` with every entry outside the ⌈k/100 · P⌉ largest |θ − θ0| reset to
+ * θ0's value (the kept entries are the model's own, bit for bit). Trimming does not depend on the other
+ * models, so a sweep over many subsets trims each model once:
+ * ties(θ0, models, { k }) equals ties(θ0, models.map((m) => tiesTrim(θ0, m, k)), { k: 100 }).
+ *
+ * @example
+ * const trimmed = singles.map((m) => tiesTrim(theta0, m, 20));
+ */
+export function tiesTrim(base: ParamVector, model: ParamVector, k: number): ParamVector {
+  validateModels([model]);
+  validateBase(base, [model]);
+  const kk = validateK(k);
+  const b = base.data, d = model.data;
+  const cut = trimThreshold(d, b, Math.min(b.length, Math.ceil((kk / 100) * b.length)));
+  const out = Float32Array.from(b);
+  forEachKept(d, b, cut, (j) => { out[j] = d[j]; });
+  return new ParamVector(base.layout, out);
+}
+
 /** Which entries a task vector keeps: all with |τ| > threshold, plus the first `ties` with |τ| = threshold. */
 interface Cut {
   threshold: number;
