@@ -11,8 +11,8 @@ import type { BaseRow, CorrelationRow, CostRow, MixtureRow, RunResults, Selectio
 import type { DatasetSimilarity } from "./similarity-scores";
 import type { ExperimentSpec } from "./spec";
 
-/** A ground-truth evaluation of one mixture fine-tune on one target. */
-export interface TruthRecord { val_acc: number; val_loss: number; test_acc: number; test_loss: number; val_seconds: number }
+import type { TruthRecord } from "./ground-truth";
+export type { TruthRecord };
 
 /** Everything measured by a run, as the driver hands it over. */
 export interface RunMeasurements {

@@ -1,9 +1,11 @@
 import { popcount } from "../merge/subsets";
 import { InvalidArgumentError } from "../util/errors";
-import type { TruthRecord } from "./assemble";
 import { toGlobalMask } from "./global-mask";
 import { fineTuneJobs, singleMasks, type Engine } from "./engine";
 import { ensureFineTunes, fineTuneKey } from "./finetune-pool";
+
+/** A ground-truth evaluation of one mixture fine-tune on one target (store kind "truth", key `${seed}/${globalMask}/${target}`). */
+export interface TruthRecord { val_acc: number; val_loss: number; test_acc: number; test_loss: number; val_seconds: number }
 
 /** Every distinct mixture of ≥ 2 candidates over all targets, as masks over the suite's tasks. */
 export function mixtureMasks(e: Pick<Engine, "plans">): number[] {

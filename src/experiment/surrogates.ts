@@ -2,7 +2,7 @@ import { parseSurrogate } from "../merge/surrogate";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
 import { hashSeed } from "../util/rng";
-import type { TruthRecord } from "./assemble";
+import type { TruthRecord } from "./ground-truth";
 import type { Engine } from "./engine";
 import { ensureFineTunes, fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import { toGlobalMask } from "./global-mask";

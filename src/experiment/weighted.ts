@@ -6,7 +6,7 @@ import { argmaxMask } from "../select/metrics/rank-of";
 import { simplexSearch, uniformOver, type WeightedPoint } from "../select/weighted/simplex-search";
 import { InvalidArgumentError } from "../util/errors";
 import { hashSeed } from "../util/rng";
-import type { TruthRecord } from "./assemble";
+import type { TruthRecord } from "./ground-truth";
 import type { Engine } from "./engine";
 import { fineTuneKey } from "./finetune-pool";
 import { toGlobalMask } from "./global-mask";

@@ -11,4 +11,3 @@ export { MASKED_LOGIT, maskTable, maskedCrossEntropy, oneHot, gatherRows, runEpo
 export { TaskPool, type PoolBatch } from "./task-pool";
 export { fineTune, type FineTuneResult } from "./finetune";
 export { pretrainEncoder, buildBase, type PretrainData, type HeadFitOptions } from "./pretrain";
-export { measureThroughput, type Throughput } from "./throughput";
