@@ -1,4 +1,4 @@
-import { bootstrapMean, pairedDifference, type BootstrapOptions, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
+import { bootstrapMean, bootstrapRatio, pairedDifference, type BootstrapOptions, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
 import { popcount } from "../merge/subsets";
 import { pearson } from "../select/metrics/pearson";
 import { argmaxMask } from "../select/metrics/rank-of";
@@ -12,6 +12,7 @@ export interface MethodPower {
   readonly testAcc: Interval;
   /** Oracle − pick (fraction). */
   readonly regret: Interval;
+  /** Σ (oracle − pick) / Σ (oracle − random) over targets × seeds: 0 = the oracle, 1 = a random mixture. */
   readonly normalisedRegret: Interval;
   readonly percentile: Interval;
 }
@@ -61,7 +62,8 @@ export function judgedTable(r: RunResults, truth: Map<string, SeedAveragedTruth>
 /** The four judged numbers of one method with intervals. */
 export function methodPower(r: RunResults, truth: Map<string, SeedAveragedTruth>, method: string, pick: (target: string, seed: number) => number | undefined, o: BootstrapOptions = {}): MethodPower {
   const iv = (f: keyof JudgedPick) => bootstrapMean(judgedTable(r, truth, pick, f), o);
-  return { method, testAcc: iv("testAcc"), regret: iv("regret"), normalisedRegret: iv("normalisedRegret"), percentile: iv("percentile") };
+  const normalisedRegret = bootstrapRatio(judgedTable(r, truth, pick, "regret"), judgedTable(r, truth, pick, "gap"), o);
+  return { method, testAcc: iv("testAcc"), regret: iv("regret"), normalisedRegret, percentile: iv("percentile") };
 }
 
 /**
@@ -122,7 +124,7 @@ function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, op
     const all = rows.filter((x) => x.name === name);
     return {
       name, r: bootstrapMean(rTable, options),
-      normalisedRegret: bootstrapMean(judgedTable(r, truth, pick, "normalisedRegret"), options),
+      normalisedRegret: bootstrapRatio(judgedTable(r, truth, pick, "regret"), judgedTable(r, truth, pick, "gap"), options),
       testAcc: bootstrapMean(judgedTable(r, truth, pick, "testAcc"), options),
       lambda: all.some((x) => x.lambda !== null) ? median(all.map((x) => x.lambda ?? NaN)) : null,
       extraFinetunes: all.length ? all.reduce((a, x) => a + x.extra_finetunes, 0) / all.length : 0,

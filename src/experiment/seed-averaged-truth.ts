@@ -21,6 +21,8 @@ export interface JudgedPick {
   readonly regret: number;
   /** (oracle − pick) / (oracle − random): 0 = the oracle's mixture, 1 = no better than a random mixture. NaN when oracle ≤ random. */
   readonly normalisedRegret: number;
+  /** oracle − random: the denominator (aggregate normalised regret as Σ regret / Σ gap). */
+  readonly gap: number;
   /** 100 = the best mixture by seed-averaged validation accuracy, 0 = the worst, 50 = the median. */
   readonly percentile: number;
 }
@@ -68,5 +70,5 @@ export function judgePick(t: SeedAveragedTruth, mask: number): JudgedPick {
   const gap = t.oracleTest - t.randomTest;
   const count = t.valAcc.length - 1;
   const percentile = mask === -1 ? 50 : mask > 0 && mask < t.valAcc.length && count > 1 ? (100 * (count - rankOf(mask, t.valAcc))) / (count - 1) : NaN;
-  return { testAcc, regret, normalisedRegret: gap > 0 ? regret / gap : NaN, percentile };
+  return { testAcc, regret, normalisedRegret: gap > 0 ? regret / gap : NaN, gap, percentile };
 }

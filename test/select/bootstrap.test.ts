@@ -57,3 +57,13 @@ it("pairedDifference: per-cell differences, wins/ties/losses by target, shape ch
   assert.throws(() => pairedDifference(a, b.slice(1)), InvalidArgumentError);
   assert.throws(() => pairedDifference(a, [[1], [1, 2], [1, 2]]), InvalidArgumentError);
 });
+
+it("bootstrapRatio: Σ num / Σ den (targets weighted equally), stable where per-cell ratios are not", async () => {
+  const { bootstrapRatio } = await import("../../src/select/metrics/bootstrap");
+  const num = [[1, 1], [0.01, 0.01]], den = [[2, 2], [0.001, 0.001]];
+  const r = bootstrapRatio(num, den);
+  assert.ok(Math.abs(r.estimate - 1.01 / 2.001) < 1e-12);   // per-cell ratios would average (0.5 + 10) / 2
+  assert.ok(r.lo <= r.estimate && r.estimate <= r.hi);
+  assert.ok(Number.isNaN(bootstrapRatio([[1]], [[2]]).lo));
+  assert.throws(() => bootstrapRatio([[1]], [[1], [2]]), InvalidArgumentError);
+});

@@ -69,6 +69,47 @@ export function bootstrapMean(table: ReadonlyArray<ArrayLike<number>>, options: 
   return { estimate, lo: quantileSorted(stats, a), hi: quantileSorted(stats, 1 - a), targets: rows.length, cells };
 }
 
+/**
+ * A ratio of means, num / den, over the same targets × seeds cells (each target weighted equally, as in
+ * {@link bootstrapMean}), with a percentile-bootstrap interval that resamples targets and seeds together
+ * for both. A ratio of means is stable where per-cell ratios are not (a target whose denominator is near
+ * zero cannot blow the estimate up). Cells where either side is non-finite are left out.
+ *
+ * @example
+ * bootstrapRatio(regret, oracleMinusRandom);   // normalised regret: Σ regret / Σ (oracle − random)
+ */
+export function bootstrapRatio(num: ReadonlyArray<ArrayLike<number>>, den: ReadonlyArray<ArrayLike<number>>, options: BootstrapOptions = {}): Interval {
+  if (num.length !== den.length) throw new InvalidArgumentError("den.length", den.length, `${num.length} targets (as num)`);
+  const rows: Array<Array<[number, number]>> = [];
+  num.forEach((row, t) => {
+    if (row.length !== den[t].length) throw new InvalidArgumentError(`den[${t}].length`, den[t].length, `${row.length} seeds (as num[${t}])`);
+    const cells: Array<[number, number]> = [];
+    for (let s = 0; s < row.length; s++) if (Number.isFinite(row[s]) && Number.isFinite(den[t][s])) cells.push([row[s], den[t][s]]);
+    if (cells.length) rows.push(cells);
+  });
+  const resamples = options.resamples ?? 2000, level = options.level ?? 0.95;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidArgumentError("resamples", resamples, "a positive integer");
+  if (!(level > 0 && level < 1)) throw new InvalidArgumentError("level", level, "a coverage in (0, 1)");
+  const ratio = (picked: Array<Array<[number, number]>>) => {
+    let n = 0, d = 0;
+    for (const r of picked) { n += fsum(r.map((c) => c[0])) / r.length; d += fsum(r.map((c) => c[1])) / r.length; }
+    return d > 0 ? n / d : NaN;
+  };
+  const cells = rows.reduce((k, r) => k + r.length, 0);
+  const estimate = rows.length ? ratio(rows) : NaN;
+  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1)) return { estimate, lo: NaN, hi: NaN, targets: rows.length, cells };
+  const rng = new Rng(options.seed ?? 0);
+  const stats: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const picked = rows.map(() => { const r = rows[rng.int(rows.length)]; return r.map(() => r[rng.int(r.length)]); });
+    const v = ratio(picked);
+    if (Number.isFinite(v)) stats.push(v);
+  }
+  stats.sort((x, y) => x - y);
+  const a = (1 - level) / 2;
+  return { estimate, lo: quantileSorted(stats, a), hi: quantileSorted(stats, 1 - a), targets: rows.length, cells };
+}
+
 /** A paired comparison of two methods over the same targets × seeds. */
 export interface PairedComparison extends Interval {
   /** Targets where a's per-target mean beats b's, equals it, or falls below it. */
