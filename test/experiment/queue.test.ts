@@ -32,7 +32,7 @@ const FINE_TUNES = 15;   // 4 single-dataset + 11 mixtures of the drill run
 
 /** Everything that must not depend on where fine-tunes ran (timings dropped). */
 const numbers = (r: RunResults) => ({ mixtures: r.mixtures, selections: r.selections, correlations: r.correlations, base: r.base, singles: r.singles,
-  cost: r.cost.map(({ m2m_seconds: _a, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest) });
+  cost: r.cost.map(({ m2m_seconds: _a, m2m_merge_seconds: _m, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest) });
 
 /** A progress that keeps the log lines and the stored count per phase, and lets a test wait for a count. */
 function recorder() {
