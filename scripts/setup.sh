@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-command setup for a fresh Debian 12 machine (and a no-op re-run on a set-up one):
 #   1. Debian packages: Jupyter Notebook 6 + nbconvert/nbclient/ipykernel (notebooks), Chromium (static figures,
-#      widget tests), dataset-fashion-mnist and fortunes (real data);
+#      widget tests), dataset-fashion-mnist and fortunes (real data), redis-server (the fine-tune queue: `run
+#      --queue`, `merge-to-mix worker`; the tests start their own on a free port, no service is needed);
 #   2. npm ci (only when package-lock.json changed since the last setup);
 #   3. the UCI digits file from Debian's python3-sklearn package (extracted, never installed);
 #   4. the tslab kernel, registered project-locally under .jupyter/;
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 APT_PACKAGES=(jupyter-core jupyter-client jupyter-nbconvert python3-nbclient jupyter-notebook python3-ipykernel
-  chromium fonts-dejavu-core dataset-fashion-mnist fortunes)
+  chromium fonts-dejavu-core dataset-fashion-mnist fortunes redis-server)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,11 +11,13 @@ import { calibrateCommand } from "./commands/calibrate";
 import { dataCommand } from "./commands/data";
 import { reportCommand } from "./commands/report";
 import { runCommand } from "./commands/run";
+import { queueCommand } from "./commands/queue";
 import { selectCommand } from "./commands/select";
 import { suitesCommand } from "./commands/suites";
+import { workerCommand } from "./commands/worker";
 
 /** Every subcommand, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, selectCommand, calibrateCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [runCommand, selectCommand, calibrateCommand, workerCommand, queueCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
 
 /** The package version (package.json), for `merge-to-mix --version`. */
 export function version(): string {

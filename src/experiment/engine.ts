@@ -14,6 +14,7 @@ import { silentProgress, type Progress } from "../util/progress";
 import { pretrainedEncoder } from "./base-model";
 import { ensureFineTunes } from "./finetune-pool";
 import type { FineTuneContext, FineTuneJob } from "./finetune-job";
+import { suiteRef, type FineTuneRunner } from "./runners/runner";
 import { planTargets, type TargetPlan } from "./plan";
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
 import { RunStore } from "./store";
@@ -33,6 +34,8 @@ export type RunOptions = SpecInput & {
   overwrite?: boolean;
   /** Fine-tune worker threads (default 2, or 1 on a single core). */
   workers?: number;
+  /** Where fine-tunes run instead (e.g. `await QueueRunner.open({ url })`); the caller closes it. */
+  runner?: FineTuneRunner;
   backend?: BackendChoice;
   progress?: Progress;
   /** Restrict the candidate pool (default: every task but the target). A target may not be listed. */
@@ -160,7 +163,7 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
       return await body({
         spec, suite, plans, searches, store, theta0, ctx, ev, backend, progress, started, dataHashes,
         out: path.resolve(opts.out),
-        fineTuneOptions: { workers, backend: backend.name, progress },
+        fineTuneOptions: { workers, runner: opts.runner, backend: backend.name, data: suiteRef(spec.suite, spec.preset, spec.dataSeed, opts.suiteOptions), progress },
       });
     } finally {
       ev.dispose();

@@ -11,6 +11,7 @@ export * from "./similarity-scores";
 export * from "./assemble";
 export * from "./store";
 export * from "./pool";
+export * from "./runners/index";
 export * from "./hash";
 export * from "./progress-bar";
 export * from "./weighted-grid";

@@ -46,6 +46,7 @@ const APT_TO_CONDA: Record<string, string> = {
   "fonts-dejavu-core": "implied",     // fonts for Chromium's PNG figures; any conda/desktop font works
   "dataset-fashion-mnist": "documented",
   "fortunes": "documented",
+  "redis-server": "redis",            // conda-forge's redis package is the server
 };
 
 test("environment.yml lists the Jupyter pieces scripts/setup.sh installs, and nothing setup.sh lacks", () => {

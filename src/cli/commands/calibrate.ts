@@ -7,6 +7,7 @@ import type { BackendChoice } from "../../model/backend";
 import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
+import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
 
 export const calibrateCommand: Command = {
@@ -14,15 +15,16 @@ export const calibrateCommand: Command = {
   summary: "run the protocol grid (head rule × fine-tuning budget) and compare the claims per cell",
   usage: `merge-to-mix calibrate --suite vision8|text8|synthetic [--preset quick|full] [--seeds n] [--targets a,b]
                  [--head-rules refit,shared] [--budgets epochs,steps] [--surrogates a,b,…] [--workers n]
-                 [--backend auto|wasm|cpu] --out runs/calibrate-NAME
+                 [--backend auto|wasm|cpu] [--queue redis://HOST:PORT] --out runs/calibrate-NAME
     One resumable run per cell (OUT/RULE-BUDGET), then one table: own-task gain, oracle − random, seed
     repeatability, claim 1 and every method's normalised regret with 95% intervals, and the recommended
-    cell (the truth repeats and the mixture matters most clearly above the noise). Writes OUT/calibration.json.`,
-  options: ["suite", "preset", "seeds", "targets", "head-rules", "budgets", "surrogates", "workers", "backend", "out", "data", "label-column"],
+    cell (the truth repeats and the mixture matters most clearly above the noise). Writes OUT/calibration.json.
+    ${RUNNER_USAGE}`,
+  options: ["suite", "preset", "seeds", "targets", "head-rules", "budgets", "surrogates", "workers", "backend", "out", "data", "label-column", ...RUNNER_OPTIONS],
   async run(a) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
-    const cells = await calibrateGrid({
+    const cells = await withRunner(a, (runner) => calibrateGrid({
       suite, preset,
       seeds: intOption(a, "seeds", 3, 1, 100),
       targets: listOption(a, "targets") ?? null,
@@ -32,8 +34,9 @@ export const calibrateCommand: Command = {
       workers: intOption(a, "workers", 2, 1, 64),
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       out: stringOption(a, "out", `runs/calibrate-${suite}-${preset}`)!,
+      runner,
       progress: terminalProgress(),
-    });
+    }));
     console.log(formatGrid(cells));
     return 0;
   },

@@ -8,6 +8,7 @@ import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
+import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
 
 export const runCommand: Command = {
@@ -17,7 +18,7 @@ export const runCommand: Command = {
                  [--head-rule shared|frozen|refit] [--score loss|accuracy] [--epochs n] [--workers n]
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
                  [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
-                 [--label-column NAME] [--data-seed n] [--overwrite]
+                 [--label-column NAME] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
                  ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]]
     Leave-one-out Merge to Mix: fine-tune once per dataset, score every mixture by its merged model,
     compare with the similarity baselines and (ground truth) one fine-tune per mixture. Resumable: run the
@@ -28,15 +29,16 @@ export const runCommand: Command = {
     scored and judged. --budget steps gives every fine-tune the same step count (default: epochs over the union).
     --weighted also optimises mixture proportions on the simplex by the merged model (K merge-evaluations per
     target and seed, default 200) and, with a ground truth, fine-tunes them (optimised, uniform and
-    size-proportional over the binary pick) to check the weighted pick against the binary one.`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget"],
+    size-proportional over the binary pick) to check the weighted pick against the binary one.
+    ${RUNNER_USAGE}`,
+  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
   async run(a) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/${suite}-${preset}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 0, 1000) : undefined;
     const progress = terminalProgress();
-    const results = await runExperiment({
+    const results = await withRunner(a, (runner) => runExperiment({
       suite, preset, out,
       seeds: intOption(a, "seeds", 1, 1, 100),
       targets: listOption(a, "targets") ?? null,
@@ -53,8 +55,9 @@ export const runCommand: Command = {
       workers: intOption(a, "workers", 2, 1, 64),
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       overwrite: a.options.has("overwrite"),
+      runner,
       progress,
-    });
+    }));
     console.log(formatSummary(results));
     console.log(`\nresults: ${out}/results.json (+ mixtures.csv, selections.csv, correlations.csv, base.csv, cost.csv)`);
     return 0;

@@ -9,6 +9,7 @@ import type { HeadRule } from "../../model/spec";
 import { InvalidArgumentError } from "../../util/errors";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
+import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
 import { suiteFromArgs } from "../suite-option";
 
@@ -19,15 +20,16 @@ export const selectCommand: Command = {
                  [--candidates a,b,c] [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K]
                  [--no-train] [--preset quick|full] [--seed n] [--head-rule shared|frozen|refit]
                  [--score loss|accuracy] [--epochs n] [--label-column NAME] [--workers n]
-                 [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--data-seed n] [--overwrite]
+                 [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
                  ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]]
     Merge to Mix for one target without a ground truth: fine-tune θ0 once per candidate (cached), score
     mixtures by their merged model on the target's validation split (all of them up to 16 candidates, or a
     search within --budget merge-evaluations), print the recommended mixture, the top 10 and each baseline's
     pick by merged score, then fine-tune θ0 on the recommendation and write DIR/final.safetensors (with its
     provenance) and DIR/final.json. --data adds your datasets (a CSV file, or a folder of one sub-folder per
-    class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.`,
-  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget"],
+    class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.
+    ${RUNNER_USAGE}`,
+  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
   async run(a) {
     const suite = suiteFromArgs(a);
     const target = stringOption(a, "target");
@@ -35,7 +37,7 @@ export const selectCommand: Command = {
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/select-${suite}-${target}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 0, 1000) : undefined;
-    const result = await selectMixture({
+    const result = await withRunner(a, (runner) => selectMixture({
       suite, target, preset, out,
       candidates: listOption(a, "candidates"),
       search: stringOption(a, "search"),
@@ -51,8 +53,9 @@ export const selectCommand: Command = {
       workers: intOption(a, "workers", 2, 1, 64),
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       overwrite: a.options.has("overwrite"),
+      runner,
       progress: terminalProgress(),
-    });
+    }));
     console.log(formatSelection(result, out));
     console.log(`\nselection: ${out}/selection.json (+ mixtures.csv)`);
     return 0;
