@@ -20,6 +20,8 @@ export interface GridCell {
   ownGain: number;
   /** Oracle − random test accuracy (points), bootstrapped over targets × seeds: does the mixture matter? */
   oracleMinusRandom: Interval;
+  /** Oracle − θ0 test accuracy (points): does fine-tuning on the best mixture help the target at all? */
+  oracleMinusBase: Interval;
   /** Pearson r of the true validation loss between seeds (mean over targets): does the truth repeat? */
   seedRepeat: number;
   claims: Claims;
@@ -63,7 +65,9 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
       const sel = (m: string) => new Map(results.selections.filter((s) => s.method === m).map((s) => [`${s.target}/${s.seed}`, s.test_acc] as const));
       const oracle = sel("oracle"), random = sel("random");
       const omr = results.targets.map((t) => results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (random.get(`${t}/${s}`) ?? NaN))));
-      cells.push({ headRule, trainBudget, dir, ownGain: cal.own_gain, oracleMinusRandom: bootstrapMean(omr), seedRepeat: cal.repeat_loss, claims });
+      const base = new Map(results.base.map((b) => [`${b.target}/${b.seed}`, b.test_acc] as const));
+      const omb = results.targets.map((t) => results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (base.get(`${t}/${s}`) ?? NaN))));
+      cells.push({ headRule, trainBudget, dir, ownGain: cal.own_gain, oracleMinusRandom: bootstrapMean(omr), oracleMinusBase: bootstrapMean(omb), seedRepeat: cal.repeat_loss, claims });
     }
   }
   fs.mkdirSync(opts.out, { recursive: true });
@@ -72,16 +76,17 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
 }
 
 /**
- * The cell the evidence points to: among cells whose truth repeats across seeds (r ≥ `minRepeat`, or
- * all cells when none does or there is one seed), the one whose oracle − random lower bound is highest —
- * where choosing a mixture matters most clearly above the noise.
+ * The cell the evidence points to: among cells whose truth repeats across seeds (r ≥ `minRepeat`) and
+ * where the best mixture beats θ0 (oracle − θ0 > 0: choosing among mixtures that all hurt the target is
+ * no mixture choice at all) — relaxing each condition in that order when no cell meets it — the one whose
+ * oracle − random lower bound is highest: where choosing a mixture matters most clearly above the noise.
  *
  * @example
  * recommendedCell(cells)?.headRule;   // "refit"
  */
 export function recommendedCell(cells: readonly GridCell[], minRepeat = 0.7): GridCell | undefined {
-  const repeat = cells.filter((c) => c.seedRepeat >= minRepeat);
-  const pool = repeat.length ? repeat : cells;
+  const narrow = (pool: readonly GridCell[], ok: (c: GridCell) => boolean) => { const k = pool.filter(ok); return k.length ? k : pool; };
+  const pool = narrow(narrow(cells, (c) => c.seedRepeat >= minRepeat), (c) => c.oracleMinusBase.estimate > 0);
   const lower = (c: GridCell) => (Number.isFinite(c.oracleMinusRandom.lo) ? c.oracleMinusRandom.lo : c.oracleMinusRandom.estimate);
   return [...pool].sort((a, b) => lower(b) - lower(a))[0];
 }
