@@ -28,5 +28,19 @@ export function weightedGridProblems(grid: WeightedGrid): Problems {
   });
   if (Array.isArray(merged)) merged.forEach((v, i) => { if (!finite(v)) p.push(`merged[${i}] is ${String(v)}, expected a finite number`); });
   if (Array.isArray(truth)) truth.forEach((v, i) => { if (v !== null && !finite(v)) p.push(`truth[${i}] is ${String(v)}, expected a finite number or null`); });
+  // the weighted search's optimum and path are optional (older files lack them) but must be on the same simplex
+  const point = (where: string, q: unknown) => {
+    const x = q as { weights?: unknown; score?: unknown } | null;
+    if (!x || typeof x !== "object" || !Array.isArray(x.weights)) { p.push(`${where} is not { weights, score }`); return; }
+    const w = x.weights as unknown[];
+    if (w.length !== candidates.length) { p.push(`${where}.weights has ${w.length} weights, expected ${candidates.length} (one per candidate)`); return; }
+    if (!w.every((v) => finite(v) && v >= 0) || Math.abs((w as number[]).reduce((a, b) => a + b, 0) - 1) > 1e-6) p.push(`${where}.weights = [${w.join(", ")}] is not on the simplex (weights ≥ 0 summing to 1)`);
+    if (!finite(x.score)) p.push(`${where}.score is ${String(x.score)}, expected a finite number`);
+  };
+  if (grid.optimum !== undefined && grid.optimum !== null) point("optimum", grid.optimum);
+  if (grid.path !== undefined && grid.path !== null) {
+    if (!Array.isArray(grid.path)) p.push("path must be a list of { weights, score }");
+    else grid.path.forEach((q, i) => point(`path[${i}]`, q));
+  }
   return p;
 }

@@ -3,6 +3,7 @@ export { NotInNotebookError, displaySink, setDisplaySink } from "./display";
 export { initPlotly } from "./init-plotly";
 export { showFigure, showPng } from "./show-figure";
 export { showHtml } from "./show-html";
+export { showLines } from "./show-lines";
 export type { TableLike } from "./show-table";
 export { showTable, tableRows } from "./show-table";
 export type { NotebookProgressOptions } from "./progress";

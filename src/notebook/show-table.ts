@@ -1,4 +1,4 @@
-import { TableHtmlOptions, TableRow, tableHtml } from "../report/tables/index";
+import { TABLE_CSS, TableHtmlOptions, TableRow, displayFor, tableHtml } from "../report/tables/index";
 import { InvalidArgumentError } from "../util/errors";
 import { displaySink } from "./display";
 
@@ -25,12 +25,17 @@ export function tableRows(table: TableLike): { rows: TableRow[]; columns: string
 }
 
 /**
- * Show a table inline as escaped HTML (numbers to `digits` decimals, NaN as –).
+ * Show a table inline as escaped HTML, like the report shows it: a report table (matched by its columns)
+ * gets its labels and formats (accuracies in percent, regrets in points, ranks and intervals as the terminal
+ * prints them); other tables show numbers to `digits` decimals unless `formats` says otherwise. NaN is –.
  *
  * @example
- * showTable(selectionTable(results), { labels: SELECTION_LABELS, caption: "Selected-mixture test accuracy" });
+ * showTable(selectionTable(results), { caption: "Selected-mixture test accuracy (%)" });
+ * showTable(methodPowerRows(claimsOf(results)!), METHOD_POWER_DISPLAY);
+ * showTable(rows, { formats: { val_acc: PERCENT }, labels: { val_acc: "val acc %" } });
  */
 export function showTable(table: TableLike, options: TableHtmlOptions = {}): void {
   const { rows, columns } = tableRows(table);
-  displaySink().display().html(tableHtml(rows, { columns, ...options }));
+  // the notebook has no report CSS: each table carries the (scoped) table styles
+  displaySink().display().html(`<style>${TABLE_CSS}</style>` + tableHtml(rows, { ...options, columns: options.columns ?? displayFor(columns)?.columns ?? columns }));
 }

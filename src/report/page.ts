@@ -1,5 +1,6 @@
 import { escapeHtml } from "./html";
 import { plotlyScriptTag } from "./plotly-lib";
+import { TABLE_CSS } from "./tables/table-html";
 
 export interface PageOptions {
   title?: string;
@@ -11,11 +12,7 @@ export interface PageOptions {
 
 /** CSS shared by the report and widget pages. */
 export const PAGE_CSS = `body{font-family:system-ui,-apple-system,"DejaVu Sans",sans-serif;margin:24px;color:#222;max-width:1400px}
-table.m2m-table{border-collapse:collapse;margin:8px 0 20px;font-size:13px}
-table.m2m-table th,table.m2m-table td{border-bottom:1px solid #ddd;padding:3px 8px}
-table.m2m-table th{background:#f4f4f4;text-align:left}
-table.m2m-table tr.m2m-summary td{font-weight:600;border-top:2px solid #999}
-table.m2m-table caption{text-align:left;font-weight:600;padding:4px 0}`;
+${TABLE_CSS}`;
 
 /**
  * A complete standalone HTML document around `body` (plotly.js embedded once, so it works offline).

@@ -1,8 +1,8 @@
 import { after, test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as aq from "arquero";
-import { initPlotly, notebookProgress, NotInNotebookError, setDisplaySink, showFigure, showHtml, showTable } from "../../src/notebook";
-import { selectionTable } from "../../src/report/tables";
+import { initPlotly, notebookProgress, NotInNotebookError, setDisplaySink, showFigure, showHtml, showLines, showTable } from "../../src/notebook";
+import { PERCENT, selectionTable } from "../../src/report/tables";
 import { tinyResults } from "../report/tiny";
 
 const out: string[] = [];
@@ -29,18 +29,24 @@ test("initPlotly embeds the library once per call; showFigure emits a div + scri
   assert.equal(out.length, 1);
   assert.ok(out[0].length > 1e6 && out[0].includes("window.define=undefined"));
   showFigure({ data: [{ x: [1, 2], y: [3, 4], type: "scatter" }], layout: {} }, { height: 222 });
-  assert.match(out[1], /^<div id="m2m-fig-[^"]+" class="m2m-figure" style="height:222px/);
+  assert.match(out[1], /^<div id="m2m-fig-[^"]+" class="m2m-figure" style="width:100%;max-width:100%;height:222px/);
+  assert.ok(!out[1].includes('"width":'), "inline figures have no fixed width: they fill the column");
   assert.throws(() => showFigure({} as never));
 });
 
 test("showTable accepts a danfo DataFrame, an arquero table and rows, and escapes cells", () => {
   out.length = 0;
+  // a report table is recognised by its columns: labels and formats as in the report (percent, like the terminal)
   showTable(selectionTable(tinyResults()));
-  assert.ok(out[0].includes("<th>merge_to_mix</th>") && out[0].includes(">0.750<"));
+  assert.ok(out[0].includes("<th>Merge to Mix</th>") && out[0].includes(">75.0<") && out[0].includes("<th>M2M regret (points)</th>"), out[0].slice(0, 2000));
+  assert.ok(out[0].includes(">2.5<"), "the mean rank (2.5) with one decimal");
+  assert.ok(out[0].startsWith("<style>") && out[0].includes("m2m-scroll"), "carries its CSS and a scroll box");
   showTable(aq.from([{ name: "<script>", v: 1.5 }]));
   assert.ok(out[1].includes("&lt;script&gt;") && out[1].includes(">1.500<"));
   showTable([{ a: 1 }], { labels: { a: "A" } });
   assert.ok(out[2].includes("<th>A</th>"));
+  showTable([{ model: "x", val_acc: 0.5473 }], { formats: { val_acc: PERCENT } });
+  assert.ok(out[3].includes(">54.7<"));
   assert.throws(() => showTable(42 as never));
 });
 
@@ -64,4 +70,15 @@ test("notebookProgress redraws one display in place with counts, detail, logs an
   throttled.start("x", 1000);
   for (let i = 0; i < 100; i++) throttled.tick();
   assert.equal(live.length - before, 1, "ticks within the interval do not redraw");
+});
+
+test("showLines shows text lines verbatim (escaped) in one wrapping block", () => {
+  out.length = 0;
+  showLines(["claim 1 (merged tracks mixture, val loss r without singletons): 0.81 [0.74, 0.87]", "<b>x</b>"]);
+  assert.equal(out.length, 1);
+  assert.ok(out[0].includes("white-space:pre-wrap"));
+  assert.ok(out[0].includes("claim 1 (merged tracks mixture, val loss r without singletons): 0.81 [0.74, 0.87]\n&lt;b&gt;x&lt;/b&gt;"));
+  showLines("a\nb");
+  assert.ok(out[1].includes(">a\nb</pre>"));
+  assert.throws(() => showLines(42 as never), /lines/);
 });

@@ -87,3 +87,26 @@ export function syntheticResults(options: FixtureOptions = {}): RunResults {
     started: "2025-01-01T00:00:00.000Z", finished: options.complete === false ? null : "2025-01-01T01:00:00.000Z",
   };
 }
+
+/**
+ * SYNTHETIC weighted-mixture rows for tests only (one per target and seed of `r`): proportions over each
+ * target's candidates and made-up fine-tuned accuracies near the binary pick's.
+ */
+export function syntheticWeighted(r: RunResults, options: { truth?: boolean; seed?: number } = {}): NonNullable<RunResults["weighted"]> {
+  const rng = new Rng(options.seed ?? 5);
+  const out: NonNullable<RunResults["weighted"]> = [];
+  for (const seed of r.seeds) for (const target of r.targets) {
+    const cands = r.candidates[target];
+    const raw = cands.map(() => rng.next());
+    const s = raw.reduce((a, b) => a + b, 0);
+    const acc = (d: number) => Math.round((0.5 + d) * 1e4) / 1e4;
+    const tr = (d: number) => ({ val_acc: acc(d), val_loss: 1 - d, test_acc: acc(d), seconds: 1 });
+    out.push({
+      seed, target, candidates: cands, binary_mask: 1, binary_merged_loss: 1.2, binary_merged_acc: 0.5,
+      weights: raw.map((v) => v / s), merged_loss: 1.19, merged_acc: 0.51, evaluations: 40,
+      path: [{ weights: cands.map((_, i) => (i === 0 ? 1 : 0)), score: -1.2 }, { weights: raw.map((v) => v / s), score: -1.19 }],
+      truth: options.truth === false ? null : { weighted: tr(0.02 * rng.normal()), uniform: tr(0.02 * rng.normal()), proportional: tr(0.02 * rng.normal()), binary: { val_acc: 0.5, test_acc: acc(0.02 * rng.normal()) } },
+    });
+  }
+  return out;
+}

@@ -120,11 +120,50 @@ test("weighted-mix explorer: dragging a slider moves to the nearest grid point a
   await page.close();
 });
 
+test("weighted-mix explorer: the simplex with the search path and optimum; the button moves the sliders there", async () => {
+  const pts: number[][] = [];
+  for (let i = 0; i <= 4; i++) for (let j = 0; j <= 4 - i; j++) pts.push([i / 4, j / 4, (4 - i - j) / 4]);
+  const score = (w: number[]) => 0.6 + 0.1 * w[0] * w[1] - 0.05 * w[2];
+  const searchPath = [{ weights: [0.5, 0.5, 0], score: score([0.5, 0.5, 0]) }, { weights: [0.625, 0.375, 0], score: score([0.625, 0.375, 0]) }];
+  const grid: WeightedGrid = { target: "alpha", candidates: ["beta", "gamma", "delta"], points: pts, merged: pts.map(score), metric: "merged validation accuracy",
+    optimum: { weights: [0.625, 0.375, 0], score: score([0.625, 0.375, 0]) }, path: searchPath };
+  const { page, errors } = await open(weightedMixExplorer(grid));
+  const root = page.locator(".m2m-weighted-mix-explorer");
+  await page.waitForFunction(() => !!(globalThis as any).document.querySelector(".m2m-weighted-mix-explorer .js-plotly-plot"));
+  const traces = () => page.evaluate(() => (globalThis as any).document.querySelector(".m2m-weighted-mix-explorer [data-role=plot]").data.map((d: any) => [d.name, d.type]));
+  assert.deepEqual(await traces(), [["grid points", "scatterternary"], ["search path", "scatterternary"], ["weighted optimum", "scatterternary"], ["current weights", "scatterternary"]]);
+  const pathA = await page.evaluate(() => (globalThis as any).document.querySelector(".m2m-weighted-mix-explorer [data-role=plot]").data[1].a);
+  assert.deepEqual(pathA, [0.5, 0.625]);
+  assert.match((await root.locator('[data-role="status"]').textContent())!, /weighted optimum \(beta 0\.63, gamma 0\.38, delta 0\.00\): 0\.6234 after 1 accepted steps/);
+  await root.locator('button[data-role="to-optimum"]').click();
+  // sliders at 63/38/0 (rounded to whole percent): the nearest grid point of the optimum
+  const k = Number(await root.getAttribute("data-point"));
+  assert.deepEqual(pts[k], [0.5, 0.5, 0]);
+  assert.deepEqual(await root.locator('[data-role="weight"]').allTextContents(), ["0.62", "0.38", "0.00"]);
+  const cur = await page.evaluate(() => { const d = (globalThis as any).document.querySelector(".m2m-weighted-mix-explorer [data-role=plot]").data[3]; return [d.a[0], d.b[0], d.c[0]]; });
+  assert.ok(Math.abs(cur[0] - 0.62) < 0.01 && Math.abs(cur[1] - 0.38) < 0.01 && cur[2] === 0, "the current-weights marker sits at the optimum");
+  await root.locator('button[data-role="to-best"]').click();
+  assert.equal(await root.getAttribute("data-rank"), "1");
+  assert.ok(await page.evaluate(() => !!(globalThis as any).document.querySelector(".m2m-weighted-mix-explorer .ternary")), "drawn as a ternary plot");
+  await page.screenshot({ path: path.join(SHOTS, "weighted-mix-explorer-optimum.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+  // an older grid (no optimum, no path): no button, no path, no errors
+  const { optimum: _o, path: _p, ...old } = grid;
+  const o2 = await open(weightedMixExplorer(old));
+  await o2.page.waitForFunction(() => !!(globalThis as any).document.querySelector(".m2m-weighted-mix-explorer .js-plotly-plot"));
+  assert.equal(await o2.page.locator('button[data-role="to-optimum"]').count(), 0);
+  const names = await o2.page.evaluate(() => (globalThis as any).document.querySelector(".m2m-weighted-mix-explorer [data-role=plot]").data.map((d: any) => d.name));
+  assert.deepEqual(names, ["grid points", "current weights"]);
+  assert.deepEqual(o2.errors, []);
+  await o2.page.close();
+});
+
 test("inconsistent data show a clear message instead of a plot", async () => {
   const r = syntheticResults();
   r.mixtures[0].merged_val_acc = NaN;
   r.mixtures[1].mask = 99;
-  const bad: WeightedGrid = { target: "t", candidates: ["a", "b"], points: [[0.5, 0.5], [1, 1]], merged: [0.1, NaN] };
+  const bad: WeightedGrid = { target: "t", candidates: ["a", "b"], points: [[0.5, 0.5], [1, 1]], merged: [0.1, NaN], optimum: { weights: [0.7, 0.7], score: 1 }, path: [{ weights: [1], score: NaN }] };
   const { page, errors } = await open(mixtureExplorer(r) + correlationExplorer(r) + weightedMixExplorer(bad));
   const boxes = page.locator(".m2m-error");
   assert.equal(await boxes.count(), 3);
@@ -133,6 +172,8 @@ test("inconsistent data show a clear message instead of a plot", async () => {
   assert.match(text, /mask 99: not a mixture of the 3 candidates/);
   assert.match(text, /points\[1\] sums to 2/);
   assert.match(text, /merged\[1\] is NaN/);
+  assert.match(text, /optimum\.weights = \[0\.7, 0\.7\] is not on the simplex/);
+  assert.match(text, /path\[0\]\.weights has 1 weights, expected 2/);
   assert.equal(await page.locator(".js-plotly-plot").count(), 0);
   await page.screenshot({ path: path.join(SHOTS, "widget-errors.png") });
   assert.deepEqual(errors, []);

@@ -39,6 +39,14 @@ export function scorerLabel(scorer: ScorerName, truth: CorrelationRow["truth"]):
 export function truthLabel(truth: CorrelationRow["truth"]): string {
   return truth === "val_loss" ? "mixture fine-tuned validation loss" : "mixture fine-tuned validation accuracy";
 }
+/** Short axis titles for small panels (the figure title carries the long form). */
+export function scorerShort(scorer: ScorerName, truth: CorrelationRow["truth"]): string {
+  if (scorer === "merged") return truth === "val_loss" ? "merged val loss" : "merged val accuracy";
+  return scorer === "cosine" ? "cosine similarity" : "L2 distance";
+}
+export function truthShort(truth: CorrelationRow["truth"]): string {
+  return truth === "val_loss" ? "fine-tuned val loss" : "fine-tuned val accuracy";
+}
 
 /** Points of one target that have a truth value, after the subset filter. */
 export function usablePoints(points: readonly MixturePoint[], target: string, opts: ScatterOptions): MixturePoint[] {
@@ -74,15 +82,24 @@ export function scatterTrace(results: RunResults, target: string, pts: readonly 
   };
 }
 
-/** Axis domains for a grid of `n` panels in `cols` columns (rows top to bottom). */
-export function gridLayout(n: number, cols: number, gap = 0.06): Record<string, unknown>[] {
-  const rows = Math.max(1, Math.ceil(n / cols));
-  const w = (1 - gap * (cols - 1)) / cols, h = (1 - gap * 1.6 * (rows - 1)) / rows;
-  const out: Record<string, unknown>[] = [];
-  for (let k = 0; k < n; k++) {
-    const r = Math.floor(k / cols), c = k % cols;
-    const x0 = c * (w + gap), y1 = 1 - r * (h + gap * 1.6);
-    out.push({ x: [x0, x0 + w], y: [y1 - h, y1] });
-  }
-  return out;
+/** The interval part of an estimate (`Interval`-like: estimate, lo, hi). */
+export interface Spread { estimate: number; lo: number; hi: number }
+
+/**
+ * Plotly asymmetric error bars for 95% intervals (`error_y` or `error_x`), scaled like the values; a
+ * missing interval (NaN: nothing to resample) draws no bar instead of a zero-width one.
+ *
+ * @example
+ * { type: "bar", y: ivs.map((i) => 100 * i.estimate), error_y: errorBars(ivs, 100) }
+ */
+export function errorBars(ivs: readonly Spread[], scale = 1): Record<string, unknown> {
+  const up = ivs.map((i) => (Number.isFinite(i.hi) && Number.isFinite(i.estimate) ? Math.max(0, (i.hi - i.estimate) * scale) : null));
+  const down = ivs.map((i) => (Number.isFinite(i.lo) && Number.isFinite(i.estimate) ? Math.max(0, (i.estimate - i.lo) * scale) : null));
+  return { type: "data", symmetric: false, array: up, arrayminus: down, visible: up.some((v) => v !== null), color: "#333", thickness: 1.4, width: 5 };
 }
+
+/** A value for a plot: finite → scaled, else null (Plotly leaves a gap). */
+export const plotValue = (v: number, scale = 1): number | null => (Number.isFinite(v) ? v * scale : null);
+
+/** The config of every figure: responsive inline, no Plotly logo. */
+export const FIGURE_CONFIG: Record<string, unknown> = { responsive: true, displaylogo: false };

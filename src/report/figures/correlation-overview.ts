@@ -1,14 +1,17 @@
 import { RunResults, ScorerName } from "../../experiment/results";
 import { Figure } from "../figure";
 import { mixturePoints } from "../points";
-import { ScatterOptions, fmtR, gridLayout, meanTargetR, plotText, scatterTrace, scorerLabel, truthLabel, usablePoints } from "./common";
+import { applyPanelGrid, PanelGrid } from "./panel-grid";
+import { FIGURE_CONFIG, ScatterOptions, fmtR, meanTargetR, plotText, scatterTrace, scorerLabel, truthLabel, truthShort, usablePoints } from "./common";
 
 const PANELS: readonly ScorerName[] = ["merged", "cosine", "l2"];
 
 /**
  * The Figure 1 analogue: mixture-fine-tuned score (y) against the merged model's score, cosine
  * similarity and L2 distance (x), every target × mixture point (seed means), one colour per target;
- * each panel's title carries the average of the per-target Pearson r.
+ * each panel's title carries the average of the per-target Pearson r. `width` (1200) is for static export;
+ * inline (figureHtml) the figure fills its column, and the three panels wrap to two columns, then one,
+ * when a panel would get narrower than 200 px (see panel-grid.ts).
  *
  * @example
  * const fig = correlationOverview(results);               // accuracy
@@ -17,23 +20,23 @@ const PANELS: readonly ScorerName[] = ["merged", "cosine", "l2"];
 export function correlationOverview(results: RunResults, options: ScatterOptions = {}): Figure {
   const truth = options.truth ?? "val_acc";
   const points = mixturePoints(results);
-  const domains = gridLayout(PANELS.length, PANELS.length, 0.07);
+  const grid: PanelGrid = { n: PANELS.length, columns: PANELS.length, minPanelWidth: 200, panelHeight: 250, vgapPx: 110, gapPx: 80, titles: [0, 1, 2] };
   const data: Record<string, unknown>[] = [];
   const layout: Record<string, unknown> = {
     title: { text: plotText(`${results.suite}: mixture fine-tuned vs merged and similarity scores${options.subset === "no-singletons" ? " (no singletons)" : ""}`) },
-    height: 440, width: 1200, margin: { t: 90, l: 60, r: 20, b: 60 }, legend: { orientation: "h", y: -0.2 },
-    annotations: [] as Record<string, unknown>[],
+    width: 1200, margin: { t: 100, l: 60, r: 20, b: 90 }, legend: { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0.005, yanchor: "bottom" },
+    annotations: [] as Record<string, unknown>[], meta: { m2mGrid: grid },
   };
   PANELS.forEach((scorer, k) => {
     const axis = k + 1, suffix = axis === 1 ? "" : String(axis);
     for (const target of results.targets) data.push(scatterTrace(results, target, usablePoints(points, target, options), scorer, truth, axis, k === 0));
-    const d = domains[k] as { x: number[]; y: number[] };
-    layout[`xaxis${suffix}`] = { domain: d.x, anchor: `y${suffix}`, title: { text: scorerLabel(scorer, truth) } };
-    layout[`yaxis${suffix}`] = { domain: d.y, anchor: `x${suffix}`, title: { text: k === 0 ? truthLabel(truth) : "" } };
+    layout[`xaxis${suffix}`] = { anchor: `y${suffix}`, title: { text: scorerLabel(scorer, truth) } };
+    layout[`yaxis${suffix}`] = { anchor: `x${suffix}`, title: { text: k === 0 ? truthLabel(truth) : truthShort(truth) } };
     (layout.annotations as Record<string, unknown>[]).push({
-      text: `${scorer === "merged" ? "merged" : scorer === "cosine" ? "cosine" : "L2"}: mean per-target r = ${fmtR(meanTargetR(results, points, scorer, options))}`,
-      x: (d.x[0] + d.x[1]) / 2, y: 1.02, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 },
+      // two short lines, so the panel title fits a narrow column (the panel may be < 200 px wide)
+      text: `${scorer === "merged" ? "merged model" : scorer === "cosine" ? "cosine similarity" : "L2 distance"}<br>mean per-target r = ${fmtR(meanTargetR(results, points, scorer, options))}`,
+      x: 0.5, y: 1, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 12 },
     });
   });
-  return { data, layout, config: { responsive: true, displaylogo: false } };
+  return { data, layout: applyPanelGrid(layout, 1200), config: FIGURE_CONFIG };
 }

@@ -1,6 +1,13 @@
-export type { ScatterOptions } from "./common";
-export { PALETTE } from "./common";
+export type { ScatterOptions, Spread } from "./common";
+export { FIGURE_CONFIG, PALETTE, errorBars } from "./common";
 export { correlationOverview } from "./correlation-overview";
 export type { PanelOptions } from "./per-target-panels";
 export { perTargetPanels, similarityPanels } from "./per-target-panels";
 export { topMixturesChart } from "./top-mixtures";
+export { methodPowerChart } from "./method-power-chart";
+export { claim1Chart } from "./claim1-chart";
+export { surrogateChart } from "./surrogate-chart";
+export { weightedSimplexFigure } from "./weighted-simplex";
+export { weightedTruthChart } from "./weighted-truth-chart";
+export type { PanelGrid } from "./panel-grid";
+export { PANEL_GRID_JS, TWO_PANELS, applyPanelGrid, panelColumns } from "./panel-grid";

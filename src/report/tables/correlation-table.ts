@@ -2,7 +2,9 @@ import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
 import { CorrelationRow, RunResults, ScorerName } from "../../experiment/results";
 import { mean } from "../stats";
+import { COUNT, CORRELATION, ColumnFormat } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
+import type { TableDisplay } from "./table-display";
 
 export const SCORER_ORDER: readonly ScorerName[] = ["merged", "cosine", "l2"];
 
@@ -17,6 +19,15 @@ export const CORRELATION_LABELS: Record<string, string> = {
   n_no_singletons: "n (no singletons)", pearson_no_singletons: "r (no singletons)",
   spearman_no_singletons: "ρ (no singletons)", kendall_no_singletons: "τ (no singletons)",
 };
+
+/** Correlations with 2 decimals, mixture counts as integers. */
+export const CORRELATION_FORMATS: Record<string, ColumnFormat> = {
+  n: COUNT, n_no_singletons: COUNT, pearson: CORRELATION, spearman: CORRELATION, kendall: CORRELATION,
+  pearson_no_singletons: CORRELATION, spearman_no_singletons: CORRELATION, kendall_no_singletons: CORRELATION,
+};
+
+/** The correlation table's display. */
+export const CORRELATION_DISPLAY: TableDisplay = { columns: CORRELATION_COLUMNS, labels: CORRELATION_LABELS, formats: CORRELATION_FORMATS };
 
 export interface CorrelationTableOptions {
   /** Which truth the scorers are correlated with (default "val_acc"). */

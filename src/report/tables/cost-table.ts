@@ -1,7 +1,9 @@
 import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
 import { RunResults } from "../../experiment/results";
+import { COUNT, ColumnFormat, SECONDS, SPEEDUP } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
+import type { TableDisplay } from "./table-display";
 
 /** Columns of the cost table. */
 export const COST_COLUMNS = [
@@ -14,6 +16,15 @@ export const COST_LABELS: Record<string, string> = {
   m2m_merge_evals: "M2M merge evals", m2m_seconds: "M2M seconds", exhaustive_finetunes: "exhaustive fine-tunes",
   exhaustive_finetune_samples: "exhaustive samples", exhaustive_seconds: "exhaustive seconds", speedup: "speed-up",
 };
+
+/** Counts as integers, seconds with 1 decimal, the speed-up as "7.1x". */
+export const COST_FORMATS: Record<string, ColumnFormat> = {
+  m2m_finetunes: COUNT, m2m_finetune_samples: COUNT, m2m_merge_evals: COUNT, m2m_seconds: SECONDS,
+  exhaustive_finetunes: COUNT, exhaustive_finetune_samples: COUNT, exhaustive_seconds: SECONDS, speedup: SPEEDUP,
+};
+
+/** The cost table's display. */
+export const COST_DISPLAY: TableDisplay = { columns: COST_COLUMNS, labels: COST_LABELS, formats: COST_FORMATS };
 
 /**
  * The cost table as rows: Merge to Mix versus exhaustive mixture fine-tuning, per target then the

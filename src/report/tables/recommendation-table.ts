@@ -1,6 +1,8 @@
 import type { DataFrame } from "danfojs-node";
 import type { Recommendation, ScoredMixture } from "../../experiment/recommendation";
+import { COUNT, ColumnFormat, LOSS, PERCENT } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
+import type { TableDisplay } from "./table-display";
 
 const name = (m: Pick<ScoredMixture, "members"> | undefined): string => (m ? m.members.join("+") : "–");
 
@@ -11,9 +13,17 @@ export const RECOMMENDATION_COLUMNS = [
 
 /** Display labels: every score is a merged-model score, not a fine-tuned truth. */
 export const RECOMMENDATION_LABELS: Record<string, string> = {
-  target: "target", recommended: "recommended mixture", merged_val_loss: "merged val loss", merged_val_acc: "merged val acc",
+  target: "target", recommended: "recommended mixture", merged_val_loss: "merged val loss", merged_val_acc: "merged val acc %",
   cosine: "cosine pick", l2: "L2 pick", best_single: "best single", all: "all (merged val loss)", evaluations: "merge-evaluations", mixtures: "mixtures",
 };
+
+/** Losses with 3 decimals, accuracy in percent (1 decimal): as `merge-to-mix select` prints them. */
+export const RECOMMENDATION_FORMATS: Record<string, ColumnFormat> = {
+  merged_val_loss: LOSS, merged_val_acc: PERCENT, all: LOSS, evaluations: COUNT, mixtures: COUNT,
+};
+
+/** The recommendation table's display. */
+export const RECOMMENDATION_DISPLAY: TableDisplay = { columns: RECOMMENDATION_COLUMNS, labels: RECOMMENDATION_LABELS, formats: RECOMMENDATION_FORMATS };
 
 /**
  * One row per recommendation: the recommended mixture and its merged val loss and accuracy, each
@@ -42,8 +52,14 @@ export function recommendationTable(recs: readonly Recommendation[]): DataFrame 
 /** Columns of the top-mixtures table. */
 export const TOP_MIXTURE_COLUMNS = ["rank", "mixture", "size", "merged_val_loss", "merged_val_acc", "picked_by"] as const;
 export const TOP_MIXTURE_LABELS: Record<string, string> = {
-  rank: "#", mixture: "mixture", size: "size", merged_val_loss: "merged val loss", merged_val_acc: "merged val acc", picked_by: "also picked by",
+  rank: "#", mixture: "mixture", size: "size", merged_val_loss: "merged val loss", merged_val_acc: "merged val acc %", picked_by: "also picked by",
 };
+
+/** Losses with 3 decimals, accuracy in percent. */
+export const TOP_MIXTURE_FORMATS: Record<string, ColumnFormat> = { rank: COUNT, size: COUNT, merged_val_loss: LOSS, merged_val_acc: PERCENT };
+
+/** The top-mixtures table's display. */
+export const TOP_MIXTURE_DISPLAY: TableDisplay = { columns: TOP_MIXTURE_COLUMNS, labels: TOP_MIXTURE_LABELS, formats: TOP_MIXTURE_FORMATS };
 
 /**
  * The best mixtures of one recommendation by merged-model score, best first, with the baselines that

@@ -2,7 +2,9 @@ import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
 import { MethodName, RunResults } from "../../experiment/results";
 import { mean } from "../stats";
+import { COUNT, ColumnFormat, PERCENT, POINTS, RANK } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
+import type { TableDisplay } from "./table-display";
 
 /** Method → column of the main table, in the paper's order. */
 export const METHOD_COLUMNS: ReadonlyArray<[MethodName, string]> = [
@@ -19,13 +21,22 @@ export const SELECTION_COLUMNS = [
 export const SELECTION_LABELS: Record<string, string> = {
   target: "target", theta0: "θ0", merge_to_mix: "Merge to Mix", cosine: "cosine", l2: "L2",
   random: "random (expected)", all: "all", best_single: "best single", oracle: "oracle",
-  m2m_regret: "M2M regret", m2m_rank: "M2M rank", n_mixtures: "mixtures",
+  m2m_regret: "M2M regret (points)", m2m_rank: "M2M rank", n_mixtures: "mixtures",
 };
+
+/** Accuracies in percent and regret in points (1 decimal), the mean rank with 1 decimal: as the terminal prints them. */
+export const SELECTION_FORMATS: Record<string, ColumnFormat> = {
+  theta0: PERCENT, ...Object.fromEntries(METHOD_COLUMNS.map(([, c]) => [c, PERCENT])), m2m_regret: POINTS, m2m_rank: RANK, n_mixtures: COUNT,
+};
+
+/** The selection table's display: test accuracy (%) per method, regret (points), rank. */
+export const SELECTION_DISPLAY: TableDisplay = { columns: SELECTION_COLUMNS, labels: SELECTION_LABELS, formats: SELECTION_FORMATS };
 
 /**
  * The paper's main table as rows: per target, the test accuracy of the mixture each method selected
  * (θ0 = the base model), Merge to Mix's regret against the oracle and its rank among all mixtures,
  * all means over seeds, plus a final `target: "mean"` row (mean over targets). Missing values are NaN.
+ * Accuracies and regrets are fractions here; `SELECTION_DISPLAY` shows them in percent / points.
  *
  * @example
  * const rows = selectionRows(results);

@@ -1,46 +1,60 @@
 import { escapeHtml } from "../html";
+import { ColumnFormat, formatCell } from "./column-format";
 import { TableRow } from "./dataframe";
+import { displayFor } from "./known-displays";
+
+export { formatCell } from "./column-format";
+
+/** The tables' CSS (the report page embeds it; notebook tables carry it): compact, headers wrap, numbers right-aligned. */
+export const TABLE_CSS = `div.m2m-scroll{max-width:100%;overflow-x:auto}
+table.m2m-table{border-collapse:collapse;margin:8px 0 18px;font-size:12.5px;table-layout:auto}
+table.m2m-table th,table.m2m-table td{border-bottom:1px solid #ddd;padding:3px 7px;line-height:1.3}
+table.m2m-table th{background:#f4f4f4;text-align:left;vertical-align:bottom;white-space:normal}
+table.m2m-table td{white-space:nowrap;text-align:left}
+table.m2m-table tr.m2m-summary td{font-weight:600;border-top:2px solid #999}
+table.m2m-table caption{text-align:left;font-weight:600;padding:4px 0;caption-side:top}`;
 
 export interface TableHtmlOptions {
-  /** Columns to show, in order (default: the keys of the first row). */
+  /** Columns to show, in order (default: the keys of the first row, or the matching report table's columns). */
   columns?: readonly string[];
-  /** Header label per column (default: the column name). */
-  labels?: Record<string, string>;
-  /** Decimals for non-integer numbers (default 3). */
+  /** Header label per column (default: the matching report table's labels, else the column name). */
+  labels?: Readonly<Record<string, string>>;
+  /** Display format per column (default: the matching report table's formats); see `ColumnFormat`. */
+  formats?: Readonly<Record<string, ColumnFormat>>;
+  /** Decimals for numbers of columns without a format (default 3). */
   digits?: number;
   /** Optional caption above the table. */
   caption?: string;
 }
 
-/** Format one cell: integers as is, other numbers with `digits` decimals, NaN as an en dash. */
-export function formatCell(value: unknown, digits = 3): string {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return "–";
-    return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(digits);
-  }
-  return value == null ? "–" : String(value);
-}
-
 /**
- * An escaped HTML `<table>` from rows (every cell and header is escaped; numbers right-aligned).
+ * An escaped HTML `<table>` from rows (every cell and header is escaped; numbers right-aligned). A table
+ * the report layer makes (matched by its column set, see `displayFor`) gets that table's labels and
+ * formats unless you pass your own, so accuracies read in percent everywhere, as in the terminal. The table
+ * sits in a `div.m2m-scroll` box that never gets wider than its column: a table too wide for a narrow
+ * window scrolls inside it instead of running past the column.
  *
  * @example
- * tableHtml(selectionRows(results), { labels: SELECTION_LABELS });
+ * tableHtml(selectionRows(results));                              // percent, points, ranks with 1 decimal
+ * tableHtml(rows, { formats: { val_acc: PERCENT }, labels: { val_acc: "val acc %" } });
  */
 export function tableHtml(rows: readonly TableRow[], options: TableHtmlOptions = {}): string {
-  const columns = options.columns ?? (rows.length ? Object.keys(rows[0]) : []);
-  const labels = options.labels ?? {};
+  const rawColumns = options.columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  const known = displayFor(rawColumns);
+  const columns = options.columns ?? known?.columns ?? rawColumns;
+  const labels = options.labels ?? known?.labels ?? {};
+  const formats = options.formats ?? known?.formats ?? {};
   const digits = options.digits ?? 3;
   const head = columns.map((c) => `<th>${escapeHtml(labels[c] ?? c)}</th>`).join("");
   const body = rows
     .map((r) => {
       const cls = r.target === "mean" || r.target === "all" ? ' class="m2m-summary"' : "";
       const cells = columns
-        .map((c) => `<td${typeof r[c] === "number" ? ' style="text-align:right"' : ""}>${escapeHtml(formatCell(r[c], digits))}</td>`)
+        .map((c) => `<td${typeof r[c] === "number" ? ' style="text-align:right"' : ""}>${escapeHtml(formatCell(r[c], formats[c] ?? digits, r, c))}</td>`)
         .join("");
       return `<tr${cls}>${cells}</tr>`;
     })
     .join("");
   const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
-  return `<table class="m2m-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<div class="m2m-scroll"><table class="m2m-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
