@@ -8,7 +8,7 @@ export interface WeightedMixExplorerOptions {
 
 const SCRIPT = `
 var n=D.candidates.length,raw=D.candidates.map(function(){return 50;}),sliders=[],pct=/accuracy/.test(D.metric)?100:1,unit=pct===100?" (%)":"";
-D.candidates.forEach(function(c,i){var lab=el("label",{style:"display:inline-flex;align-items:center;gap:4px"});lab.appendChild(document.createTextNode(c));
+D.candidates.forEach(function(c,i){var lab=el("label",{style:"display:inline-flex;align-items:center;gap:4px;white-space:nowrap"});lab.appendChild(document.createTextNode(c));
   var s=el("input",{type:"range",min:"0",max:"100",step:"1",value:"50","data-index":String(i),"aria-label":"weight of "+c});
   var v=el("span",{"data-role":"weight","style":"min-width:3.2em;display:inline-block"});
   s.addEventListener("input",function(){raw[i]=Number(s.value);update();});lab.appendChild(s);lab.appendChild(v);controls.appendChild(lab);sliders.push([s,v]);});
@@ -49,7 +49,7 @@ function update(){var w=weights();sliders.forEach(function(sv,i){sv[1].textConte
   var tv=D.truth?D.truth[k]:null;if(tv!==null&&tv!==undefined)txt+=", true "+fmt(tv);
   if(D.optimum)txt+=" · weighted optimum ("+wl(D.optimum.weights)+"): "+fmt(D.optimum.score)+" after "+((D.path?D.path.length:1)-1)+" accepted steps";
   status.textContent=txt;root.setAttribute("data-point",String(k));root.setAttribute("data-score",String(score));root.setAttribute("data-rank",String(rank));
-  withPlotly(plot,function(P){var s=simplexTraces(w,k),lay=s[1];lay.title={text:esc(D.target)+": weighted mixtures by merged model"};lay.margin={t:n===3?80:50,l:50,r:30,b:n===3?70:50};
+  withPlotly(plot,function(P){var s=simplexTraces(w,k),lay=s[1];lay.title={text:esc(D.target)+": weighted mixtures by merged model"};lay.margin={t:n===3?80:50,l:n===3?90:60,r:n===3?50:30,b:n===3?70:50};
     lay.legend={orientation:"h",x:0,y:n===3?-0.14:-0.18,yanchor:"top"};P.react(plot,s[0],lay,{responsive:true,displaylogo:false});
     if(plot2){var lab=function(i){return esc(wl(D.points[i]));},idx=D.points.map(function(_,i){return i;}).filter(function(i){return D.truth[i]!==null;});
       P.react(plot2,[{type:"scatter",mode:"markers",name:"grid points",x:idx.map(function(i){return D.merged[i];}),y:idx.map(function(i){return D.truth[i];}),text:idx.map(lab),hovertemplate:"%{text}<extra></extra>",marker:{color:"#8aa",size:7}},

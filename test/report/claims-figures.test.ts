@@ -61,8 +61,8 @@ test("weighted simplex: a ternary plot with the search path and optimum; older g
   const opt = fig.data[4] as { a: number[]; b: number[]; c: number[] };
   assert.deepEqual([opt.a[0], opt.b[0], opt.c[0]], [0.625, 0.375, 0]);
   const tern = fig.layout.ternary as Record<string, { title: { text: string } }>;
-  assert.deepEqual(["aaxis", "baxis", "caxis"].map((k) => tern[k].title.text), ["a weight", "b weight", "c weight"]);
-  assert.match(String((fig.layout.title as { text: string }).text), /optimum 63\.0% vs best grid point 62\.0%/);
+  assert.deepEqual(["aaxis", "baxis", "caxis"].map((k) => tern[k].title.text), ["a", "b", "c"]);
+  assert.match(String((fig.layout.title as { text: string }).text), /weighted optimum 63\.0% vs best grid point 62\.0%/);
   const old = weightedSimplexFigure(grid3());
   assert.deepEqual(old.data.map((t) => t.name), ["grid points (merged score)", "best grid point"]);
   // two candidates: a line over the first weight; more: grid points by rank

@@ -56,3 +56,10 @@ test("tableHtml shows a report table in percent without being told; explicit opt
   assert.ok(raw.includes(">0.750<") && raw.includes("<th>merge_to_mix</th>"));
   assert.ok(html.startsWith('<div class="m2m-scroll">'), "a scroll box that never gets wider than its column");
 });
+
+test("text wraps at spaces only: hyphenated names stay whole, and stay escaped", () => {
+  const html = tableHtml([{ target: "x", weights: "mnist=0.65 hershey-digits=0.35", evil: "<b>a-b</b> c" }]);
+  assert.ok(html.includes('mnist=0.65 <span class="m2m-nw">hershey-digits=0.35</span>'));
+  assert.ok(html.includes('<span class="m2m-nw">&lt;b&gt;a-b&lt;/b&gt;</span> c') && !html.includes("<b>"));
+  assert.ok(html.includes(">x<"), "no spans where nothing would break");
+});

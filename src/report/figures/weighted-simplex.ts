@@ -25,11 +25,11 @@ export function weightedSimplexFigure(grid: WeightedGrid): Figure {
   const opt = grid.optimum;
   const best = grid.merged.reduce((b, v, i) => (v > grid.merged[b] ? i : b), 0);
   const fmt = (v: number) => (scale === 100 ? `${(100 * v).toFixed(1)}%` : v.toFixed(3));
-  const title = `${plotText(grid.target)}: weighted mixtures by merged model${opt ? ` — optimum ${fmt(opt.score)} vs best grid point ${fmt(grid.merged[best])}` : ""}`;
+  const title = `${plotText(grid.target)}: weighted mixtures by merged model<br><sub>${opt ? `weighted optimum ${fmt(opt.score)} vs best grid point ${fmt(grid.merged[best])}` : `best grid point ${fmt(grid.merged[best])} (no weighted search in this grid)`}</sub>`;
   const hover = `%{text}<br>${plotText(metric)} %{marker.color:.4f}<extra></extra>`;
   const data: Record<string, unknown>[] = [];
   const layout: Record<string, unknown> = {
-    title: { text: title }, height: 520, width: 820, margin: { t: 80, l: 60, r: 40, b: 60 },
+    title: { text: title }, height: 580, width: 820, margin: { t: 135, l: 90, r: 50, b: 70 },
     legend: { orientation: "h", x: 0, y: -0.08, yanchor: "top" },
   };
   if (k === 3) {
@@ -49,7 +49,8 @@ export function weightedSimplexFigure(grid: WeightedGrid): Figure {
       marker: { size: 15, symbol: "square-open", color: "#000000", line: { width: 2 } }, hovertemplate: "%{text}<extra>best grid point</extra>" });
     if (opt) data.push({ type: "scatterternary", cliponaxis: false, mode: "markers", name: "weighted optimum", ...abc([opt.weights]), text: [`${label(grid, opt.weights)}: ${fmt(opt.score)}`],
       marker: { size: 18, symbol: "star", color: "#d62728", line: { color: "#ffffff", width: 1 } }, hovertemplate: "%{text}<extra>optimum</extra>" });
-    const axis = (i: number) => ({ title: { text: plotText(`${grid.candidates[i]} weight`) }, min: 0, tickformat: ".1f" });
+    // the corner titles are the candidates' names (each corner = that dataset alone); the margins leave them room
+    const axis = (i: number) => ({ title: { text: plotText(grid.candidates[i]) }, min: 0, tickformat: ".1f" });
     layout.ternary = { sum: 1, aaxis: axis(0), baxis: axis(1), caxis: axis(2) };
   } else if (k === 2) {
     const order = grid.points.map((_, i) => i).sort((a, b) => grid.points[a][0] - grid.points[b][0]);

@@ -10,7 +10,9 @@ export const TABLE_CSS = `div.m2m-scroll{max-width:100%;overflow-x:auto}
 table.m2m-table{border-collapse:collapse;margin:8px 0 18px;font-size:12.5px;table-layout:auto}
 table.m2m-table th,table.m2m-table td{border-bottom:1px solid #ddd;padding:3px 7px;line-height:1.3}
 table.m2m-table th{background:#f4f4f4;text-align:left;vertical-align:bottom;white-space:normal}
-table.m2m-table td{white-space:nowrap;text-align:left}
+table.m2m-table td{text-align:left}
+table.m2m-table td:first-child{white-space:nowrap}
+table.m2m-table span.m2m-nw{white-space:nowrap}
 table.m2m-table tr.m2m-summary td{font-weight:600;border-top:2px solid #999}
 table.m2m-table caption{text-align:left;font-weight:600;padding:4px 0;caption-side:top}`;
 
@@ -45,12 +47,19 @@ export function tableHtml(rows: readonly TableRow[], options: TableHtmlOptions =
   const labels = options.labels ?? known?.labels ?? {};
   const formats = options.formats ?? known?.formats ?? {};
   const digits = options.digits ?? 3;
+  // text wraps at spaces only: a name like "hershey-digits" is never split at its hyphen
+  const cell = (v: unknown, c: string, r: TableRow) => {
+    const text = formatCell(v, formats[c] ?? digits, r, c);
+    return typeof v === "string" && /-/.test(text) && /\s/.test(text)
+      ? text.split(/(\s+)/).map((t) => (/-/.test(t) ? `<span class="m2m-nw">${escapeHtml(t)}</span>` : escapeHtml(t))).join("")
+      : escapeHtml(text);
+  };
   const head = columns.map((c) => `<th>${escapeHtml(labels[c] ?? c)}</th>`).join("");
   const body = rows
     .map((r) => {
       const cls = r.target === "mean" || r.target === "all" ? ' class="m2m-summary"' : "";
       const cells = columns
-        .map((c) => `<td${typeof r[c] === "number" ? ' style="text-align:right"' : ""}>${escapeHtml(formatCell(r[c], formats[c] ?? digits, r, c))}</td>`)
+        .map((c) => `<td${typeof r[c] === "number" ? ' style="text-align:right;white-space:nowrap"' : ""}>${cell(r[c], c, r)}</td>`)
         .join("");
       return `<tr${cls}>${cells}</tr>`;
     })
