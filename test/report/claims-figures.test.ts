@@ -86,8 +86,9 @@ test("weighted truth chart: per-target fine-tuned accuracies with the paired dif
 
 test("every panel of every report figure has axis titles", () => {
   const grid = grid3({ optimum: { weights: [1, 0, 0], score: 0.6 }, path: [{ weights: [1, 0, 0], score: 0.6 }] });
-  const figs = reportFigures(results, { grid });
-  assert.ok(figs.length >= 8);
+  const noTruth = { ...results, groundTruth: false };
+  const figs = [...reportFigures(results, { grid }), ...reportFigures(noTruth)];
+  assert.ok(figs.length >= 8 + results.targets.length * results.seeds.length);
   for (const [name, , fig] of figs) {
     const axes = Object.keys(fig.layout).filter((k) => /^[xy]axis\d*$/.test(k));
     if (name === "weighted-simplex") {

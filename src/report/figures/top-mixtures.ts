@@ -28,7 +28,7 @@ export function topMixturesChart(rec: Recommendation): Figure {
     layout: {
       title: { text: plotText(`${rec.target}: top ${rec.top.length} mixtures by merged-model score (${rec.search.strategy}, ${rec.cost.merge_evals} of ${rec.search.mixtures} scored)`) },
       xaxis: { title: { text: loss ? "merged model validation loss (lower is better)" : "merged model validation accuracy (%)" }, rangemode: loss ? "tozero" : "normal" },
-      yaxis: { automargin: true },
+      yaxis: { automargin: true, title: { text: "mixture" } },
       height: Math.max(320, 60 + 34 * rows.length), width: 900, margin: { t: 70, l: 20, r: 30, b: 60 }, showlegend: false,
     },
     config: { responsive: true, displaylogo: false },
