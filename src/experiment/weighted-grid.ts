@@ -50,7 +50,8 @@ export function simplexGrid(k: number, divisions: number): number[][] {
  * Weighted mixing, scored by the merged model: for weights w on a simplex grid over `candidates`, merge
  * θ̃(w) = Σ w_i θ^i (the weights as mixture proportions) and score it on the target's validation split.
  * Also runs the weighted search (pattern search on the simplex, `budget` merge-evaluations, seeded) over the
- * same candidates from the best grid point's support, so the widget can show the optimum and its path.
+ * same candidates from the best grid point (finer moves than the grid), so the widget can show the optimum
+ * and its path.
  * Feeds the weighted-mix explorer widget.
  *
  * @example
@@ -69,10 +70,9 @@ export function weightedMergeGrid(
     return score === "accuracy" ? r.accuracy : -r.loss;
   };
   const merged = points.map(value);
-  // the optimiser over the same candidates, from the best grid point's nearest binary start: its path for the widget
+  // the optimiser over the same candidates, from the best grid point (it can only improve on it): its path for the widget
   const best = merged.reduce((b, v, i) => (v > merged[b] ? i : b), 0);
-  const start = points[best].map((v) => (v > 0 ? 1 : 0));
-  const search = simplexSearch((w) => value(w), models.length, { start, budget: opts.budget ?? 100, seed: opts.seed ?? 0 });
+  const search = simplexSearch((w) => value(w), models.length, { start: points[best], budget: opts.budget ?? 100, seed: opts.seed ?? 0, step: 0.05 });
   return {
     target: target.name, candidates: [...candidates], points, merged, metric: score === "accuracy" ? "merged validation accuracy" : "merged validation −cross-entropy",
     optimum: { weights: [...search.weights], score: search.score }, path: search.path.map((p) => ({ weights: [...p.weights], score: p.score })),
