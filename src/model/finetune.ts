@@ -50,16 +50,20 @@ export function fineTune(
   // "shared" trains the whole network; "frozen"/"refit" keep θ0's fitted output layer
   const trainer = new MlpTrainer(netSpec, base, recipe, { trainHead: headRule === "shared" });
   const label = `fine-tune ${mixture.map((m) => m.task.name).join("+")}`;
-  const train = (idx: Int32Array) => {
-    const b = pool.batch(idx);
-    trainer.step(b.x, b.n, maskedSoftmaxGrad(pool.units, b.tasks, b.labels));
-  };
-  const weighted = mixture.some((m) => m.weight !== undefined);
-  const plan = epochPlan(recipe, pool.n);
-  // weighted: the step budget the concatenated (binary) mixture would get, batches drawn by proportion
-  const counts = weighted
-    ? runWeightedSteps(mixture.map((m) => m.task.splits.train.n), mixture.map((m) => m.weight ?? 0),
-        { batchSize: recipe.batchSize, steps: Math.min(plan.epochs * Math.ceil(pool.n / recipe.batchSize), plan.maxSteps ?? Infinity), rng: new Rng(seed), progress, label }, train)
-    : runEpochs(pool.n, { ...recipe, ...plan, rng: new Rng(seed), progress, label }, train);
-  return { params: trainer.params(), samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
+  try {
+    const train = (idx: Int32Array) => {
+      const b = pool.batch(idx);
+      trainer.step(b.x, b.n, maskedSoftmaxGrad(pool.units, b.tasks, b.labels));
+    };
+    const weighted = mixture.some((m) => m.weight !== undefined);
+    const plan = epochPlan(recipe, pool.n);
+    // weighted: the step budget the concatenated (binary) mixture would get, batches drawn by proportion
+    const counts = weighted
+      ? runWeightedSteps(mixture.map((m) => m.task.splits.train.n), mixture.map((m) => m.weight ?? 0),
+          { batchSize: recipe.batchSize, steps: Math.min(plan.epochs * Math.ceil(pool.n / recipe.batchSize), plan.maxSteps ?? Infinity), rng: new Rng(seed), progress, label }, train)
+      : runEpochs(pool.n, { ...recipe, ...plan, rng: new Rng(seed), progress, label }, train);
+    return { params: trainer.params(), samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
+  } finally {
+    trainer.dispose();
+  }
 }

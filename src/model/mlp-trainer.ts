@@ -123,6 +123,11 @@ export class MlpTrainer {
     return pv;
   }
 
+  /** Free the optimizer's memory for reuse (the trainer cannot step afterwards; `params()` is gone too). */
+  dispose(): void {
+    this.opt.dispose();
+  }
+
   resetProfile(): void {
     this.profile = { upload: 0, forward: 0, loss: 0, backward: 0, download: 0, optimizer: 0 };
   }

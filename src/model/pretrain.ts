@@ -53,18 +53,22 @@ export function pretrainEncoder(
   const tb = multi ? new Float32Array(recipe.batchSize * outDim) : undefined;
   const allUnits = [Int32Array.from({ length: outDim }, (_, i) => i)];
   const noTasks = new Int32Array(recipe.batchSize);
-  runEpochs(n, { ...recipe, rng: new Rng(seed).fork("order"), progress, label: "pretrain encoder" }, (idx) => {
-    const m = idx.length;
-    gatherRows(data.x, d, idx, xb);
-    if (multi) {
-      gatherRows(data.targets, outDim, idx, tb!);
-      trainer.step(xb, m, sigmoidGrad(tb!, outDim));
-    } else {
-      trainer.step(xb, m, maskedSoftmaxGrad(allUnits, noTasks, Int32Array.from(idx, (i) => data.y[i])));
-    }
-  });
-  const enc = encoderLayout(spec);
-  return new ParamVector(enc, trainer.params().data.slice(0, enc.size));
+  try {
+    runEpochs(n, { ...recipe, rng: new Rng(seed).fork("order"), progress, label: "pretrain encoder" }, (idx) => {
+      const m = idx.length;
+      gatherRows(data.x, d, idx, xb);
+      if (multi) {
+        gatherRows(data.targets, outDim, idx, tb!);
+        trainer.step(xb, m, sigmoidGrad(tb!, outDim));
+      } else {
+        trainer.step(xb, m, maskedSoftmaxGrad(allUnits, noTasks, Int32Array.from(idx, (i) => data.y[i])));
+      }
+    });
+    const enc = encoderLayout(spec);
+    return new ParamVector(enc, trainer.params().data.slice(0, enc.size));
+  } finally {
+    trainer.dispose();
+  }
 }
 
 /** Options of buildBase's head fit (multinomial logistic regression on frozen θ0 features). */

@@ -60,3 +60,19 @@ it("rejects a count that is neither a multiple of 4 nor the whole size", () => {
   assert.throws(() => opt.step(11), InvalidArgumentError);
   assert.throws(() => new FlatOptimizer(-1, { optimizer: "adam", learningRate: 0.1 }), InvalidArgumentError);
 });
+
+it("a disposed optimizer's memory is zeroed and reused; the disposed one refuses to step", () => {
+  const a = new FlatOptimizer(100, { optimizer: "adam", learningRate: 0.1 });
+  a.params.fill(3); a.grads.fill(1); a.step();
+  const buffer = a.params.buffer;
+  a.dispose();
+  assert.throws(() => a.step(), InvalidArgumentError);
+  const b = new FlatOptimizer(80, { optimizer: "adam", learningRate: 0.1 });
+  assert.equal(b.params.buffer, buffer, "the idle kernel is reused");
+  assert.ok(b.params.every((v) => v === 0) && b.grads.every((v) => v === 0), "and starts from zero");
+  b.grads.fill(1); b.step();
+  assert.ok(Math.abs(b.params[0] + 0.1) < 1e-6, "with fresh moments (first Adam step moves by lr)");
+  const c = new FlatOptimizer(80, { optimizer: "adam", learningRate: 0.1 });
+  assert.notEqual(c.params.buffer, b.params.buffer, "a live optimizer's memory is never shared");
+  b.dispose(); c.dispose();
+});
