@@ -10,7 +10,9 @@
  *   `train throughput (batch 32, 1 thread): merge-to-mix 8100 samples/s, pytorch 2400 samples/s, ratio 3.4x`
  * then the top 5 kernels of one merge-to-mix step (tfjs kernels by tf.profile, plus the trainer's own
  * JS loss gradient and SIMD optimizer pass). PyTorch (Debian's python3-torch) is a benchmark dependency,
- * not a project one: without it the bench prints the apt command and exits 2. Exits 1 when a goal is
+ * not a project one: without it the bench prints the apt command and exits 2. Debian's torch calls whatever
+ * provides libblas.so.3 — the reference BLAS by default, OpenBLAS (much faster) once libopenblas0 is
+ * installed; the `pytorch:` line names the one in use. Exits 1 when a goal is
  * missed (ratio ≥ 2.5x and ≥ 8,000 samples/s at batch 32).
  */
 import { spawnSync } from "node:child_process";

@@ -18,7 +18,8 @@ import torch.nn.functional as F
 def blas_library():
     try:
         with open("/proc/self/maps") as f:
-            libs = {line.split()[-1].rsplit("/", 1)[-1] for line in f if "blas" in line.lower()}
+            # the folder tells the implementation apart: blas/libblas.so.3 (reference) vs openblas-pthread/libblas.so.3
+            libs = {"/".join(line.split()[-1].rsplit("/", 2)[-2:]) for line in f if "blas" in line.lower()}
         return ",".join(sorted(libs)) or "none mapped"
     except OSError:
         return "unknown"
