@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import Database from "better-sqlite3";
 import { main } from "../../src/cli/main";
 import { loadSuite } from "../../src/data/suites";
 import type { Task } from "../../src/data/types";
@@ -25,6 +24,7 @@ import type { Progress } from "../../src/util/progress";
 import { QUEUE_RUN } from "./fixtures/queue-run";
 import { doneJobs, startWorker, type WorkerProc } from "./fixtures/queue-worker-proc";
 import { startRedis, type RedisHandle } from "./fixtures/redis-server";
+import { storeSnapshot } from "./fixtures/store-snapshot";
 
 const DRILLS = Number(process.env.QUEUE_DRILLS ?? 1);
 const MIXTURES = "mixture fine-tunes (ground truth)";
@@ -53,18 +53,6 @@ function recorder() {
   return { progress, logs, totals, ticks, details, reached };
 }
 
-/** Every weights row and fine-tune record with its write time (a recomputation would rewrite them). */
-function snapshot(dir: string): Map<string, string> {
-  const db = new Database(path.join(dir, "store.sqlite"), { readonly: true });
-  try {
-    const out = new Map<string, string>();
-    for (const r of db.prepare("SELECT key, sha256, updated FROM weights").all() as Array<{ key: string; sha256: string; updated: string }>) out.set(`w:${r.key}`, `${r.sha256}@${r.updated}`);
-    for (const r of db.prepare("SELECT key, updated FROM results WHERE kind = 'finetune'").all() as Array<{ key: string; updated: string }>) out.set(`f:${r.key}`, r.updated);
-    return out;
-  } finally {
-    db.close();
-  }
-}
 
 /** main(argv) with its console output captured. */
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -144,7 +132,7 @@ describe("fine-tunes through a BullMQ queue on a real redis-server", () => {
       child.on("exit", (_c, signal) => resolve(signal));
     });
     assert.equal(await killed, "SIGKILL", stderr.slice(-2000));
-    const before = snapshot(dir);
+    const before = storeSnapshot(dir);
     const storedMixtures = [...before.keys()].filter((k) => k.startsWith("f:")).length - 4;
     assert.ok(storedMixtures >= 3 && storedMixtures < 11, `stored before the kill: ${storedMixtures}`);
     // The worker goes on with the queued jobs while no coordinator listens.
@@ -160,7 +148,7 @@ describe("fine-tunes through a BullMQ queue on a real redis-server", () => {
     }
     assert.equal(rec.totals.has("single-dataset fine-tunes"), false);
     assert.equal(rec.totals.get(MIXTURES), 11 - storedMixtures);
-    const afterRun = snapshot(dir);
+    const afterRun = storeSnapshot(dir);
     for (const [k, v] of before) assert.equal(afterRun.get(k), v, `${k} was rewritten`);
     const done = doneJobs(w);
     assert.equal(done.length, FINE_TUNES, `the worker redid work:\n${done.join("\n")}`);

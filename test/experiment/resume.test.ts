@@ -5,11 +5,11 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import Database from "better-sqlite3";
 import { runExperiment } from "../../src/experiment/run";
 import type { RunResults } from "../../src/experiment/results";
 import type { Progress } from "../../src/util/progress";
 import { SYNTHETIC_RUN } from "./fixtures/synthetic-run";
+import { storeSnapshot } from "./fixtures/store-snapshot";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-resume-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -31,18 +31,6 @@ function runAndKill(dir: string, killAfter: number): Promise<{ signal: string | 
   });
 }
 
-/** Every weights row and fine-tune record with its write time (a recomputation would rewrite them). */
-function snapshot(dir: string): Map<string, string> {
-  const db = new Database(path.join(dir, "store.sqlite"), { readonly: true });
-  try {
-    const out = new Map<string, string>();
-    for (const r of db.prepare("SELECT key, sha256, updated FROM weights").all() as Array<{ key: string; sha256: string; updated: string }>) out.set(`w:${r.key}`, `${r.sha256}@${r.updated}`);
-    for (const r of db.prepare("SELECT key, updated FROM results WHERE kind = 'finetune'").all() as Array<{ key: string; updated: string }>) out.set(`f:${r.key}`, r.updated);
-    return out;
-  } finally {
-    db.close();
-  }
-}
 
 /** A progress that records each phase's planned total. */
 function recorder(): { progress: Progress; totals: Map<string, number> } {
@@ -58,7 +46,7 @@ it("resumes after SIGKILL mid mixture fine-tunes: same results, no finished work
   const killed = await runAndKill(dir, 3);
   assert.equal(killed.signal, "SIGKILL", `child was not killed:\n${killed.stderr.slice(-2000)}`);
   assert.ok(!fs.existsSync(path.join(dir, "results.json")), "killed before writing results");
-  const before = snapshot(dir);
+  const before = storeSnapshot(dir);
   const doneMixtures = [...before.keys()].filter((k) => k.startsWith("f:")).length - 4;
   assert.ok(doneMixtures >= 3 && doneMixtures < 11, `mixture fine-tunes stored before the kill: ${doneMixtures}`);
 
@@ -68,7 +56,7 @@ it("resumes after SIGKILL mid mixture fine-tunes: same results, no finished work
   // Nothing finished before the kill is trained again: singles all cached, only the missing mixtures run.
   assert.equal(totals.has("single-dataset fine-tunes"), false);
   assert.equal(totals.get(MIXTURES), 11 - doneMixtures);
-  const afterKill = snapshot(dir);
+  const afterKill = storeSnapshot(dir);
   for (const [k, v] of before) assert.equal(afterKill.get(k), v, `${k} was rewritten`);
   assert.equal([...afterKill.keys()].filter((k) => k.startsWith("f:")).length, 15);
 
