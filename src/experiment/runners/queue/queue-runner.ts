@@ -222,12 +222,11 @@ export class QueueRunner implements FineTuneRunner {
       failedAttempts++; p.state = "waiting";
       log(`queue: the worker running ${p.data.label} (seed ${p.data.seed}) stopped answering; the job goes to another worker`);
     };
-    this.events.on("completed", onCompleted);
-    this.events.on("failed", onFailed);
-    this.events.on("active", onActive);
-    this.events.on("waiting", onWaiting);
-    this.events.on("stalled", onStalled);
-    this.events.on("delayed", onDelayed);
+    const listeners = [
+      ["completed", onCompleted], ["failed", onFailed], ["active", onActive],
+      ["waiting", onWaiting], ["stalled", onStalled], ["delayed", onDelayed],
+    ] as const;
+    for (const [name, listener] of listeners) this.events.on(name, listener);
     const unwatch = watchConnection(this.redis, "queue", log, () => { void sweep(); });
     const timer = setInterval(() => { void sweep(); }, Math.max(this.opts.sweepMs, Math.ceil(total / 250) * 1000));
     log(`queue: ${total} fine-tune${total === 1 ? "" : "s"} of ${batch.label} on ${this.description}`);
@@ -236,12 +235,7 @@ export class QueueRunner implements FineTuneRunner {
       await finished;
     } finally {
       clearInterval(timer);
-      this.events.off("completed", onCompleted);
-      this.events.off("failed", onFailed);
-      this.events.off("active", onActive);
-      this.events.off("waiting", onWaiting);
-      this.events.off("stalled", onStalled);
-      this.events.off("delayed", onDelayed);
+      for (const [name, listener] of listeners) this.events.off(name, listener);
       unwatch();
     }
   }
