@@ -1,4 +1,5 @@
 export { Evaluator, type EvalResult, type EvaluatorOptions } from "./evaluator";
 export { NcmHead, DEFAULT_NCM, type NcmOptions } from "./ncm-head";
-export { ProjectedEvaluator, MAX_PROJECTED_FLOATS } from "./projected-evaluator";
+export { ProjectedEvaluator } from "./projected-evaluator";
+export { mergeScorer, type MergeScorer } from "./merge-scorer";
 export { scoreLogits } from "./logit-score";

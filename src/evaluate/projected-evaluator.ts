@@ -8,9 +8,6 @@ import type { EvalResult, EvaluatorOptions } from "./evaluator";
 import { scoreLogits } from "./logit-score";
 import { NcmHead } from "./ncm-head";
 
-/** Above this many projected floats (rows × first-layer width) a caller should use the plain Evaluator. */
-export const MAX_PROJECTED_FLOATS = 8_000_000;
-
 /**
  * Scores LINEAR combinations of models (uniform or weighted merges, task arithmetic) on one task split
  * without the first layer's matmul. For fixed inputs X the first layer's pre-activation is linear in the

@@ -1,6 +1,6 @@
 import type { Task } from "../data/types";
 import type { Evaluator } from "../evaluate/evaluator";
-import { MAX_PROJECTED_FLOATS, ProjectedEvaluator } from "../evaluate/projected-evaluator";
+import { mergeScorer } from "../evaluate/merge-scorer";
 import { sweepSubsets } from "../merge/sweep";
 import type { ParamVector } from "../params/param-vector";
 import { silentProgress, type Progress } from "../util/progress";
@@ -18,9 +18,9 @@ export interface MergedScores {
 /**
  * Merge to Mix's step 2: walk every non-empty subset of `singles` (the candidates' single fine-tunes, in
  * candidate order) in Gray-code order and score each uniform merge on the target's validation split.
- * Merging is linear, so the sweep runs over first-layer projections ({@link ProjectedEvaluator}: each
- * single model's X·W1 on the target's rows, computed once) and each step evaluates only the layers after
- * the first; networks without a hidden layer, or splits too large to project, go through `ev` directly.
+ * Merging is linear, so the sweep runs over first-layer projections ({@link mergeScorer}: each single
+ * model's X·W1 on the target's rows, computed once) and each step evaluates only the layers after the
+ * first; networks without a hidden layer, or splits too large to project, go through `ev` directly.
  *
  * @example
  * const { acc, loss } = scoreMergedMixtures(evaluator, singles, target, progress);
@@ -32,19 +32,17 @@ export function scoreMergedMixtures(ev: Evaluator, singles: readonly ParamVector
   let evalNs = 0n;
   const timed = <T>(f: () => T): T => { const e0 = process.hrtime.bigint(); const r = f(); evalNs += process.hrtime.bigint() - e0; return r; };
   progress.start(`merged scores on ${target.name}`, len - 1);
-  const rows = target.splits.val.n + (ev.headRule === "refit" ? target.splits.headfit.n : 0);
-  const project = ev.netSpec.hidden.length > 0 && rows * ev.netSpec.hidden[0] <= MAX_PROJECTED_FLOATS;
-  const pe = project ? new ProjectedEvaluator(ev.netSpec, ev.headRule, target, "val", ev.options) : null;
+  const scorer = mergeScorer(ev, target);
   try {
-    const models = pe ? timed(() => singles.map((s) => pe.project(s))) : singles;
+    const models = timed(() => singles.map((s) => scorer.prepare(s)));
     for (const step of sweepSubsets(models)) {
-      const r = timed(() => (pe ? pe.evaluate(step.params) : ev.load(step.params).evaluate(target, "val")));
+      const r = timed(() => scorer.score(step.params));
       acc[step.mask] = r.accuracy;
       loss[step.mask] = r.loss;
       progress.tick(1);
     }
   } finally {
-    pe?.dispose();
+    scorer.dispose();
   }
   progress.done();
   return { acc, loss, seconds: Number(process.hrtime.bigint() - t0) / 1e9, evalSeconds: Number(evalNs) / 1e9 };

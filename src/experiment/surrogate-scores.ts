@@ -1,6 +1,6 @@
 import type { Task } from "../data/types";
 import type { Evaluator } from "../evaluate/evaluator";
-import { MAX_PROJECTED_FLOATS, ProjectedEvaluator } from "../evaluate/projected-evaluator";
+import { mergeScorer } from "../evaluate/merge-scorer";
 import { dare } from "../merge/dare";
 import { popcount } from "../merge/subsets";
 import { CALIBRATION_LAMBDAS, surrogateName, type Surrogate } from "../merge/surrogate";
@@ -76,17 +76,15 @@ export function scoreSurrogate(
       progress.tick(1);
     }
   } else {
-    const rows = target.splits.val.n + (ev.headRule === "refit" ? target.splits.headfit.n : 0);
-    const project = ev.netSpec.hidden.length > 0 && rows * ev.netSpec.hidden[0] <= MAX_PROJECTED_FLOATS;
-    const pe = project ? new ProjectedEvaluator(ev.netSpec, ev.headRule, target, "val", ev.options) : null;
+    const scorer = mergeScorer(ev, target);
     try {
       // DARE with one seeded drop mask per model: θ0 + mean of the rescaled task vectors = the uniform mean of the DARE'd singles
       const sources = surrogate.kind === "dare"
         ? singles.map((m, i) => dare(theta0, [m], { p: surrogate.p, seed: hashSeed(`dare:${o.seed}:${target.name}:${i}`) }))
         : singles;
-      const models = pe ? sources.map((s) => pe.project(s)) : sources;
-      const base = pe ? pe.project(theta0) : theta0;
-      const score = (p: ParamVector) => (pe ? pe.evaluate(p) : ev.load(p).evaluate(target, "val"));
+      const models = sources.map((s) => scorer.prepare(s));
+      const base = scorer.prepare(theta0);
+      const score = (p: ParamVector) => scorer.score(p);
       let lambda: number | undefined;
       if (surrogate.kind === "ta") lambda = surrogate.lambda;
       if (surrogate.kind === "calibrated") {
@@ -109,7 +107,7 @@ export function scoreSurrogate(
         progress.tick(1);
       }
     } finally {
-      pe?.dispose();
+      scorer.dispose();
     }
   }
   progress.done();

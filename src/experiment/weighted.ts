@@ -1,4 +1,4 @@
-import { MAX_PROJECTED_FLOATS, ProjectedEvaluator } from "../evaluate/projected-evaluator";
+import { mergeScorer } from "../evaluate/merge-scorer";
 import { weightedMean } from "../merge/weighted-mean";
 import { fineTune } from "../model/finetune";
 import type { ParamVector } from "../params/param-vector";
@@ -97,15 +97,10 @@ export async function weightedMixture(e: Engine, seed: number, p: TargetPlan, me
     const dense = denseScores(merged, n);
     const binary = argmaxMask(dense.acc.map((a, m) => selectionScore(e.spec.score, a, dense.loss[m])));
     const singles = singlesOf(e, seed, p);
-    const rows = p.target.splits.val.n + (e.ev.headRule === "refit" ? p.target.splits.headfit.n : 0);
-    const project = e.ev.netSpec.hidden.length > 0 && rows * e.ev.netSpec.hidden[0] <= MAX_PROJECTED_FLOATS;
-    const pe = project ? new ProjectedEvaluator(e.ev.netSpec, e.ev.headRule, p.target, "val", e.ev.options) : null;
+    const scorer = mergeScorer(e.ev, p.target);
     try {
-      const models = pe ? singles.map((s) => pe.project(s)) : singles;
-      const score = (w: ArrayLike<number>) => {
-        const m = weightedMean(models, w);
-        return pe ? pe.evaluate(m) : e.ev.load(m).evaluate(p.target, "val");
-      };
+      const models = singles.map((s) => scorer.prepare(s));
+      const score = (w: ArrayLike<number>) => scorer.score(weightedMean(models, w));
       const last = new Map<string, { accuracy: number; loss: number }>();
       const objective = (w: Float64Array) => {
         const r = score(w);
@@ -120,7 +115,7 @@ export async function weightedMixture(e: Engine, seed: number, p: TargetPlan, me
         weights: [...res.weights], merged_loss: best.loss, merged_acc: best.accuracy, evaluations: res.evaluations, path: [...res.path], truth: null,
       };
     } finally {
-      pe?.dispose();
+      scorer.dispose();
     }
     e.store.put("weighted", key, row);
   }
