@@ -1,11 +1,9 @@
 import { uniformMean } from "../merge/uniform-mean";
-import type { ParamVector } from "../params/param-vector";
 import type { SearchChoice } from "../select/search/choose";
 import { runSearch } from "../select/search/choose";
-import { InvalidArgumentError } from "../util/errors";
 import { toGlobalMask } from "./global-mask";
 import type { Engine } from "./engine";
-import { fineTuneKey } from "./finetune-pool";
+import { singleLoader } from "./single-fine-tunes";
 import { scoreMergedMixtures, type MergedScores } from "./merged-scores";
 import type { TargetPlan } from "./plan";
 
@@ -51,20 +49,6 @@ export function denseScores(s: MixtureScores, n: number): { acc: number[]; loss:
   const acc = new Array<number>(2 ** n).fill(NaN), loss = new Array<number>(2 ** n).fill(NaN);
   s.masks.forEach((m, i) => { acc[m] = s.acc[i]; loss[m] = s.loss[i]; });
   return { acc, loss };
-}
-
-/** The single fine-tunes of one seed, loaded once each (the candidates of every target share them). */
-function singleLoader(e: Engine, seed: number): (bit: number) => ParamVector {
-  const cache = new Map<number, ParamVector>();
-  return (bit) => {
-    let pv = cache.get(bit);
-    if (!pv) {
-      const w = e.store.getWeights(fineTuneKey(seed, 1 << bit), e.theta0.layout);
-      if (!w) throw new InvalidArgumentError(`fine-tune of ${e.suite.tasks[bit].name} (seed ${seed})`, "missing", "a stored fine-tune (re-run to resume)");
-      cache.set(bit, (pv = w.params));
-    }
-    return pv;
-  };
 }
 
 /**

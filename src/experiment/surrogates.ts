@@ -1,14 +1,15 @@
-import { parseSurrogate } from "../merge/surrogate";
-import type { ParamVector } from "../params/param-vector";
+import { parseSurrogate, surrogateName } from "../merge/surrogate";
 import { InvalidArgumentError } from "../util/errors";
 import { hashSeed } from "../util/rng";
 import type { TruthRecord } from "./ground-truth";
 import type { Engine } from "./engine";
 import { ensureFineTunes, fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import { toGlobalMask } from "./global-mask";
+import type { MergedScores } from "./merged-scores";
 import { scoreMixtures, type MixtureScores } from "./mixture-scores";
 import type { TargetPlan } from "./plan";
 import { calibrationMasks, scoreSurrogate, type Calibration } from "./surrogate-scores";
+import { singleLoader, singlesOf, type SingleLoader } from "./single-fine-tunes";
 
 /** One surrogate's scores of every mixture of one (seed, target), as a run stores and reports them. */
 export interface SurrogateRow {
@@ -60,16 +61,22 @@ async function calibrationOf(e: Engine, seed: number, p: TargetPlan, k: number):
  * @example
  * const row = await surrogateScores(engine, 0, engine.plans[0], "ta:0.5");
  */
-export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, name: string): Promise<SurrogateRow> {
+export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, name: string, single: SingleLoader = singleLoader(e, seed)): Promise<SurrogateRow> {
   const key = `${seed}/${p.target.name}/${name}`;
   const hit = e.store.get<SurrogateRow>("surrogate", key);
   if (hit) return hit;
   const surrogate = parseSurrogate(name);
-  const singles: ParamVector[] = p.globalBits.map((b) => {
-    const w = e.store.getWeights(fineTuneKey(seed, 1 << b), e.theta0.layout);
-    if (!w) throw new InvalidArgumentError(`fine-tune of ${e.suite.tasks[b].name} (seed ${seed})`, "missing", "a stored fine-tune (re-run to resume)");
-    return w.params;
-  });
+  // an exhaustive selection sweep already scored the uniform mean of every mixture: the same numbers, not recomputed
+  const merged = surrogate.kind === "mean" ? e.store.get<MergedScores>("merged", `${seed}/${p.target.name}`) : undefined;
+  if (merged) {
+    const row: SurrogateRow = {
+      seed, target: p.target.name, name: surrogateName(surrogate), val_acc: merged.acc, val_loss: merged.loss, seconds: merged.seconds,
+      lambda: null, calibration_masks: null, extra_finetunes: 0, extra_seconds: 0,
+    };
+    e.store.put("surrogate", key, row);
+    return row;
+  }
+  const singles = singlesOf(e, seed, p, single);
   const cal = surrogate.kind === "calibrated" ? await calibrationOf(e, seed, p, surrogate.k) : undefined;
   const s = scoreSurrogate(e.ev, e.theta0, singles, p.target, surrogate, { seed, calibration: cal, progress: e.progress });
   const row: SurrogateRow = {
@@ -89,7 +96,10 @@ export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, na
 export async function allSurrogates(e: Engine): Promise<SurrogateRow[]> {
   const names = [...new Set([...e.spec.surrogates, e.spec.surrogate])];
   const rows: SurrogateRow[] = [];
-  for (const seed of e.spec.seeds) for (const p of e.plans) for (const name of names) rows.push(await surrogateScores(e, seed, p, name));
+  for (const seed of e.spec.seeds) {
+    const single = singleLoader(e, seed);
+    for (const p of e.plans) for (const name of names) rows.push(await surrogateScores(e, seed, p, name, single));
+  }
   return rows;
 }
 

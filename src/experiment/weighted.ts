@@ -1,17 +1,16 @@
 import { mergeScorer } from "../evaluate/merge-scorer";
 import { weightedMean } from "../merge/weighted-mean";
 import { fineTune } from "../model/finetune";
-import type { ParamVector } from "../params/param-vector";
 import { argmaxMask } from "../select/metrics/rank-of";
 import { simplexSearch, uniformOver, type WeightedPoint } from "../select/weighted/simplex-search";
 import { InvalidArgumentError } from "../util/errors";
 import { hashSeed } from "../util/rng";
 import type { TruthRecord } from "./ground-truth";
 import type { Engine } from "./engine";
-import { fineTuneKey } from "./finetune-pool";
 import { toGlobalMask } from "./global-mask";
 import { denseScores, selectionScore, type MixtureScores } from "./mixture-scores";
 import type { TargetPlan } from "./plan";
+import { singlesOf } from "./single-fine-tunes";
 
 /** Default merge-evaluations the weighted search may spend per (seed, target). */
 export const DEFAULT_WEIGHTED_BUDGET = 200;
@@ -53,13 +52,6 @@ export function checkWeights(weights: readonly number[], n: number): number[] {
   return weights.map((w) => w / s);
 }
 
-function singlesOf(e: Engine, seed: number, p: TargetPlan): ParamVector[] {
-  return p.globalBits.map((b) => {
-    const w = e.store.getWeights(fineTuneKey(seed, 1 << b), e.theta0.layout);
-    if (!w) throw new InvalidArgumentError(`fine-tune of ${e.suite.tasks[b].name} (seed ${seed})`, "missing", "a stored fine-tune (re-run to resume)");
-    return w.params;
-  });
-}
 
 /** Fine-tune θ0 with sampling proportions `w` (members with w > 0) and evaluate it on the target (stored). */
 function weightedFineTune(e: Engine, seed: number, p: TargetPlan, kind: string, w: readonly number[]): WeightedTruth {
