@@ -72,6 +72,8 @@ export function assembleResults(m: RunMeasurements): RunResults {
         if (t) { tv[mask] = t.val_acc; tl[mask] = t.val_loss; tt[mask] = t.test_acc; }
         else complete = false;
         if (ft && t) { exSamples += ft.samples; exSeconds += ft.seconds + t.val_seconds; exCount++; }
+        if (ft && !allCost.exFt.has(g)) { allCost.exFt.add(g); allCost.exSamples += ft.samples; allCost.exSeconds += ft.seconds; }
+        if (t) allCost.exSeconds += t.val_seconds;
       }
       // One row per mixture with a merged score (all of them under exhaustive search).
       for (const mask of ms.masks) {
@@ -100,12 +102,6 @@ export function assembleResults(m: RunMeasurements): RunResults {
       allCost.evals += ms.masks.length;
       allCost.searchEvals += ms.searchEvaluations;
       allCost.mergeSeconds += ms.seconds;
-      for (let mask = 1; mask < len && spec.groundTruth; mask++) {
-        const g = toGlobalMask(mask, p.globalBits);
-        const ft = m.finetune(seed, g), t = m.truth(seed, g, p.target);
-        if (ft && !allCost.exFt.has(g)) { allCost.exFt.add(g); allCost.exSamples += ft.samples; allCost.exSeconds += ft.seconds; }
-        if (t) allCost.exSeconds += t.val_seconds;
-      }
       const full = exCount === len - 1;
       cost.push({
         seed, target: p.target, m2m_finetunes: n, m2m_finetune_samples: m2mSamples, m2m_merge_evals: ms.masks.length,

@@ -88,19 +88,6 @@ export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "
   },
 };
 
-/**
- * The head rule a suite gets unless one is asked for: the preset's calibrated rule, for every suite. (text8
- * used to default to "shared" label words, the design's LLM analogue; calibration chose "refit" for it too —
- * "shared" stays one flag away.)
- *
- * @example
- * defaultHeadRule("text8", "refit");     // "refit"
- * defaultHeadRule("vision8", "refit");   // "refit"
- */
-export function defaultHeadRule(_suite: string, presetRule: HeadRule): HeadRule {
-  return presetRule;
-}
-
 /** Options accepted by {@link resolveSpec}: a suite and anything to override. */
 export type SpecInput = { suite: string; preset?: PresetName; seeds?: readonly number[] | number; targets?: readonly string[] | null; surrogates?: readonly string[] }
   & Partial<Omit<ProtocolSpec, "suite" | "preset" | "recipe" | "pretrain">>
@@ -126,7 +113,7 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
   const spec: ExperimentSpec = {
     suite: input.suite, preset,
     dataSeed: input.dataSeed ?? d.dataSeed,
-    headRule: input.headRule ?? defaultHeadRule(input.suite, d.headRule),
+    headRule: input.headRule ?? d.headRule,
     score: input.score ?? d.score,
     hidden: [...(input.hidden ?? d.hidden)],
     recipe: { ...d.recipe, ...(input.recipe ?? {}) },

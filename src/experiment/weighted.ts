@@ -1,4 +1,5 @@
 import { mergeScorer } from "../evaluate/merge-scorer";
+import { normaliseWeights } from "../merge/validate";
 import { weightedMean } from "../merge/weighted-mean";
 import { fineTune } from "../model/finetune";
 import { argmaxMask } from "../select/metrics/rank-of";
@@ -45,11 +46,7 @@ export function checkWeightedBudget(budget: number | undefined): void {
 
 /** Check user-given mixture weights: finite, ≥ 0, one per candidate, positive sum (typed errors naming the value). */
 export function checkWeights(weights: readonly number[], n: number): number[] {
-  if (!Array.isArray(weights) || weights.length !== n) throw new InvalidArgumentError("weights.length", weights && weights.length, `${n} (one per candidate)`);
-  weights.forEach((w, i) => { if (typeof w !== "number" || !Number.isFinite(w) || w < 0) throw new InvalidArgumentError(`weights[${i}]`, w, "a finite weight ≥ 0"); });
-  const s = weights.reduce((a, b) => a + b, 0);
-  if (!(s > 0)) throw new InvalidArgumentError("weights", weights, "weights with a positive sum (they are mixture proportions)");
-  return weights.map((w) => w / s);
+  return Array.from(normaliseWeights(weights, n));
 }
 
 

@@ -18,8 +18,6 @@ export type Surrogate =
   | { readonly kind: "dare"; readonly p: number }
   | { readonly kind: "calibrated"; readonly k: number };
 
-export const SURROGATE_KINDS = ["mean", "ta", "ties", "dare", "calibrated"] as const;
-
 /** Every surrogate a run scores (over the same stored single fine-tunes), in report order. */
 export const DEFAULT_SURROGATES: readonly string[] = ["mean", "ta:0.5", "ta:1", "ties", "dare", "calibrated"];
 

@@ -8,7 +8,7 @@ import { MlpTrainer } from "./mlp-trainer";
 import { epochPlan, validateRecipe, type FineTuneRecipe } from "./recipe";
 import { assertHeadRule, type HeadRule, type NetSpec } from "./spec";
 import { TaskPool } from "./task-pool";
-import { runEpochs } from "./training";
+import { plannedSteps, runEpochs } from "./training";
 import { runWeightedSteps } from "./weighted-batches";
 
 /** What a fine-tune produced. */
@@ -60,7 +60,7 @@ export function fineTune(
     // weighted: the step budget the concatenated (binary) mixture would get, batches drawn by proportion
     const counts = weighted
       ? runWeightedSteps(mixture.map((m) => m.task.splits.train.n), mixture.map((m) => m.weight ?? 0),
-          { batchSize: recipe.batchSize, steps: Math.min(plan.epochs * Math.ceil(pool.n / recipe.batchSize), plan.maxSteps ?? Infinity), rng: new Rng(seed), progress, label }, train)
+          { batchSize: recipe.batchSize, steps: plannedSteps(pool.n, { batchSize: recipe.batchSize, ...plan }), rng: new Rng(seed), progress, label }, train)
       : runEpochs(pool.n, { ...recipe, ...plan, rng: new Rng(seed), progress, label }, train);
     return { params: trainer.params(), samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
   } finally {

@@ -57,6 +57,16 @@ export function gatherRows(x: Float32Array, width: number, idx: ArrayLike<number
 }
 
 /**
+ * How many steps {@link runEpochs} takes over n samples: `epochs` passes of ⌈n / batchSize⌉ batches, capped at `maxSteps`.
+ *
+ * @example
+ * plannedSteps(1000, { batchSize: 64, epochs: 2 });   // 32
+ */
+export function plannedSteps(n: number, o: { batchSize: number; epochs: number; maxSteps?: number }): number {
+  return Math.min(Math.ceil(n / o.batchSize) * o.epochs, o.maxSteps ?? Infinity);
+}
+
+/**
  * Run `epochs` shuffled passes of minibatches over n samples (the last batch may be smaller),
  * stopping after `maxSteps` steps. `step` receives the batch's sample indices. Returns counts.
  *
@@ -68,10 +78,8 @@ export function runEpochs(
   o: { batchSize: number; epochs: number; maxSteps?: number; rng: Rng; progress: Progress; label: string },
   step: (idx: Int32Array) => void,
 ): { steps: number; samples: number } {
-  const perEpoch = Math.ceil(n / o.batchSize);
   const cap = o.maxSteps === undefined ? Infinity : o.maxSteps;
-  const total = Math.min(perEpoch * o.epochs, cap);
-  o.progress.start(o.label, total);
+  o.progress.start(o.label, plannedSteps(n, o));
   const order = Array.from({ length: n }, (_, i) => i);
   let steps = 0, samples = 0;
   outer: for (let e = 0; e < o.epochs; e++) {

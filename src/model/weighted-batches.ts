@@ -1,3 +1,4 @@
+import { normaliseWeights } from "../merge/validate";
 import { InvalidArgumentError } from "../util/errors";
 import type { Progress } from "../util/progress";
 import type { Rng } from "../util/rng";
@@ -20,15 +21,12 @@ export function runWeightedSteps(
   o: { batchSize: number; steps: number; rng: Rng; progress: Progress; label: string },
   step: (idx: Int32Array) => void,
 ): { steps: number; samples: number } {
-  if (weights.length !== sizes.length) throw new InvalidArgumentError("weights.length", weights.length, `${sizes.length} (one per member)`);
-  for (const w of weights) if (!(w >= 0) || !Number.isFinite(w)) throw new InvalidArgumentError("weights", weights, "finite non-negative mixture weights");
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (!(total > 0)) throw new InvalidArgumentError("weights", weights, "weights with a positive sum");
+  const share = normaliseWeights(weights, sizes.length);
   sizes.forEach((n, i) => { if (weights[i] > 0 && !(n > 0)) throw new InvalidArgumentError(`members[${i}] size`, n, "training examples (its weight is positive)"); });
   if (!Number.isInteger(o.steps) || o.steps < 0) throw new InvalidArgumentError("steps", o.steps, "a non-negative integer");
   const cdf: number[] = [];
   let acc = 0;
-  for (const w of weights) { acc += w / total; cdf.push(acc); }
+  for (const w of share) { acc += w; cdf.push(acc); }
   let lastPositive = 0;
   weights.forEach((w, i) => { if (w > 0) lastPositive = i; });
   const offsets: number[] = [];
@@ -42,8 +40,9 @@ export function runWeightedSteps(
     for (let k = 0; k < o.batchSize; k++) {
       const u = o.rng.next();
       let m = 0;
-      // the last positive-weight member takes any rounding slack at the top of the cdf
-      while (m < lastPositive && (u >= cdf[m] || weights[m] === 0)) m++;
+      // zero-weight members add nothing to the cdf, so u never stops on them; the last positive-weight
+      // member takes any rounding slack at the top of the cdf
+      while (m < lastPositive && u >= cdf[m]) m++;
       if (cursor[m] >= sizes[m]) { o.rng.shuffle(orders[m]); cursor[m] = 0; }
       idx[k] = offsets[m] + orders[m][cursor[m]++];
     }
