@@ -98,6 +98,12 @@ export class Evaluator {
     return out;
   }
 
+  /** The "refit" head of the loaded model on `task`, the one `evaluate` scores with, as arrays ({@link NcmHead.arrays}). */
+  headArrays(task: Task): { means: Float32Array; bias: Float32Array } {
+    this.assertLoaded();
+    return this.ncmHead(task).arrays();
+  }
+
   /** Free the resident network and cached heads. The evaluator cannot be used afterwards. */
   dispose(): void {
     this.clearHeads();

@@ -60,6 +60,14 @@ export class NcmHead {
     return new NcmHead(means, tf.tensor1d(bias), o);
   }
 
+  /** The head as plain arrays: class means [C, f] row-major, and the bias [C] (0, or a never-winning logit for a class without examples). */
+  arrays(): { means: Float32Array; bias: Float32Array } {
+    const t = tf.transpose(this.meansT);
+    const means = t.dataSync() as Float32Array;
+    t.dispose();
+    return { means, bias: this.bias.dataSync() as Float32Array };
+  }
+
   /** Logits [n, C] of features [n, f]. Call inside tf.tidy. */
   logits(features: tf.Tensor2D): tf.Tensor2D {
     const { metric, temperature } = this.options;

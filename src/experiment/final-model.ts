@@ -46,34 +46,6 @@ export interface FinalModel {
   data_sha256: Record<string, string>;
 }
 
-/**
- * The target's nearest-class-mean head as the "refit" evaluation builds it (cosine metric): the
- * L2-normalised mean of the normalised features of each class's headfit examples, and a bias that keeps
- * a class without examples from ever winning.
- */
-function ncmHead(e: Engine, target: Task): { means: Float32Array; bias: Float32Array; f: number } {
-  const hf = target.splits.headfit, f = featureSize(e.ctx.netSpec), c = target.classes.length;
-  if (hf.n === 0) throw new InvalidArgumentError(`${target.name}.splits.headfit.n`, 0, 'labelled examples (head rule "refit" fits the target head on them)');
-  const feats = e.ev.embed(hf.x, hf.n);
-  const sums = new Float64Array(c * f), counts = new Float64Array(c);
-  for (let i = 0; i < hf.n; i++) {
-    let norm = 0;
-    for (let k = 0; k < f; k++) norm += feats[i * f + k] ** 2;
-    const s = 1 / (Math.sqrt(norm) + 1e-12), y = hf.y[i];
-    counts[y]++;
-    for (let k = 0; k < f; k++) sums[y * f + k] += feats[i * f + k] * s;
-  }
-  const means = new Float32Array(c * f), bias = new Float32Array(c);
-  for (let y = 0; y < c; y++) {
-    let norm = 0;
-    for (let k = 0; k < f; k++) norm += (sums[y * f + k] / Math.max(counts[y], 1)) ** 2;
-    const s = 1 / (Math.sqrt(norm) + 1e-12);
-    for (let k = 0; k < f; k++) means[y * f + k] = (sums[y * f + k] / Math.max(counts[y], 1)) * s;
-    bias[y] = counts[y] > 0 ? 0 : -1e9;
-  }
-  return { means, bias, f };
-}
-
 /** How to compute the target's logits from the file, in words a Python user can follow. */
 function forwardText(e: Engine, target: Task): string {
   const enc = "h = x (flattened input); for i = 0 … L−1: h = relu(h @ enc{i}/kernel + enc{i}/bias)";
@@ -110,7 +82,8 @@ export async function trainFinalModel(e: Engine, plan: TargetPlan, mask: number,
   // The exported tensors: the network, plus the target's refitted head when evaluation uses one.
   let params = w.params;
   if (e.spec.headRule === "refit") {
-    const head = ncmHead(e, target);
+    // exactly the head the evaluation above scored with (cached by the evaluator for the loaded model)
+    const head = { ...e.ev.headArrays(target), f: featureSize(e.ctx.netSpec) };
     const layout = ParamLayout.fromShapes([
       ...params.layout.entries.map((x) => [x.name, x.shape] as const),
       ["target_head/means", [target.classes.length, head.f]], ["target_head/bias", [target.classes.length]],
