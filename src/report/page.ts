@@ -1,6 +1,6 @@
 import { escapeHtml } from "./html";
 import { plotlyScriptTag } from "./plotly-lib";
-import { TABLE_CSS } from "./tables/table-html";
+import { TABLE_CSS } from "./tables/table-css";
 
 export interface PageOptions {
   title?: string;

@@ -1,6 +1,6 @@
 import type { RunResults } from "../experiment/results";
 import type { WeightedGrid } from "../experiment/weighted-grid";
-import { formatWeighted } from "../experiment/weighted-text";
+import { formatWeighted, proportionsText } from "../experiment/weighted-text";
 import { linesHtml } from "./lines-html";
 import { WEIGHTED_COLUMNS, WEIGHTED_DISPLAY, tableHtml, weightedRows } from "./tables/index";
 
@@ -29,7 +29,7 @@ export function weightedHtml(results: RunResults): string {
  */
 export function gridSummary(grid: WeightedGrid): string {
   const best = grid.merged.reduce((b, v, i) => (v > grid.merged[b] ? i : b), 0);
-  const w = (ws: readonly number[]) => ws.map((v, i) => [grid.candidates[i], v] as const).filter(([, v]) => v >= 0.005).map(([c, v]) => `${c}=${v.toFixed(2)}`).join(" ");
+  const w = (ws: readonly number[]) => proportionsText(ws.map((v, i) => [grid.candidates[i], v] as const));
   const metric = grid.metric ?? "score";
   if (!grid.optimum) return `${grid.target}: best of ${grid.points.length} grid points ${w(grid.points[best])} (${metric} ${grid.merged[best].toFixed(4)}); this grid has no weighted search (an older file)`;
   return `${grid.target}: weighted search over ${grid.candidates.join(", ")}: optimum ${w(grid.optimum.weights)} (${metric} ${grid.optimum.score.toFixed(4)}, ` +

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { claimsOf, type Claims } from "../experiment/claims";
-import { recommendationsOf } from "../experiment/recommendation";
+import { recommendationsOf, type Recommendation } from "../experiment/recommendation";
 import { hasGroundTruth, RunResults } from "../experiment/results";
 import type { WeightedGrid } from "../experiment/weighted-grid";
 import { correlationExplorer, mixtureExplorer, weightedMixExplorer } from "../../widgets/index";
@@ -31,11 +31,15 @@ export interface WriteReportOptions {
   progress?: Progress;
 }
 
-/** What the report adds to a run's results: its claims (computed when absent) and the weighted grid file. */
+/** What the report adds to a run's results: its claims and, without a ground truth, its recommendations (each computed when absent), and the weighted grid file. */
 export interface ReportExtras {
   claims?: Claims | null;
+  recommendations?: readonly Recommendation[];
   grid?: WeightedGrid;
 }
+
+/** The file name of a recommendation's top-mixtures figure (the seed only when the run has several). */
+const topMixturesName = (results: RunResults, rec: Recommendation) => `top-mixtures-${rec.target}${results.seeds.length > 1 ? `-seed${rec.seed}` : ""}`;
 
 /**
  * The report's figures by file name (stable names: they become NAME.png). With a ground truth: the claims
@@ -45,9 +49,9 @@ export interface ReportExtras {
 export function reportFigures(results: RunResults, extras: ReportExtras = {}): Array<[string, string, Figure]> {
   const out: Array<[string, string, Figure]> = [];
   if (!hasGroundTruth(results)) {
-    for (const rec of recommendationsOf(results)) {
+    for (const rec of extras.recommendations ?? recommendationsOf(results)) {
       out.push([
-        `top-mixtures-${rec.target}${results.seeds.length > 1 ? `-seed${rec.seed}` : ""}`,
+        topMixturesName(results, rec),
         `Top mixtures for ${rec.target} by merged-model score${results.seeds.length > 1 ? ` (seed ${rec.seed})` : ""}`, topMixturesChart(rec),
       ]);
     }
@@ -97,7 +101,8 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
   const outDir = path.join(runDir, "report");
   const grid = readGrid(runDir);
   const claims = hasGroundTruth(results) ? claimsOf(results) : null;
-  const figures = reportFigures(results, { claims, grid: grid instanceof Error ? undefined : grid });
+  const recs = hasGroundTruth(results) ? [] : recommendationsOf(results);
+  const figures = reportFigures(results, { claims, recommendations: recs, grid: grid instanceof Error ? undefined : grid });
   const fig = (name: string) => figures.find((f) => f[0] === name);
   const figSection = (name: string) => { const f = fig(name); return f ? section(f[1], figureHtml(f[2])) : ""; };
   const section = (title: string, body: string) => `<section><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
@@ -122,13 +127,12 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
     parts.push(section("Correlation explorer", correlationExplorer(results)));
   } else {
     // No ground truth: merged-model scores only — no oracle, regret, rank, correlation or exhaustive cost.
-    const recs = recommendationsOf(results);
     parts.push(`<p>This run has no ground truth (no mixture was fine-tuned): every score below is the <em>merged</em> model's on the target's validation split, not a fine-tuned truth.</p>`);
     parts.push(section("Recommended mixture per target (merged-model scores)", tableHtml(recommendationRows(recs), RECOMMENDATION_DISPLAY)));
-    const tops = figures.filter(([name]) => name.startsWith("top-mixtures-"));
-    recs.forEach((rec, i) => {
-      parts.push(section(tops[i][1], tableHtml(topMixtureRows(rec), TOP_MIXTURE_DISPLAY) + figureHtml(tops[i][2])));
-    });
+    for (const rec of recs) {
+      const [, title, f] = fig(topMixturesName(results, rec))!;
+      parts.push(section(title, tableHtml(topMixtureRows(rec), TOP_MIXTURE_DISPLAY) + figureHtml(f)));
+    }
     const m2m = COST_COLUMNS.filter((c) => !c.startsWith("exhaustive") && c !== "speedup");
     parts.push(section("Cost of Merge to Mix", tableHtml(costRows(results), { ...COST_DISPLAY, columns: m2m })));
   }

@@ -37,7 +37,7 @@ export interface VisionPretrainData {
  * @example
  * shiftImage(img, 0, 1, 1, out);   // one pixel right and one down, written into out[0 … 783]
  */
-export function shiftImage(x: Float32Array, index: number, dx: number, dy: number, out: Float32Array, outIndex = index): void {
+function shiftImage(x: Float32Array, index: number, dx: number, dy: number, out: Float32Array, outIndex = index): void {
   const src = index * 784, dst = outIndex * 784;
   for (let r = 0; r < 28; r++) {
     for (let c = 0; c < 28; c++) {

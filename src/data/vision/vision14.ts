@@ -15,7 +15,7 @@ import { uciDigitsSpec } from "./uci-digits";
  * @example
  * groupHalves(QD_ANIMALS).map((g) => g.name);   // ["qd-animals-a", "qd-animals-b"]
  */
-export function groupHalves(g: QuickdrawGroup): QuickdrawGroup[] {
+function groupHalves(g: QuickdrawGroup): QuickdrawGroup[] {
   const h = Math.ceil(g.categories.length / 2);
   return [
     { name: `${g.name}-a`, title: `${g.title} A`, categories: g.categories.slice(0, h), concepts: g.concepts.slice(0, h) },

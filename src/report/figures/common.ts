@@ -1,4 +1,5 @@
 import { CorrelationRow, RunResults, ScorerName } from "../../experiment/results";
+import type { Interval } from "../../select/metrics/bootstrap";
 import { escapeHtml } from "../html";
 import { MixturePoint } from "../points";
 import { mean, pearson } from "../stats";
@@ -82,8 +83,8 @@ export function scatterTrace(results: RunResults, target: string, pts: readonly 
   };
 }
 
-/** The interval part of an estimate (`Interval`-like: estimate, lo, hi). */
-export interface Spread { estimate: number; lo: number; hi: number }
+/** The interval part of an estimate: an `Interval`'s estimate, lo and hi. */
+export type Spread = Pick<Interval, "estimate" | "lo" | "hi">;
 
 /**
  * Plotly asymmetric error bars for 95% intervals (`error_y` or `error_x`), scaled like the values; a

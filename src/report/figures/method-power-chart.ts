@@ -1,13 +1,11 @@
 import type { Claims } from "../../experiment/claims";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
+import { METHOD_TITLES } from "../tables/interval-cells";
 import { TWO_PANELS, applyPanelGrid } from "./panel-grid";
 
-
-/** Tick labels short enough for a narrow column (line breaks instead of rotated text). */
-const TICKS: Readonly<Record<string, string>> = {
-  "merge-to-mix": "Merge<br>to Mix", cosine: "cosine", l2: "L2", random: "random<br>(expected)", all: "all", "best-single": "best<br>single", oracle: "oracle",
-};
+/** Tick labels short enough for a narrow column: each method's title with its first space a line break (instead of rotated text). */
+const TICKS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(METHOD_TITLES).map(([m, t]) => [m, t.replace(" ", "<br>")]));
 const colour = (m: string) => (m === "merge-to-mix" ? "#d62728" : m === "oracle" ? "#2ca02c" : m === "random" ? "#999999" : "#1f77b4");
 
 /**

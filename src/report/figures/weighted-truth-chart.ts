@@ -1,6 +1,6 @@
-import { formatInterval } from "../../experiment/claims-text";
 import type { WeightedRow } from "../../experiment/weighted";
-import { bootstrapMean, pairedDifference, type Interval } from "../../select/metrics/bootstrap";
+import { weightedVsBinary } from "../../experiment/weighted-text";
+import { bootstrapMean, type Interval } from "../../select/metrics/bootstrap";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
 
@@ -36,8 +36,8 @@ export function weightedTruthChart(weighted: readonly WeightedRow[]): Figure | n
       marker: { color: colour }, hovertemplate: `%{x}: %{y:.1f}%<extra>${name}</extra>`,
     };
   });
-  const p = pairedDifference(table((t) => t.weighted.test_acc), table((t) => t.binary?.test_acc));
-  const line = `optimised − binary: ${formatInterval(seeds.length < 2 ? { ...p, lo: NaN, hi: NaN } : p, { scale: 100, digits: 1, sign: true, unit: " points" })}, wins/ties/losses ${p.wins}/${p.ties}/${p.losses}`;
+  const { paired: p, text } = weightedVsBinary(weighted);
+  const line = `optimised − binary: ${text}, wins/ties/losses ${p.wins}/${p.ties}/${p.losses}`;
   return {
     data,
     layout: {

@@ -1,4 +1,5 @@
 import type { WeightedRow } from "../../experiment/weighted";
+import { weightsText } from "../../experiment/weighted-text";
 import { mean } from "../stats";
 import { ColumnFormat, LOSS, PERCENT, POINTS } from "./column-format";
 import type { TableRow } from "./dataframe";
@@ -23,20 +24,8 @@ export const WEIGHTED_FORMATS: Record<string, ColumnFormat> = {
 
 export const WEIGHTED_DISPLAY: TableDisplay = { columns: WEIGHTED_COLUMNS, labels: WEIGHTED_LABELS, formats: WEIGHTED_FORMATS };
 
-/**
- * The proportions of `rows` averaged over seeds and renormalised, members ≥ 0.5% largest first, as the
- * terminal writes them: `helper=0.62 other=0.38`.
- *
- * @example
- * weightsText(results.weighted!.filter((w) => w.target === "mnist"));
- */
-export function weightsText(rows: readonly WeightedRow[]): string {
-  if (rows.length === 0) return "–";
-  const cands = rows[0].candidates;
-  const w = cands.map((_, i) => mean(rows.map((r) => r.weights[i])));
-  const s = w.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
-  return cands.map((c, i) => [c, w[i] / s] as [string, number]).filter(([, v]) => v >= 0.005).sort((a, b) => b[1] - a[1]).map(([c, v]) => `${c}=${v.toFixed(2)}`).join(" ");
-}
+/** The table's `weights` cell: the summary's own formatter (re-exported here, where the tables' users look for it). */
+export { weightsText };
 
 /**
  * Weighted mixtures per target, means over seeds: the optimised proportions, the binary pick they started

@@ -44,29 +44,8 @@ const cellMean = (xs: readonly number[]): number => (xs.length ? fsum(xs) / xs.l
  * bootstrapMean([[0.8, 0.82], [0.7, 0.74], [0.9, 0.88]]);   // { estimate: 0.807, lo: …, hi: …, targets: 3, cells: 6 }
  */
 export function bootstrapMean(table: ReadonlyArray<ArrayLike<number>>, options: BootstrapOptions = {}): Interval {
-  const resamples = options.resamples ?? 2000, level = options.level ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidArgumentError("resamples", resamples, "a positive integer");
-  if (!(level > 0 && level < 1)) throw new InvalidArgumentError("level", level, "a coverage in (0, 1)");
   const rows = table.map((r) => Array.from(r).filter((v) => Number.isFinite(v))).filter((r) => r.length > 0);
-  const cells = rows.reduce((n, r) => n + r.length, 0);
-  const estimate = cellMean(rows.map(cellMean));
-  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1)) return { estimate, lo: NaN, hi: NaN, targets: rows.length, cells };
-  const rng = new Rng(options.seed ?? 0);
-  const stats = new Float64Array(resamples);
-  const pick: number[] = [];
-  for (let b = 0; b < resamples; b++) {
-    const means: number[] = [];
-    for (let t = 0; t < rows.length; t++) {
-      const row = rows[rng.int(rows.length)];
-      pick.length = 0;
-      for (let s = 0; s < row.length; s++) pick.push(row[rng.int(row.length)]);
-      means.push(cellMean(pick));
-    }
-    stats[b] = cellMean(means);
-  }
-  stats.sort();
-  const a = (1 - level) / 2;
-  return { estimate, lo: quantileSorted(stats, a), hi: quantileSorted(stats, 1 - a), targets: rows.length, cells };
+  return bootstrapRows(rows, (picked) => cellMean(picked.map(cellMean)), options, false);
 }
 
 /**
@@ -87,27 +66,39 @@ export function bootstrapRatio(num: ReadonlyArray<ArrayLike<number>>, den: Reado
     for (let s = 0; s < row.length; s++) if (Number.isFinite(row[s]) && Number.isFinite(den[t][s])) cells.push([row[s], den[t][s]]);
     if (cells.length) rows.push(cells);
   });
-  const resamples = options.resamples ?? 2000, level = options.level ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidArgumentError("resamples", resamples, "a positive integer");
-  if (!(level > 0 && level < 1)) throw new InvalidArgumentError("level", level, "a coverage in (0, 1)");
-  const ratio = (picked: Array<Array<[number, number]>>) => {
+  const ratio = (picked: ReadonlyArray<ReadonlyArray<[number, number]>>) => {
     let n = 0, d = 0;
     for (const r of picked) { n += fsum(r.map((c) => c[0])) / r.length; d += fsum(r.map((c) => c[1])) / r.length; }
     return d > 0 ? n / d : NaN;
   };
+  return bootstrapRows(rows, ratio, options, true);
+}
+
+/**
+ * The shared percentile bootstrap of {@link bootstrapMean} and {@link bootstrapRatio}: `rows` are the
+ * targets (each a non-empty list of its seeds' cells), `stat` the statistic of a table of rows (the
+ * estimate is `stat(rows)`). Each resample draws as many targets as there are, with replacement, and
+ * within each drawn target as many of its cells, with replacement — target first, then its cells, in
+ * that order. With `dropNonFinite`, resamples whose statistic is not finite are left out of the quantiles.
+ */
+function bootstrapRows<C>(rows: ReadonlyArray<ReadonlyArray<C>>, stat: (picked: ReadonlyArray<ReadonlyArray<C>>) => number, options: BootstrapOptions, dropNonFinite: boolean): Interval {
+  const resamples = options.resamples ?? 2000, level = options.level ?? 0.95;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidArgumentError("resamples", resamples, "a positive integer");
+  if (!(level > 0 && level < 1)) throw new InvalidArgumentError("level", level, "a coverage in (0, 1)");
   const cells = rows.reduce((k, r) => k + r.length, 0);
-  const estimate = rows.length ? ratio(rows) : NaN;
+  const estimate = stat(rows);
   if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1)) return { estimate, lo: NaN, hi: NaN, targets: rows.length, cells };
   const rng = new Rng(options.seed ?? 0);
-  const stats: number[] = [];
+  const stats = new Float64Array(resamples);
+  let kept = 0;
   for (let b = 0; b < resamples; b++) {
     const picked = rows.map(() => { const r = rows[rng.int(rows.length)]; return r.map(() => r[rng.int(r.length)]); });
-    const v = ratio(picked);
-    if (Number.isFinite(v)) stats.push(v);
+    const v = stat(picked);
+    if (!dropNonFinite || Number.isFinite(v)) stats[kept++] = v;
   }
-  stats.sort((x, y) => x - y);
+  const sorted = stats.subarray(0, kept).sort();
   const a = (1 - level) / 2;
-  return { estimate, lo: quantileSorted(stats, a), hi: quantileSorted(stats, 1 - a), targets: rows.length, cells };
+  return { estimate, lo: quantileSorted(sorted, a), hi: quantileSorted(sorted, 1 - a), targets: rows.length, cells };
 }
 
 /** A paired comparison of two methods over the same targets × seeds. */

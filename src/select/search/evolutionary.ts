@@ -37,7 +37,6 @@ export async function evolutionarySearch(score: Objective, n: number, options: E
   const rng = new Rng(seed);
   const full = 2 ** n - 1;
   const nonEmpty = (m: number): number => (m !== 0 ? m : 1 << rng.int(n));
-  const budgetLeft = (): boolean => ev.budgetLeft;
   progress.start("evolutionary search", ev.budget === Infinity ? 0 : ev.budget);
 
   let pop: number[] = [];
@@ -48,12 +47,12 @@ export async function evolutionarySearch(score: Objective, n: number, options: E
   }
   const fitness = async (ms: number[]): Promise<number[]> => {
     const out: number[] = [];
-    for (const m of ms) out.push(ev.has(m) || budgetLeft() ? await ev.score(m) : -Infinity);
+    for (const m of ms) out.push(ev.has(m) || ev.budgetLeft ? await ev.score(m) : -Infinity);
     return out;
   };
   let fit = await fitness(pop);
   ev.step();
-  for (let g = 0; g < generations && budgetLeft(); g++) {
+  for (let g = 0; g < generations && ev.budgetLeft; g++) {
     const tournament = (): number => {
       const a = rng.int(population), b = rng.int(population);
       return fit[a] > fit[b] || (fit[a] === fit[b] && pop[a] < pop[b]) ? pop[a] : pop[b];
