@@ -97,6 +97,14 @@ export function hashTask(task: Task): string {
   return sha256Hex(Buffer.concat(parts));
 }
 
+const taskHashes = new WeakMap<Task, string>();
+/** {@link hashTask}, once per task object (prepared tasks are never modified): a run's provenance and its queue jobs share it. */
+export function taskSha(task: Task): string {
+  let h = taskHashes.get(task);
+  if (!h) taskHashes.set(task, (h = hashTask(task)));
+  return h;
+}
+
 /**
  * A manifest entry from a float task (used for suites that are not cached as bytes, like text8).
  *

@@ -6,6 +6,7 @@ import { selectMixtures } from "../select/select";
 import type { FineTuneRecord } from "./finetune-pool";
 import { toGlobalMask } from "./global-mask";
 import type { BaseScore } from "./base-scores";
+import { selectionScore } from "../select/selection-score";
 import { denseScores, type MixtureScores } from "./mixture-scores";
 import type { BaseRow, CorrelationRow, CostRow, MixtureRow, RunResults, SelectionRow } from "./results";
 import type { DatasetSimilarity } from "./similarity-scores";
@@ -84,7 +85,7 @@ export function assembleResults(m: RunMeasurements): RunResults {
           true_val_acc: tv[mask], true_val_loss: tl[mask], true_test_acc: tt[mask], true_test_loss: t ? t.test_loss : null,
         });
       }
-      const score = spec.score === "loss" ? dense.loss.map((v) => -v) : dense.acc;
+      const score = dense.acc.map((a, m) => selectionScore(spec.score, a, dense.loss[m]));
       const picks = selectMixtures({ seed, target: p.target, candidates: p.candidates, merged: score, cosine, l2, trueVal: tv, trueTest: tt });
       // Without a ground truth there is no oracle and no expectation over truths: those rows are left out.
       selections.push(...(spec.groundTruth ? picks : picks.filter((r) => r.method !== "oracle" && r.method !== "random")));

@@ -2,6 +2,7 @@ import { bootstrapMean, bootstrapRatio, pairedDifference, type BootstrapOptions,
 import { popcount } from "../merge/subsets";
 import { pearson } from "../select/metrics/pearson";
 import { argmaxMask } from "../select/metrics/rank-of";
+import { selectionScore } from "../select/selection-score";
 import type { MethodName, RunResults } from "./results";
 import { judgePick, seedAveragedTruth, type JudgedPick, type SeedAveragedTruth } from "./seed-averaged-truth";
 
@@ -111,7 +112,8 @@ function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, op
     if (!trueLoss.has(k)) trueLoss.set(k, new Array<number | null>(2 ** r.candidates[m.target].length).fill(null));
     trueLoss.get(k)![m.mask] = m.true_val_loss;
   }
-  const selectBy = (row: { val_acc: number[]; val_loss: number[] }) => argmaxMask(row.val_loss.map((l, i) => (r.spec.score === "accuracy" ? row.val_acc[i] : -l)));
+  const rule = r.spec.score === "accuracy" ? "accuracy" : "loss";
+  const selectBy = (row: { val_acc: number[]; val_loss: number[] }) => argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l)));
   return names.map((name) => {
     const cell = (t: string, s: number) => byKey.get(`${name}/${t}/${s}`);
     const rTable = r.targets.map((t) => r.seeds.map((s) => {

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { hashTask } from "../data/manifest";
+import { taskSha } from "../data/manifest";
 import { loadSuite, type LoadSuiteOptions } from "../data/suites";
 import type { Suite } from "../data/types";
 import { Evaluator } from "../evaluate/evaluator";
@@ -65,7 +65,7 @@ export type FineTuneOptions = Omit<Parameters<typeof ensureFineTunes>[3], "label
  * suiteDataHashes(suite).mnist;   // "3f0c…"
  */
 export function suiteDataHashes(suite: Suite): Record<string, string> {
-  return Object.fromEntries(suite.tasks.map((t) => [t.name, hashTask(t)] as const));
+  return Object.fromEntries(suite.tasks.map((t) => [t.name, taskSha(t)] as const));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { uniformMean } from "../merge/uniform-mean";
 import type { SearchChoice } from "../select/search/choose";
 import { runSearch } from "../select/search/choose";
+import { selectionScore } from "../select/selection-score";
 import { toGlobalMask } from "./global-mask";
 import type { Engine } from "./engine";
 import { singleLoader } from "./single-fine-tunes";
@@ -28,10 +29,6 @@ export interface MixtureScores {
 /** One mixture's stored merged score (store kind "mixture", key `${seed}/${target}/${globalMask}`). */
 interface MixtureRecord { acc: number; loss: number; seconds: number }
 
-/** The run's selection score of a merged model: higher is better (negated loss, or accuracy). */
-export function selectionScore(score: "accuracy" | "loss", acc: number, loss: number): number {
-  return score === "loss" ? -loss : acc;
-}
 
 /** The merged val accuracy and loss of `mask` in `s`, or undefined when it was not scored (binary search). */
 export function scoredMixture(s: MixtureScores, mask: number): { acc: number; loss: number } | undefined {

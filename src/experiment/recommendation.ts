@@ -1,6 +1,6 @@
 import { membersOf, popcount } from "../merge/subsets";
 import type { SearchName } from "../select/search/choose";
-import { selectionScore } from "./mixture-scores";
+import { selectionScore } from "../select/selection-score";
 import type { RunResults } from "./results";
 import type { SelectionScore } from "./spec";
 

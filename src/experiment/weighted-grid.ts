@@ -3,6 +3,7 @@ import type { Evaluator } from "../evaluate/evaluator";
 import { weightedMean } from "../merge/weighted-mean";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
+import { selectionScore } from "../select/selection-score";
 import { simplexSearch } from "../select/weighted/simplex-search";
 
 /**
@@ -67,7 +68,7 @@ export function weightedMergeGrid(
   const value = (w: ArrayLike<number>) => {
     ev.load(weightedMean(models, w));
     const r = ev.evaluate(target, "val");
-    return score === "accuracy" ? r.accuracy : -r.loss;
+    return selectionScore(score, r.accuracy, r.loss);
   };
   const merged = points.map(value);
   // the optimiser over the same candidates, from the best grid point (it can only improve on it): its path for the widget

@@ -9,7 +9,8 @@ import { hashSeed } from "../util/rng";
 import type { TruthRecord } from "./ground-truth";
 import type { Engine } from "./engine";
 import { toGlobalMask } from "./global-mask";
-import { denseScores, selectionScore, type MixtureScores } from "./mixture-scores";
+import { selectionScore } from "../select/selection-score";
+import { denseScores, type MixtureScores } from "./mixture-scores";
 import type { TargetPlan } from "./plan";
 import { singlesOf } from "./single-fine-tunes";
 

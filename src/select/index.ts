@@ -5,3 +5,4 @@ export * from "./select";
 export * from "./correlations";
 export * from "./search/index";
 export * from "./weighted/index";
+export * from "./selection-score";

@@ -1,7 +1,6 @@
 import type { FineTuneRecipe } from "../../../model/recipe";
 import type { HeadRule, NetSpec } from "../../../model/spec";
-import { hashTask } from "../../../data/manifest";
-import type { Task } from "../../../data/types";
+import { taskSha } from "../../../data/manifest";
 import { sha256Hex } from "../../../util/sha256";
 import { stableHash } from "../../hash";
 import type { FineTuneJob } from "../../finetune-job";
@@ -76,13 +75,6 @@ export function bytesToFloat32(bytes: Uint8Array): Float32Array {
   return new Float32Array(copy.buffer);
 }
 
-const taskHashes = new WeakMap<Task, string>();
-/** hashTask, once per task object. */
-export function taskSha(task: Task): string {
-  let h = taskHashes.get(task);
-  if (!h) taskHashes.set(task, (h = hashTask(task)));
-  return h;
-}
 
 /**
  * The queue context of a batch (θ0's key under `prefix:queue`).

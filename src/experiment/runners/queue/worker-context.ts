@@ -10,7 +10,8 @@ import { contextToData, type FineTuneContext, type FineTuneJob, type FineTuneOut
 import { WorkerPool } from "../../pool";
 import { trainingCodeHash } from "./code-hash";
 import { WorkerRefusalError } from "./errors";
-import { bytesToFloat32, taskSha, type QueueContext } from "./protocol";
+import { taskSha } from "../../../data/manifest";
+import { bytesToFloat32, type QueueContext } from "./protocol";
 
 /** A run's fine-tune threads, ready to take its jobs. */
 type Ready = WorkerPool<FineTuneJob, FineTuneOutput>;

@@ -1,0 +1,10 @@
+/**
+ * The run's selection score of a merged model: higher is better (the negated validation loss, or the accuracy).
+ *
+ * @example
+ * selectionScore("loss", 0.81, 0.42);       // -0.42
+ * selectionScore("accuracy", 0.81, 0.42);   // 0.81
+ */
+export function selectionScore(score: "accuracy" | "loss", acc: number, loss: number): number {
+  return score === "loss" ? -loss : acc;
+}
