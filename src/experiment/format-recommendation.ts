@@ -1,7 +1,7 @@
 import type { BaselineName, Recommendation, ScoredMixture } from "./recommendation";
+import { fixed, pct } from "./text-numbers";
 
-const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
-const num = (x: number | null, d = 3) => (x !== null && Number.isFinite(x) ? x.toFixed(d) : "–");
+const num = (x: number | null) => fixed(x, 3);
 const secs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : "– s");
 
 /**

@@ -2,9 +2,8 @@ import * as path from "path";
 import { formatRecommendation, mixtureName } from "./format-recommendation";
 import type { SelectionResult } from "./select-mixture";
 import { formatWeighted } from "./weighted-text";
+import { fixed, pct } from "./text-numbers";
 
-const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
-const num = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
 
 /**
  * A selection for a terminal: the recommendation (see {@link formatRecommendation}) and, when it was
@@ -21,7 +20,7 @@ export function formatSelection(s: SelectionResult, out?: string): string {
     const r = f.recipe as { optimizer?: string; learningRate?: number; batchSize?: number; epochs?: number; steps?: number; maxSteps?: number };
     const budget = r.steps !== undefined ? `${r.steps} steps` : `${r.epochs} epochs${r.maxSteps !== undefined ? ` (at most ${r.maxSteps} steps)` : ""}`;
     lines.push("", `final model: θ0 fine-tuned on ${mixtureName({ members: f.mixture })} (the same recipe: ${r.optimizer} lr ${r.learningRate}, batch ${r.batchSize}, ${budget}; seed ${f.seed}; ${f.seconds.toFixed(1)} s)`);
-    lines.push(`  ${f.target} validation accuracy ${pct(f.val_acc)}% (loss ${num(f.val_loss)}), test accuracy ${pct(f.test_acc)}% (loss ${num(f.test_loss)})`);
+    lines.push(`  ${f.target} validation accuracy ${pct(f.val_acc)}% (loss ${fixed(f.val_loss, 3)}), test accuracy ${pct(f.test_acc)}% (loss ${fixed(f.test_loss, 3)})`);
     if (out !== undefined) lines.push(`wrote ${path.join(out, f.file)} and ${path.join(out, "final.json")}`);
   } else {
     lines.push("", "final model: not trained (--no-train)");

@@ -5,14 +5,13 @@ import { formatWeighted } from "./weighted-text";
 import { formatRecommendation, textTable as table } from "./format-recommendation";
 import { recommendationsOf } from "./recommendation";
 import { hasGroundTruth, type MethodName, type RunResults } from "./results";
+import { finiteMean, fixed, pct } from "./text-numbers";
 
 const METHOD_COLUMNS: ReadonlyArray<[MethodName, string]> = [
   ["merge-to-mix", "M2M"], ["cosine", "cos"], ["l2", "L2"], ["random", "random"], ["all", "all"], ["best-single", "single"], ["oracle", "oracle"],
 ];
 
-const mean = (xs: number[]) => { const f = xs.filter((x) => x !== null && Number.isFinite(x)); return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN; };
-const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
-const num = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+const mean = finiteMean, num = fixed;
 
 
 /**

@@ -1,9 +1,9 @@
 import { pairedDifference, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
 import { formatInterval } from "./claims-text";
 import type { WeightedRow } from "./weighted";
+import { finiteMean, pct } from "./text-numbers";
 
-const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "–");
-const mean = (xs: number[]) => { const f = xs.filter(Number.isFinite); return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN; };
+const mean = finiteMean;
 
 /**
  * Proportions as the terminal writes them, `helper=0.62 other=0.38`: the members worth printing (≥ 0.5%),
