@@ -21,8 +21,8 @@ import { loadSuite } from "../src/data/suites";
 import { pretrainedEncoder } from "../src/experiment/base-model";
 import { ensureFineTunes, fineTuneKey, type FineTuneRecord } from "../src/experiment/finetune-pool";
 import type { FineTuneContext, FineTuneJob } from "../src/experiment/finetune-job";
-import { terminalProgress } from "../src/experiment/progress-bar";
-import { LocalRunner } from "../src/experiment/runners/local-runner";
+import { terminalProgress } from "../src/cli/progress-bar";
+import { LocalRunner } from "../src/experiment/runners/local/local-runner";
 import { QueueRunner } from "../src/experiment/runners/queue/queue-runner";
 import { suiteRef, type FineTuneRunner } from "../src/experiment/runners/runner";
 import { resolveSpec } from "../src/experiment/spec";
@@ -30,7 +30,7 @@ import { RunStore } from "../src/experiment/store";
 import { initBackend } from "../src/model/backend";
 import { buildBase } from "../src/model/pretrain";
 import { netSpecFor } from "../src/model/spec";
-import { startRedis } from "../test/experiment/fixtures/redis-server";
+import { startRedis } from "../test/fixtures/redis-server";
 
 const ROOT = path.join(__dirname, "..");
 

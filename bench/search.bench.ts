@@ -21,7 +21,7 @@
 import * as path from "path";
 import { selectMixture } from "../src/experiment/select-mixture";
 import { selectionScore } from "../src/select/selection-score";
-import { terminalProgress } from "../src/experiment/progress-bar";
+import { terminalProgress } from "../src/cli/progress-bar";
 import { chooseSearch, runSearch, SEARCH_NAMES, type SearchName } from "../src/select/search/choose";
 import { compareSearch, type Strategy } from "../src/select/search/compare";
 

@@ -1,4 +1,4 @@
-import { RunResults } from "../src/experiment/results";
+import { RunResults } from "../src/results/results";
 import { mixturePoints } from "../src/report/points";
 import { widgetError, widgetShell } from "./shared";
 import { mixtureProblems } from "./validate-results";

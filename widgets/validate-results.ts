@@ -1,4 +1,4 @@
-import { RunResults } from "../src/experiment/results";
+import { RunResults } from "../src/results/results";
 import { Problems, finite } from "./shared";
 
 /**

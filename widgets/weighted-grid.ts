@@ -1,5 +1,5 @@
-import type { WeightedGrid } from "../src/experiment/weighted-grid";
 import { Problems, finite } from "./shared";
+import type { WeightedGrid } from "../src/results/weighted-grid";
 
 // The grid is made by the experiment layer (weightedMergeGrid); the widget only reads it.
 export type { WeightedGrid };

@@ -1,6 +1,7 @@
-import { TRAIN_BUDGETS, type TrainBudget } from "../experiment/spec";
 import { InvalidArgumentError } from "../util/errors";
 import { intOption, listOption, stringOption, type ParsedArgs } from "./args";
+import type { TrainBudget } from "../model/recipe";
+import { TRAIN_BUDGETS } from "../model/recipe";
 
 /** The options `run`, `select` and `calibrate` share for budgets and surrogates. */
 export const PROTOCOL_OPTIONS = ["budget", "search-budget", "train-budget", "surrogate", "surrogates"] as const;

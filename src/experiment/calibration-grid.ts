@@ -5,27 +5,12 @@ import { bootstrapMean, type Interval } from "../select/metrics/bootstrap";
 import { writeFileAtomic } from "../util/atomic";
 import { InvalidArgumentError } from "../util/errors";
 import { silentProgress } from "../util/progress";
-import { calibration } from "./calibration";
-import { claimsOf, type Claims } from "./claims";
+import { calibration } from "../results/calibration";
+import { claimsOf, type Claims } from "../results/claims";
 import { runExperiment, type RunOptions } from "./run";
-import { TRAIN_BUDGETS, type TrainBudget } from "./spec";
-
-/** One cell of the protocol grid: a head rule and a fine-tuning budget, with what its run measured. */
-export interface GridCell {
-  headRule: HeadRule;
-  trainBudget: TrainBudget;
-  /** The cell's run directory (under the grid's). */
-  dir: string;
-  /** Own-task validation gain of single fine-tunes over θ0 (points, mean over targets). */
-  ownGain: number;
-  /** Oracle − random test accuracy (points), bootstrapped over targets × seeds: does the mixture matter? */
-  oracleMinusRandom: Interval;
-  /** Oracle − θ0 test accuracy (points): does fine-tuning on the best mixture help the target at all? */
-  oracleMinusBase: Interval;
-  /** Pearson r of the true validation loss between seeds (mean over targets): does the truth repeat? */
-  seedRepeat: number;
-  claims: Claims;
-}
+import type { GridCell } from "../results/grid-cell";
+import type { TrainBudget } from "../model/recipe";
+import { TRAIN_BUDGETS } from "../model/recipe";
 
 /** Options of {@link calibrateGrid}: a run's options (suite, preset, seeds, …) minus what the grid varies. */
 export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out"> & {
@@ -73,20 +58,4 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
   fs.mkdirSync(opts.out, { recursive: true });
   writeFileAtomic(path.join(opts.out, "calibration.json"), JSON.stringify(cells, null, 1) + "\n");
   return cells;
-}
-
-/**
- * The cell the evidence points to: among cells whose truth repeats across seeds (r ≥ `minRepeat`) and
- * where the best mixture beats θ0 (oracle − θ0 > 0: choosing among mixtures that all hurt the target is
- * no mixture choice at all) — relaxing each condition in that order when no cell meets it — the one whose
- * oracle − random lower bound is highest: where choosing a mixture matters most clearly above the noise.
- *
- * @example
- * recommendedCell(cells)?.headRule;   // "refit"
- */
-export function recommendedCell(cells: readonly GridCell[], minRepeat = 0.7): GridCell | undefined {
-  const narrow = (pool: readonly GridCell[], ok: (c: GridCell) => boolean) => { const k = pool.filter(ok); return k.length ? k : pool; };
-  const pool = narrow(narrow(cells, (c) => c.seedRepeat >= minRepeat), (c) => c.oracleMinusBase.estimate > 0);
-  const lower = (c: GridCell) => (Number.isFinite(c.oracleMinusRandom.lo) ? c.oracleMinusRandom.lo : c.oracleMinusRandom.estimate);
-  return [...pool].sort((a, b) => lower(b) - lower(a))[0];
 }

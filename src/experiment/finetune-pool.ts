@@ -1,11 +1,11 @@
 import { ParamVector } from "../params/param-vector";
 import { silentProgress, type Progress } from "../util/progress";
 import type { FineTuneContext, FineTuneJob, FineTuneOutput } from "./finetune-job";
-import { LocalRunner } from "./runners/local-runner";
+import { LocalRunner } from "./runners/local/local-runner";
 import type { FineTuneRunner, SuiteRef } from "./runners/runner";
 import type { RunStore } from "./store";
 
-export { maskLabel } from "./runners/local-runner";
+export { maskLabel } from "./runners/local/local-runner";
 
 /** Bookkeeping stored next to each fine-tune's weights. */
 export interface FineTuneRecord {

@@ -1,18 +1,20 @@
 import * as path from "path";
 import { writeFileAtomic } from "../util/atomic";
-import { assembleResults, type RunMeasurements } from "./assemble";
-import { baseScores } from "./base-scores";
+import { assembleResults, type RunMeasurements } from "./measure/assemble";
+import { baseScores } from "./measure/base-scores";
 import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
-import { groundTruth } from "./ground-truth";
-import { scoredMixture, type MixtureScores } from "./mixture-scores";
-import { allSurrogates, selectionScores } from "./surrogates";
-import { checkWeightedBudget, weightedMixture, type WeightedRow } from "./weighted";
-import { ownTaskRows } from "./own-task";
-import type { RunResults } from "./results";
-import { targetSimilarities } from "./similarity-scores";
-import { weightedMergeGrid, type WeightedGrid } from "./weighted-grid";
-import { writeRunResults } from "./write-results";
+import { groundTruth } from "./measure/ground-truth";
+import { scoredMixture, type MixtureScores } from "./measure/mixture-scores";
+import { allSurrogates, selectionScores } from "./measure/surrogates";
+import { checkWeightedBudget, weightedMixture } from "./measure/weighted";
+import { ownTaskRows } from "./measure/own-task";
+import type { RunResults } from "../results/results";
+import { targetSimilarities } from "./measure/similarity-scores";
+import { weightedMergeGrid } from "./measure/weighted-grid";
+import { writeRunResults } from "../results/write-results";
+import type { WeightedRow } from "../results/weighted-row";
+import type { WeightedGrid } from "../results/weighted-grid";
 
 // The run options and the store pinning live with the engine; re-exported here where callers import them.
 export { RUN_FORMAT_VERSION, openRunStore, runStoreSpec, type RunOptions } from "./engine";

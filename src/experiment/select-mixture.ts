@@ -3,16 +3,19 @@ import * as path from "path";
 import { similarityPick } from "../select/mixture-similarity";
 import { writeFileAtomic } from "../util/atomic";
 import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
-import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel, type FinalModel } from "./final-model";
+import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel } from "./measure/final-model";
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
-import type { MixtureScores } from "./mixture-scores";
-import { selectionScores } from "./surrogates";
-import { checkWeightedBudget, weightedMixture, type WeightedRow } from "./weighted";
+import type { MixtureScores } from "./measure/mixture-scores";
+import { selectionScores } from "./measure/surrogates";
+import { checkWeightedBudget, weightedMixture } from "./measure/weighted";
 import type { TargetPlan } from "./plan";
-import { rankMixtures, scoredMixtureRow, TOP_MIXTURES, type BaselinePick, type Recommendation, type ScoredMixture } from "./recommendation";
-import { targetSimilarities } from "./similarity-scores";
+import { rankMixtures, scoredMixtureRow, TOP_MIXTURES, type BaselinePick, type Recommendation, type ScoredMixture } from "../results/recommendation";
+import { targetSimilarities } from "./measure/similarity-scores";
 import { protocolOf } from "./spec";
-import { toCSV } from "./write-results";
+import { toCSV } from "../results/write-results";
+import type { WeightedRow } from "../results/weighted-row";
+import type { SelectionResult } from "../results/selection-result";
+import type { FinalModel } from "../results/selection-result";
 
 /** Options of {@link selectMixture}: a run's options for one target and one seed, without a ground truth. */
 export type SelectOptions = Omit<RunOptions, "targets" | "seeds" | "groundTruth"> & {
@@ -26,24 +29,6 @@ export type SelectOptions = Omit<RunOptions, "targets" | "seeds" | "groundTruth"
    */
   train?: boolean;
 };
-
-/** What {@link selectMixture} returns and writes to OUT/selection.json. */
-export interface SelectionResult extends Recommendation {
-  version: 1;
-  suite: string;
-  /** The protocol (preset, head rule, score, recipe, …). */
-  spec: Record<string, unknown>;
-  /** Every scored mixture, best first. */
-  mixtures: ScoredMixture[];
-  /** sha256 of the prepared data of the target and every candidate. */
-  data_sha256: Record<string, string>;
-  /** The model fine-tuned on the recommended mixture (null with `train: false`). */
-  final: FinalModel | null;
-  /** With `weighted`: the proportions over every candidate the merged model prefers (no truth). */
-  weighted?: WeightedRow;
-  started: string;
-  finished: string;
-}
 
 /**
  * Without training: a final model an earlier call left in OUT when it is of the recommended mixture (same

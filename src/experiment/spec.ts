@@ -1,12 +1,10 @@
 import { PRESET_NAMES, type PresetName } from "../data/presets";
 import { HEAD_RULES, type HeadRule } from "../model/spec";
-import { validateRecipe, type FineTuneRecipe } from "../model/recipe";
+import { TRAIN_BUDGETS, validateRecipe, type FineTuneRecipe, type TrainBudget } from "../model/recipe";
+import type { SelectionScore } from "../select/selection-score";
 import type { MixtureRule } from "../select/mixture-similarity";
 import { DEFAULT_SURROGATES, parseSurrogate, surrogateName } from "../merge/surrogate";
 import { InvalidArgumentError, UnknownNameError } from "../util/errors";
-
-/** What Merge to Mix selects by: the merged model's validation accuracy, or its (negated) cross-entropy. */
-export type SelectionScore = "accuracy" | "loss";
 
 /** How θ0's encoder is pretrained (never on suite data). */
 export interface PretrainSpec {
@@ -50,10 +48,6 @@ export interface ProtocolSpec {
   /** What Merge to Mix selects with (see `parseSurrogate`): "mean" (the paper's), "ta:0.5", "calibrated", … */
   readonly surrogate: string;
 }
-
-/** See {@link ProtocolSpec.trainBudget}. */
-export type TrainBudget = "epochs" | "steps";
-export const TRAIN_BUDGETS: readonly TrainBudget[] = ["epochs", "steps"];
 
 /** A whole run: the protocol plus the seeds and targets to run. */
 export interface ExperimentSpec extends ProtocolSpec {

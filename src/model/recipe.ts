@@ -69,3 +69,7 @@ export function epochPlan(r: FineTuneRecipe, n: number): { epochs: number; maxSt
 export function makeOptimizer(r: Pick<FineTuneRecipe, "optimizer" | "learningRate">): tf.Optimizer {
   return r.optimizer === "adam" ? tf.train.adam(r.learningRate) : tf.train.sgd(r.learningRate);
 }
+
+/** See {@link ProtocolSpec.trainBudget}. */
+export type TrainBudget = "epochs" | "steps";
+export const TRAIN_BUDGETS: readonly TrainBudget[] = ["epochs", "steps"];

@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import { MixtureRow, RunResults } from "../experiment/results";
+import { MixtureRow, RunResults } from "../results/results";
 
 /** One (target, mixture) averaged over seeds: the unit plotted in every correlation figure
  *  (a MixtureRow without its seed; true_* are null when no seed has the mixture fine-tune yet). */

@@ -8,3 +8,6 @@
 export function selectionScore(score: "accuracy" | "loss", acc: number, loss: number): number {
   return score === "loss" ? -loss : acc;
 }
+
+/** What Merge to Mix selects by: the merged model's validation accuracy, or its (negated) cross-entropy. */
+export type SelectionScore = "accuracy" | "loss";

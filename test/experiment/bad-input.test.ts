@@ -10,7 +10,7 @@ import { registerSyntheticSuite } from "../../src/data/synthetic";
 import { runExperiment, type RunOptions } from "../../src/experiment/run";
 import { SpecMismatchError, STORE_FORMAT_VERSION } from "../../src/experiment/store";
 import { CorruptFileError, InvalidArgumentError, TooLargeError, UnknownNameError } from "../../src/util/errors";
-import { SYNTHETIC_RUN } from "./fixtures/synthetic-run";
+import { SYNTHETIC_RUN } from "../fixtures/synthetic-run";
 
 // The ground truth is not needed to test refusals: 4 single fine-tunes keep the fixture run to seconds.
 const BASE: RunOptions = { ...SYNTHETIC_RUN, groundTruth: false, workers: 1, out: "" };

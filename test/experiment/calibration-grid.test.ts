@@ -4,10 +4,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import "../../src/data/synthetic/suite";
-import { calibrateGrid, recommendedCell } from "../../src/experiment/calibration-grid";
-import { formatGrid } from "../../src/experiment/format-grid";
+import { calibrateGrid } from "../../src/experiment/calibration-grid";
+import { formatGrid } from "../../src/results/text/grid-text";
 import { openRunStore } from "../../src/experiment/run";
 import { InvalidArgumentError } from "../../src/util/errors";
+import { recommendedCell } from "../../src/results/grid-cell";
 
 it("calibrate runs one resumable run per cell, tabulates the claims, and names a recommended cell", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-grid-"));

@@ -7,12 +7,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { initBackend } from "../../src/model/backend";
 import { runExperiment } from "../../src/experiment/run";
-import { formatSummary } from "../../src/experiment/summary";
-import { recommendationsOf } from "../../src/experiment/recommendation";
-import type { RunResults } from "../../src/experiment/results";
-import { readRunResults } from "../../src/report/load";
-import { writeReport } from "../../src/report/write-report";
-import { SYNTHETIC_RUN } from "./fixtures/synthetic-run";
+import { formatSummary } from "../../src/results/text/summary";
+import { recommendationsOf } from "../../src/results/recommendation";
+import type { RunResults } from "../../src/results/results";
+import { readRunResults } from "../../src/results/read-results";
+import { writeReport } from "../../src/publish/write-report";
+import { SYNTHETIC_RUN } from "../fixtures/synthetic-run";
 
 const TRUTH_WORDS = /oracle|regret|rank|correlat|pearson|spearman|kendall|incomplete|exhaustive [0-9]+ mixture fine-tunes/i;
 

@@ -8,7 +8,7 @@ import "../../src/data/synthetic/suite";
 import { loadSuite } from "../../src/data/suites";
 import { ensureFineTunes, fineTuneKey } from "../../src/experiment/finetune-pool";
 import type { FineTuneContext, FineTuneOutput } from "../../src/experiment/finetune-job";
-import { LocalRunner } from "../../src/experiment/runners/local-runner";
+import { LocalRunner } from "../../src/experiment/runners/local/local-runner";
 import { connectRedis, redisOptions, safeUrl } from "../../src/experiment/runners/queue/connection";
 import { trainingCodeHash } from "../../src/experiment/runners/queue/code-hash";
 import { QueueConnectionError } from "../../src/experiment/runners/queue/errors";
@@ -21,7 +21,7 @@ import { netSpecFor, networkLayout } from "../../src/model/spec";
 import { InvalidArgumentError } from "../../src/util/errors";
 import type { Progress } from "../../src/util/progress";
 import { main } from "../../src/cli/main";
-import { freePort } from "./fixtures/redis-server";
+import { freePort } from "../fixtures/redis-server";
 
 async function tinyContext(): Promise<FineTuneContext> {
   const suite = await loadSuite("synthetic", { sizes: { train: 40 } });

@@ -10,7 +10,7 @@ import { main } from "../../src/cli/main";
 import { loadSuite } from "../../src/data/suites";
 import type { Task } from "../../src/data/types";
 import { ensureFineTunes, fineTuneKey } from "../../src/experiment/finetune-pool";
-import type { RunResults } from "../../src/experiment/results";
+import type { RunResults } from "../../src/results/results";
 import { runExperiment } from "../../src/experiment/run";
 import { FineTuneFailedError } from "../../src/experiment/runners/queue/errors";
 import { QueueRunner } from "../../src/experiment/runners/queue/queue-runner";
@@ -21,10 +21,10 @@ import { initBackend } from "../../src/model/backend";
 import { initParams } from "../../src/model/init";
 import { netSpecFor, networkLayout } from "../../src/model/spec";
 import type { Progress } from "../../src/util/progress";
-import { QUEUE_RUN } from "./fixtures/queue-run";
-import { doneJobs, startWorker, type WorkerProc } from "./fixtures/queue-worker-proc";
-import { startRedis, type RedisHandle } from "./fixtures/redis-server";
-import { storeSnapshot } from "./fixtures/store-snapshot";
+import { QUEUE_RUN } from "../fixtures/queue-run";
+import { doneJobs, startWorker, type WorkerProc } from "../fixtures/queue-worker-proc";
+import { startRedis, type RedisHandle } from "../fixtures/redis-server";
+import { storeSnapshot } from "../fixtures/store-snapshot";
 
 const DRILLS = Number(process.env.QUEUE_DRILLS ?? 1);
 const MIXTURES = "mixture fine-tunes (ground truth)";
@@ -125,7 +125,7 @@ describe("fine-tunes through a BullMQ queue on a real redis-server", () => {
     const w = worker("solo");
     await w.waitFor(/ready on/);
     const dir = path.join(root, "kill-coordinator");
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "fixtures", "queue-run-child.ts"), dir, redis.url], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "..", "fixtures", "queue-run-child.ts"), dir, redis.url], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     const killed = new Promise<NodeJS.Signals | null>((resolve) => {
       child.stderr.on("data", (b: Buffer) => { stderr += b; if (stderr.includes(`tick ${MIXTURES} 3\n`)) child.kill("SIGKILL"); });
@@ -192,7 +192,7 @@ describe("fine-tunes through a BullMQ queue on a real redis-server", () => {
   }
 
   it("a result that fails its sha256 check is rejected and the job retried", async () => {
-    const w = worker("corrupter", { script: path.join(__dirname, "fixtures", "corrupt-worker.ts") });
+    const w = worker("corrupter", { script: path.join(__dirname, "..", "fixtures", "corrupt-worker.ts") });
     await w.waitFor(/ready on/);
     const rec = recorder();
     const runner = await QueueRunner.open({ url: redis.url, sweepMs: 500 });

@@ -6,10 +6,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runExperiment } from "../../src/experiment/run";
-import type { RunResults } from "../../src/experiment/results";
+import type { RunResults } from "../../src/results/results";
 import type { Progress } from "../../src/util/progress";
-import { SYNTHETIC_RUN } from "./fixtures/synthetic-run";
-import { storeSnapshot } from "./fixtures/store-snapshot";
+import { SYNTHETIC_RUN } from "../fixtures/synthetic-run";
+import { storeSnapshot } from "../fixtures/store-snapshot";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-resume-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -19,7 +19,7 @@ const MIXTURES = "mixture fine-tunes (ground truth)";
 /** Spawn the child run and SIGKILL it once `killAfter` mixture fine-tunes are stored. */
 function runAndKill(dir: string, killAfter: number): Promise<{ signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "fixtures", "run-child.ts"), dir, "1"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "..", "fixtures", "run-child.ts"), dir, "1"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (b: Buffer) => {
       stderr += b.toString();

@@ -7,8 +7,8 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../src/model/backend";
 import { runExperiment } from "../../src/experiment/run";
-import type { RunResults } from "../../src/experiment/results";
-import { SYNTHETIC_RUN } from "./fixtures/synthetic-run";
+import type { RunResults } from "../../src/results/results";
+import { SYNTHETIC_RUN } from "../fixtures/synthetic-run";
 
 /** Pearson correlation, computed here independently of the library. */
 function pearson(a: number[], b: number[]): number {

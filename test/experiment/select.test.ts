@@ -11,14 +11,15 @@ import { registerSyntheticSuite } from "../../src/data/synthetic";
 import { hashTask } from "../../src/data/manifest";
 import { loadSuite } from "../../src/data/suites";
 import { Evaluator } from "../../src/evaluate/evaluator";
-import { formatSelection } from "../../src/experiment/format-selection";
-import { selectMixture, type SelectOptions, type SelectionResult } from "../../src/experiment/select-mixture";
+import { formatSelection } from "../../src/results/text/selection-text";
+import { selectMixture, type SelectOptions } from "../../src/experiment/select-mixture";
 import { initBackend } from "../../src/model/backend";
 import { netSpecFor } from "../../src/model/spec";
 import { ParamLayout } from "../../src/params/layout";
 import { ParamVector } from "../../src/params/param-vector";
 import { loadParamsSync } from "../../src/params/safetensors";
 import { InvalidArgumentError, TooLargeError, UnknownNameError } from "../../src/util/errors";
+import type { SelectionResult } from "../../src/results/selection-result";
 
 const OPTS: Omit<SelectOptions, "out"> = {
   suite: "synthetic", target: "target", hidden: [32],
@@ -107,7 +108,7 @@ describe("selectMixture on the synthetic suite (no ground truth)", () => {
     const x = path.join(root, "x.f32"), y = path.join(root, "y.i32");
     fs.writeFileSync(x, Buffer.from(test.x.buffer, test.x.byteOffset, test.x.byteLength));
     fs.writeFileSync(y, Buffer.from(test.y.buffer, test.y.byteOffset, test.y.byteLength));
-    const r = spawnSync("/usr/bin/python3", [path.join(__dirname, "fixtures", "read_safetensors.py"), path.join(dir, "final.safetensors"), x, y], { encoding: "utf8" });
+    const r = spawnSync("/usr/bin/python3", [path.join(__dirname, "..", "fixtures", "read_safetensors.py"), path.join(dir, "final.safetensors"), x, y], { encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { tensors: Record<string, number[]>; metadata: Record<string, string>; accuracy: number };
     assert.deepEqual(out.tensors["enc0/kernel"], [24, 32]);

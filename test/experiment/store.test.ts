@@ -17,7 +17,7 @@ const fresh = () => path.join(root, `s${dirs++}`);
 const spec = { suite: "vision8", seeds: [0, 1], lr: 0.01 };
 const layout = ParamLayout.fromShapes([["w", [3, 2]], ["b", [2]]]);
 const pv = (v: number) => new ParamVector(layout, new Float32Array(layout.size).fill(v));
-const writer = path.resolve(__dirname, "fixtures/store-writer.ts");
+const writer = path.resolve(__dirname, "..", "fixtures", "store-writer.ts");
 
 /** Run the writer fixture (node --import tsx, as `npx tsx` does). */
 function startWriter(dir: string, id: string, count: string) {

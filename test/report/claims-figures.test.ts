@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { claimsOf } from "../../src/experiment/claims";
-import type { WeightedGrid } from "../../src/experiment/weighted-grid";
+import { claimsOf } from "../../src/results/claims";
 import { claim1Chart, methodPowerChart, surrogateChart, weightedSimplexFigure, weightedTruthChart } from "../../src/report/figures";
-import { reportFigures } from "../../src/report/write-report";
-import { syntheticResults } from "./fixture";
+import { reportFigures } from "../../src/publish/write-report";
+import { syntheticResults } from "../fixtures/fixture";
+import type { WeightedGrid } from "../../src/results/weighted-grid";
 
 const results = syntheticResults({ seed: 21, seeds: [0, 1, 2] });
 const claims = claimsOf(results)!;

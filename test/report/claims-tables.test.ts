@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { claimsOf } from "../../src/experiment/claims";
-import { formatClaims, formatInterval } from "../../src/experiment/claims-text";
-import type { WeightedRow } from "../../src/experiment/weighted";
+import { claimsOf } from "../../src/results/claims";
+import { formatClaims, formatInterval } from "../../src/results/text/claims-text";
 import {
   CLAIM1_DISPLAY, METHOD_POWER_DISPLAY, PAIRED_DISPLAY, SURROGATE_DISPLAY, WEIGHTED_DISPLAY,
   claim1Rows, methodPowerRows, pairedRows, surrogateRows, tableHtml, weightedRows, weightsText,
 } from "../../src/report/tables";
-import { syntheticResults } from "./fixture";
+import { syntheticResults } from "../fixtures/fixture";
+import type { WeightedRow } from "../../src/results/weighted-row";
 
 const results = syntheticResults({ seed: 13, seeds: [0, 1, 2] });
 const claims = claimsOf(results)!;

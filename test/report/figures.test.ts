@@ -3,8 +3,8 @@ import * as assert from "node:assert/strict";
 import { correlationOverview, perTargetPanels, similarityPanels } from "../../src/report/figures";
 import { mixturePoints } from "../../src/report/points";
 import { mean, pearson } from "../../src/report/stats";
-import { syntheticResults } from "./fixture";
-import { matchSnapshot } from "./snapshot";
+import { syntheticResults } from "../fixtures/fixture";
+import { matchSnapshot } from "../fixtures/snapshot";
 
 const results = syntheticResults({ seed: 11 });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import type { CorrelationRow } from "../../src/experiment/results";
+import type { CorrelationRow } from "../../src/results/results";
 import { correlations, meanCorrelations, pearson, rankOf, selectMixtures } from "../../src/select/index";
 import { membersOf } from "../../src/merge/subsets";
 import { InvalidArgumentError } from "../../src/util/errors";

@@ -2,7 +2,7 @@ import { checkPreset } from "../../data/presets";
 import { loadSuite } from "../../data/suites";
 import { baseVsScratch } from "../../experiment/base-check";
 import { pretrainedEncoder } from "../../experiment/base-model";
-import { terminalProgress } from "../../experiment/progress-bar";
+import { terminalProgress } from "../progress-bar";
 import { resolveSpec } from "../../experiment/spec";
 import { initBackend, type BackendChoice } from "../../model/backend";
 import { meanAndSpread } from "../../select/metrics/mean-spread";

@@ -1,14 +1,14 @@
 import { checkPreset } from "../../data/presets";
 import { calibrateGrid } from "../../experiment/calibration-grid";
-import { formatGrid } from "../../experiment/format-grid";
-import { terminalProgress } from "../../experiment/progress-bar";
-import type { TrainBudget } from "../../experiment/spec";
+import { formatGrid } from "../../results/text/grid-text";
+import { terminalProgress } from "../progress-bar";
 import type { BackendChoice } from "../../model/backend";
 import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
+import type { TrainBudget } from "../../model/recipe";
 
 export const calibrateCommand: Command = {
   name: "calibrate",

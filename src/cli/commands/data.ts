@@ -1,6 +1,6 @@
 import { buildData, verifyData } from "../../data/build-data";
 import { checkPreset } from "../../data/presets";
-import { terminalProgress } from "../../experiment/progress-bar";
+import { terminalProgress } from "../progress-bar";
 import { intOption, listOption } from "../args";
 import type { Command } from "../command";
 

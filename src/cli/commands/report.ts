@@ -11,7 +11,7 @@ export const reportCommand: Command = {
     const dir = a.positional[1];
     if (!dir) throw new InvalidArgumentError("run directory", "(none)", "merge-to-mix report runs/NAME");
     // loaded lazily: the report layer pulls in danfo and playwright
-    const { writeReport } = await import("../../report/write-report");
+    const { writeReport } = await import("../../publish/write-report");
     const r = await writeReport(dir, { png: !a.options.has("no-png") });
     console.log(`report: ${r.html}${r.pngs.length ? ` + ${r.pngs.length} PNG figures` : ""}`);
     return 0;

@@ -1,8 +1,7 @@
 import { checkPreset } from "../../data/presets";
-import { terminalProgress } from "../../experiment/progress-bar";
+import { terminalProgress } from "../progress-bar";
 import { runExperiment } from "../../experiment/run";
-import type { SelectionScore } from "../../experiment/spec";
-import { formatSummary } from "../../experiment/summary";
+import { formatSummary } from "../../results/text/summary";
 import type { BackendChoice } from "../../model/backend";
 import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
@@ -10,6 +9,7 @@ import type { Command } from "../command";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
+import type { SelectionScore } from "../../select/selection-score";
 
 export const runCommand: Command = {
   name: "run",

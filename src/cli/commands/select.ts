@@ -1,9 +1,8 @@
 import { checkPreset } from "../../data/presets";
 import { suiteNames } from "../../data/suites";
-import { formatSelection } from "../../experiment/format-selection";
-import { terminalProgress } from "../../experiment/progress-bar";
+import { formatSelection } from "../../results/text/selection-text";
+import { terminalProgress } from "../progress-bar";
 import { selectMixture } from "../../experiment/select-mixture";
-import type { SelectionScore } from "../../experiment/spec";
 import type { BackendChoice } from "../../model/backend";
 import type { HeadRule } from "../../model/spec";
 import { InvalidArgumentError } from "../../util/errors";
@@ -12,6 +11,7 @@ import type { Command } from "../command";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
 import { suiteFromArgs } from "../suite-option";
+import type { SelectionScore } from "../../select/selection-score";
 
 export const selectCommand: Command = {
   name: "select",

@@ -1,3 +1,3 @@
 export * from "./runner";
-export * from "./local-runner";
+export * from "./local/local-runner";
 export * from "./queue/index";

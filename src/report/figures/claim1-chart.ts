@@ -1,4 +1,4 @@
-import type { Claims } from "../../experiment/claims";
+import type { Claims } from "../../results/claims";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
 

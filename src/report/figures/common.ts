@@ -1,4 +1,4 @@
-import { CorrelationRow, RunResults, ScorerName } from "../../experiment/results";
+import { CorrelationRow, RunResults, ScorerName } from "../../results/results";
 import type { Interval } from "../../select/metrics/bootstrap";
 import { escapeHtml } from "../html";
 import { MixturePoint } from "../points";

@@ -1,4 +1,4 @@
-import { RunResults, ScorerName } from "../../experiment/results";
+import { RunResults, ScorerName } from "../../results/results";
 import { Figure } from "../figure";
 import { mixturePoints } from "../points";
 import { applyPanelGrid, PanelGrid } from "./panel-grid";

@@ -1,4 +1,4 @@
-import type { Recommendation } from "../../experiment/recommendation";
+import type { Recommendation } from "../../results/recommendation";
 import { Figure } from "../figure";
 import { plotText } from "./common";
 

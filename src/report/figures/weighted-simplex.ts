@@ -1,6 +1,6 @@
-import type { WeightedGrid } from "../../experiment/weighted-grid";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, plotText } from "./common";
+import type { WeightedGrid } from "../../results/weighted-grid";
 
 /** Accuracies are stored as fractions: show them in percent; other metrics as they are. */
 const scaleOf = (metric: string) => (/accuracy/.test(metric) ? 100 : 1);

@@ -1,8 +1,8 @@
-import type { WeightedRow } from "../../experiment/weighted";
-import { weightedVsBinary } from "../../experiment/weighted-text";
+import { weightedVsBinary } from "../../results/text/weighted-text";
 import { bootstrapMean, type Interval } from "../../select/metrics/bootstrap";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
+import type { WeightedRow } from "../../results/weighted-row";
 
 type Truth = NonNullable<WeightedRow["truth"]>;
 const ARMS: ReadonlyArray<[string, string, (t: Truth) => number | undefined]> = [

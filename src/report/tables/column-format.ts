@@ -1,4 +1,4 @@
-import { formatInterval } from "../../experiment/claims-text";
+import { formatInterval } from "../../results/text/claims-text";
 import { InvalidArgumentError } from "../../util/errors";
 import type { TableRow } from "./dataframe";
 

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
-import { CorrelationRow, RunResults, ScorerName } from "../../experiment/results";
+import { CorrelationRow, RunResults, ScorerName } from "../../results/results";
 import { mean } from "../stats";
 import { COUNT, CORRELATION, ColumnFormat } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";

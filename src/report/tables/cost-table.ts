@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
-import { RunResults } from "../../experiment/results";
+import { RunResults } from "../../results/results";
 import { COUNT, ColumnFormat, SECONDS, SPEEDUP } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
 import type { TableDisplay } from "./table-display";

@@ -1,4 +1,4 @@
-import type { Claims } from "../../experiment/claims";
+import type { Claims } from "../../results/claims";
 import { ColumnFormat, PERCENT, POINTS, RANK, RATIO, withInterval } from "./column-format";
 import type { TableRow } from "./dataframe";
 import { METHOD_TITLES, intervalCells } from "./interval-cells";

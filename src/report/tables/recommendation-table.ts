@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import type { Recommendation, ScoredMixture } from "../../experiment/recommendation";
+import type { Recommendation, ScoredMixture } from "../../results/recommendation";
 import { COUNT, ColumnFormat, LOSS, PERCENT } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
 import type { TableDisplay } from "./table-display";

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
-import { MethodName, RunResults } from "../../experiment/results";
+import { MethodName, RunResults } from "../../results/results";
 import { mean } from "../stats";
 import { COUNT, ColumnFormat, PERCENT, POINTS, RANK } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";

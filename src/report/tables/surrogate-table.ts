@@ -1,4 +1,4 @@
-import type { Claims } from "../../experiment/claims";
+import type { Claims } from "../../results/claims";
 import { COUNT, CORRELATION, ColumnFormat, PERCENT, RATIO, SECONDS, withInterval } from "./column-format";
 import type { TableRow } from "./dataframe";
 import { intervalCells } from "./interval-cells";

@@ -1,9 +1,9 @@
-import type { WeightedRow } from "../../experiment/weighted";
-import { weightsText } from "../../experiment/weighted-text";
+import { weightsText } from "../../results/text/weighted-text";
 import { mean } from "../stats";
 import { ColumnFormat, LOSS, PERCENT, POINTS } from "./column-format";
 import type { TableRow } from "./dataframe";
 import type { TableDisplay } from "./table-display";
+import type { WeightedRow } from "../../results/weighted-row";
 
 /** Columns of the weighted-mixture table (one row per target, means over seeds). */
 export const WEIGHTED_COLUMNS = [

@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import { InvalidArgumentError } from "../../../util/errors";
 import type { Progress } from "../../../util/progress";
 import { sha256Hex } from "../../../util/sha256";
-import { maskLabel } from "../local-runner";
+import { maskLabel } from "../local/local-runner";
 import type { FineTuneBatch, FineTuneRunner, ResultSink } from "../runner";
 import { connectRedis, DEFAULT_QUEUE_NAME, DEFAULT_QUEUE_PREFIX, redisOptions, safeUrl, watchConnection, type QueueAddress } from "./connection";
 import { FineTuneFailedError } from "./errors";

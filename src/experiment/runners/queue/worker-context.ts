@@ -7,7 +7,7 @@ import { ParamVector } from "../../../params/param-vector";
 import { sha256Hex } from "../../../util/sha256";
 import { canonicalJson } from "../../hash";
 import { contextToData, type FineTuneContext, type FineTuneJob, type FineTuneOutput } from "../../finetune-job";
-import { WorkerPool } from "../../pool";
+import { WorkerPool } from "../local/pool";
 import { trainingCodeHash } from "./code-hash";
 import { WorkerRefusalError } from "./errors";
 import { taskSha } from "../../../data/manifest";
@@ -86,7 +86,7 @@ export class WorkerContexts {
     const ctx: FineTuneContext = { tasks: suite.tasks, base, netSpec: c.netSpec, recipe: c.recipe, headRule: c.headRule };
     this.opts.log?.(`run of ${d.suite}/${d.preset}: data and θ0 checked (${suite.tasks.length} tasks), backend ${c.backend}`);
     return new WorkerPool<FineTuneJob, FineTuneOutput>({
-      script: path.join(__dirname, "..", "..", "finetune.worker.ts"),
+      script: path.join(__dirname, "..", "local", "finetune.worker.ts"),
       size: this.opts.threads,
       workerData: contextToData(ctx, c.backend),
     });

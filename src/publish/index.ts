@@ -1,0 +1,5 @@
+/** The published page: the report that composes tables, figures and widgets, and its claims and weighted sections. */
+export { claimsHtml } from "./claims-section";
+export { gridSummary, weightedHtml } from "./weighted-section";
+export type { ReportExtras, WriteReportOptions } from "./write-report";
+export { reportFigures, writeReport } from "./write-report";

@@ -1,0 +1,70 @@
+import type { BaselineName, Recommendation, ScoredMixture } from "../recommendation";
+import { fixed, pct } from "./numbers";
+
+const num = (x: number | null) => fixed(x, 3);
+const secs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : "– s");
+
+/**
+ * A text table; `left` columns (default the first) are left-aligned, the rest right-aligned.
+ *
+ * @example
+ * textTable(["mixture", "loss"], [["a+b", "0.412"]], 1);
+ */
+export function textTable(header: string[], rows: string[][], left = 1): string {
+  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i < left ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ").trimEnd();
+  return [line(header), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** "a+b+c" — the mixture's members joined as on the command line. */
+export const mixtureName = (m: Pick<ScoredMixture, "members">): string => m.members.join("+");
+
+/** A mixture's name for a table cell: every candidate of a large pool reads "all N candidates". */
+function cellName(m: Pick<ScoredMixture, "members">, candidates: number): string {
+  return m.members.length === candidates && candidates > 3 ? `all ${candidates} candidates` : mixtureName(m);
+}
+
+const BASELINE_LABELS: Record<BaselineName, string> = {
+  cosine: "cosine similarity", l2: "L2 distance", "best-single": "best single dataset", all: "all candidates",
+};
+
+/**
+ * The one line that answers "which datasets should I mix?":
+ * `recommended mixture: a+b+c (merged val loss 0.412, accuracy 81.3%)`.
+ *
+ * @example
+ * recommendationLine(rec);   // "recommended mixture: helper (merged val loss 0.412, accuracy 81.3%)"
+ */
+export function recommendationLine(rec: Pick<Recommendation, "recommended">): string {
+  const r = rec.recommended;
+  return `recommended mixture: ${mixtureName(r)} (merged val loss ${num(r.merged_val_loss)}, accuracy ${pct(r.merged_val_acc)}%)`;
+}
+
+/**
+ * A recommendation for a terminal: the `recommended mixture:` line, the top mixtures by merged score,
+ * each baseline's pick with its merged score (all labelled as merged-model scores, not truths) and the
+ * cost. Nothing here comes from a ground truth.
+ *
+ * @example
+ * console.log(formatRecommendation(rec));
+ */
+export function formatRecommendation(rec: Recommendation): string {
+  const out: string[] = [];
+  const by = rec.score === "loss" ? "lowest validation loss" : "highest validation accuracy";
+  const s = rec.search;
+  const how = s.strategy === "exhaustive"
+    ? `exhaustive search: all ${s.mixtures} mixtures scored`
+    : `${s.strategy} search${s.budget !== null ? ` (budget ${s.budget})` : ""}: ${s.evaluations} of ${s.mixtures} mixtures scored${s.extra ? ` + ${s.extra} for the baselines` : ""}`;
+  out.push(`target ${rec.target}: ${rec.candidates.length} candidates (${rec.candidates.join(", ")}), seed ${rec.seed}; ${how}; picked by the merged model's ${by}`);
+  out.push(recommendationLine(rec));
+  out.push("", `Top ${rec.top.length} mixtures by merged-model score (the merged model of each mixture on ${rec.target}'s validation split; merged-model scores, not fine-tuned truths)`);
+  out.push(textTable(["#", "mixture", "size", "merged val loss", "merged val acc %"],
+    rec.top.map((m, i) => [String(i + 1), cellName(m, rec.candidates.length), String(m.size), num(m.merged_val_loss), pct(m.merged_val_acc)]), 2));
+  out.push("", "Each baseline's pick, scored by the same merged model (merged-model scores, not truths)");
+  const rows = rec.baselines.map((b) => [BASELINE_LABELS[b.method], cellName(b, rec.candidates.length), num(b.merged_val_loss), pct(b.merged_val_acc)]);
+  rows.push(["θ0 (no fine-tuning)", "–", num(rec.theta0.val_loss), pct(rec.theta0.val_acc)]);
+  out.push(textTable(["baseline", "pick", "merged val loss", "merged val acc %"], rows, 2));
+  const c = rec.cost;
+  out.push("", `cost: ${c.finetunes} fine-tunes (${secs(c.finetune_seconds)}) + ${c.merge_evals} merge-evaluations (${secs(c.merge_seconds)}) = ${secs(c.finetune_seconds + c.merge_seconds)}`);
+  return out.join("\n");
+}
