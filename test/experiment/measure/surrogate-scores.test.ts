@@ -7,6 +7,10 @@ import { initParams } from "../../../src/model/init";
 import { netSpecFor, networkLayout } from "../../../src/model/spec";
 import { parseSurrogate } from "../../../src/merge/surrogate";
 import { taskArithmetic } from "../../../src/merge/task-arithmetic";
+import { ties } from "../../../src/merge/ties";
+import { dare } from "../../../src/merge/dare";
+import { uniformMean } from "../../../src/merge/uniform-mean";
+import { hashSeed } from "../../../src/util/rng";
 import { scoreMergedMixtures } from "../../../src/experiment/measure/merged-scores";
 import { calibrationMasks, scoreSurrogate } from "../../../src/experiment/measure/surrogate-scores";
 import { InvalidArgumentError } from "../../../src/util/errors";
@@ -32,11 +36,22 @@ it("mean equals the merged-score sweep; ta:λ equals task arithmetic scored dire
     const want = ev.load(taskArithmetic(theta0, singles.filter((_, i) => (m >> i) & 1), 0.4)).evaluate(A, "val").loss;
     assert.ok(Math.abs(ta.loss[m] - want) < 1e-4, `mask ${m}: ${ta.loss[m]} vs ${want}`);
   }
-  for (const n of ["ties", "dare"]) {
-    const s = scoreSurrogate(ev, theta0, singles, A, parseSurrogate(n), { seed: 0 });
-    assert.ok(s.loss.slice(1).every(Number.isFinite), n);
-    assert.deepEqual(scoreSurrogate(ev, theta0, singles, A, parseSurrogate(n), { seed: 0 }).loss, s.loss, `${n} is seeded`);
+  // ties trims each model once: the same numbers as TIES at k% on each subset from scratch
+  const tiesScores = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("ties"), { seed: 0 });
+  for (let m = 1; m < 8; m++) {
+    const want = ev.load(ties(theta0, singles.filter((_, i) => (m >> i) & 1), { k: 20, lambda: 1 })).evaluate(A, "val").loss;
+    assert.ok(Math.abs(tiesScores.loss[m] - want) < 1e-4, `ties mask ${m}: ${tiesScores.loss[m]} vs ${want}`);
   }
+  // dare: the mean of the singles each DARE'd with its own seeded mask; the seed matters, p = 0 is the mean
+  const dareScores = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("dare"), { seed: 0 });
+  const dared = singles.map((s, i) => dare(theta0, [s], { p: 0.9, seed: hashSeed(`dare:0:${A.name}:${i}`) }));
+  for (const m of [3, 7]) {
+    const want = ev.load(uniformMean(dared.filter((_, i) => (m >> i) & 1))).evaluate(A, "val").loss;
+    assert.ok(Math.abs(dareScores.loss[m] - want) < 1e-4, `dare mask ${m}: ${dareScores.loss[m]} vs ${want}`);
+  }
+  assert.notDeepEqual(scoreSurrogate(ev, theta0, singles, A, parseSurrogate("dare"), { seed: 1 }).loss, dareScores.loss, "dare depends on the seed");
+  const dare0 = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("dare:0"), { seed: 0 });
+  for (let m = 1; m < 8; m++) assert.ok(Math.abs(dare0.loss[m] - merged.loss[m]) < 1e-6, `dare:0 mask ${m}`);
   ev.load(theta0).evaluate(A, "val");
   assert.equal(tf.memory().numTensors, before);
   ev.dispose();
