@@ -15,5 +15,9 @@ export interface Command {
   readonly usage: string;
   /** Option names (without `--`) the command accepts; anything else is a typed error. `help` is implied. */
   readonly options: readonly string[];
+  /** Which of `options` are boolean flags: they take no value (`--overwrite=false` is an error). */
+  readonly flags?: readonly string[];
+  /** Names of the words the command takes after its name (e.g. ["RUN_DIR"]); any other word is an error. */
+  readonly positionals?: readonly string[];
   run(args: ParsedArgs): Promise<number>;
 }

@@ -4,7 +4,7 @@ import "../data/synthetic/suite";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MergeToMixError } from "../util/errors";
-import { checkOptions, parseArgs } from "./args";
+import { commandArgs, parseArgs } from "./args";
 import type { Command } from "./command";
 import { baseCommand } from "./commands/base";
 import { calibrateCommand } from "./commands/calibrate";
@@ -49,8 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (a.options.has("help")) { console.log(`Usage:\n  ${cmd.usage.replace(/\n/g, "\n  ")}`); return 0; }
   try {
-    checkOptions(a, cmd.options, cmd.name);
-    return await cmd.run(a);
+    return await cmd.run(commandArgs(argv, cmd));
   } catch (err) {
     if (err instanceof MergeToMixError) {
       console.error(`merge-to-mix ${cmd.name}: ${err.name}: ${err.message}`);

@@ -32,7 +32,11 @@ export function protocolOptions(a: ParsedArgs): { budget?: number; trainBudget?:
   }
   if (a.options.has("search-budget")) out.budget = intOption(a, "search-budget", 0, 1);
   const tb = stringOption(a, "train-budget");
-  if (tb !== undefined) train(tb, "--train-budget");
+  if (tb !== undefined) {
+    // one rule, said once: --budget steps --train-budget epochs must not silently resolve to either
+    if (out.trainBudget !== undefined && out.trainBudget !== tb.trim()) throw new InvalidArgumentError("--train-budget", tb, `the same rule as --budget ${out.trainBudget} (give the fine-tuning budget once)`);
+    train(tb.trim(), "--train-budget");
+  }
   out.surrogate = stringOption(a, "surrogate");
   out.surrogates = listOption(a, "surrogates");
   return out;

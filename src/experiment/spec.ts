@@ -130,6 +130,8 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
   if (!(TRAIN_BUDGETS as readonly string[]).includes(spec.trainBudget)) throw new UnknownNameError("fine-tuning budget", spec.trainBudget, TRAIN_BUDGETS);
   validateRecipe(spec.recipe);
   validateRecipe(spec.pretrain.recipe);
+  // 0 epochs would make every fine-tune (and the exported "final model") θ0 itself
+  if (spec.recipe.epochs < 1) throw new InvalidArgumentError("recipe.epochs (--epochs)", spec.recipe.epochs, "at least 1 pass over the data (with 0 every fine-tune would be θ0 itself)");
   return spec;
 }
 

@@ -10,6 +10,7 @@ export const dataCommand: Command = {
   usage: `merge-to-mix data [--verify] [--suite vision8,text8] [--preset quick|full] [--seed n]
     Build the prepared-data cache and data/manifest.json, or (--verify) rebuild in memory and check hashes.`,
   options: ["verify", "suite", "preset", "seed"],
+  flags: ["verify"],
   async run(a) {
     const opts = {
       suites: listOption(a, "suite"),

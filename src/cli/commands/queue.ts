@@ -12,6 +12,7 @@ export const queueCommand: Command = {
     --clear removes every job and blob of the queue (refused while jobs run, unless --force); coordinators
     that are still running re-queue what they miss.`,
   options: ["queue", "json", "clear", "force"],
+  flags: ["json", "clear", "force"],
   async run(a) {
     const url = stringOption(a, "queue");
     if (url === undefined) throw new InvalidArgumentError("--queue", "(missing)", "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379");

@@ -7,6 +7,8 @@ export const reportCommand: Command = {
   usage: `merge-to-mix report runs/NAME [--no-png]
     One offline HTML report (tables, figures, widgets) plus the figures as PNG files.`,
   options: ["no-png"],
+  flags: ["no-png"],
+  positionals: ["RUN_DIR"],
   async run(a) {
     const dir = a.positional[1];
     if (!dir) throw new InvalidArgumentError("run directory", "(none)", "merge-to-mix report runs/NAME");

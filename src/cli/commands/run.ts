@@ -32,11 +32,12 @@ export const runCommand: Command = {
     size-proportional over the binary pick) to check the weighted pick against the binary one.
     ${RUNNER_USAGE}`,
   options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
+  flags: ["no-ground-truth", "overwrite", "weighted"],
   async run(a) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/${suite}-${preset}`)!;
-    const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 0, 1000) : undefined;
+    const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
     const progress = terminalProgress();
     const results = await withRunner(a, (runner) => runExperiment({
       suite, preset, out,

@@ -30,13 +30,14 @@ export const selectCommand: Command = {
     class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.
     ${RUNNER_USAGE}`,
   options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
+  flags: ["no-train", "overwrite", "weighted"],
   async run(a) {
     const suite = suiteFromArgs(a);
     const target = stringOption(a, "target");
     if (!target) throw new InvalidArgumentError("--target", "(none)", `the task to choose a mixture for (suites: ${suiteNames().join(", ")}; see merge-to-mix suites)`);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/select-${suite}-${target}`)!;
-    const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 0, 1000) : undefined;
+    const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
     const result = await withRunner(a, (runner) => selectMixture({
       suite, target, preset, out,
       candidates: listOption(a, "candidates"),

@@ -7,6 +7,7 @@ export const suitesCommand: Command = {
   usage: `merge-to-mix suites [--json]
     Every suite's tasks with input shape, classes and split sizes (--json: machine-readable).`,
   options: ["json"],
+  flags: ["json"],
   async run(a) {
     const d = await describeSuites();
     if (a.options.has("json")) { console.log(JSON.stringify(d, null, 2)); return 0; }
