@@ -27,9 +27,10 @@ export interface SweepOptions {
   /**
    * Other linear merges than the uniform mean: each step yields sum·a + base·b with [a, b] =
    * coefficients(|S|). Task arithmetic θ0 + λ Σ (θ_i − θ0) is `{ base: θ0, coefficients: (k) => [λ, 1 − λk] }`.
-   * Default: the mean, [1/|S|, 0].
+   * Default: the mean, [1/|S|, 0]. The subset's mask comes second, for merges whose scale depends on which
+   * members are in (e.g. budget-matched coefficients under a steps budget: 1 / the members' total size).
    */
-  coefficients?: (size: number) => readonly [sumScale: number, baseScale: number];
+  coefficients?: (size: number, mask: number) => readonly [sumScale: number, baseScale: number];
   /** The vector `coefficients`' second term multiplies (same layout as the models). */
   base?: ParamVector;
 }
@@ -70,7 +71,7 @@ function* run(models: readonly ParamVector[], copy: boolean, coefficients: NonNu
     const bit = 31 - Math.clz32(mask ^ prev);
     const added = ((mask >>> bit) & 1) === 1;
     count += added ? 1 : -1;
-    const [a, b] = coefficients(count);
+    const [a, b] = coefficients(count, mask);
     if (b !== 0 && !base) throw new InvalidArgumentError("coefficients", [a, b], "a zero base coefficient without options.base");
     kernel.step(models[bit].data, added, a, b);
     prev = mask;

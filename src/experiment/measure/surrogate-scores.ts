@@ -3,11 +3,12 @@ import type { Evaluator } from "../../evaluate/evaluator";
 import { mergeScorer } from "../../evaluate/merge-scorer";
 import { dare } from "../../merge/dare";
 import { popcount } from "../../merge/subsets";
-import { CALIBRATION_LAMBDAS, surrogateName, type Surrogate } from "../../merge/surrogate";
+import { matchedCoefficients, matchedSweep, type MatchedRule } from "../../merge/matched-coefficients";
+import { CALIBRATION_LAMBDAS, MATCHED_SHRINKS, surrogateName, type Surrogate } from "../../merge/surrogate";
 import { sweepSubsets } from "../../merge/sweep";
 import { ties, tiesTrim } from "../../merge/ties";
 import { taskArithmetic } from "../../merge/task-arithmetic";
-import type { ParamVector } from "../../params/param-vector";
+import { ParamVector } from "../../params/param-vector";
 import { InvalidArgumentError } from "../../util/errors";
 import { silentProgress, type Progress } from "../../util/progress";
 import { Rng, hashSeed } from "../../util/rng";
@@ -19,7 +20,7 @@ export interface SurrogateScores {
   loss: number[];
   /** Wall time: sweep + fitting (calibrated: not its mixture fine-tunes, which the caller times). */
   seconds: number;
-  /** calibrated: the λ chosen, and the mixtures (candidate masks) whose true validation loss chose it. */
+  /** calibrated: the λ chosen (matched: the shrink factor), and the mixtures (candidate masks) whose true validation loss chose it. */
   lambda?: number;
   calibrationMasks?: number[];
 }
@@ -28,6 +29,16 @@ export interface SurrogateScores {
 export interface Calibration {
   readonly masks: readonly number[];
   readonly trueLoss: readonly number[];
+}
+
+/** θ0 + Σ cᵢ (mᵢ − θ0), accumulated in Float64 (the models may be prepared projections: the combination is linear). */
+function linearCombination(base: ParamVector, models: readonly ParamVector[], c: readonly number[]): ParamVector {
+  const acc = Float64Array.from(base.data);
+  models.forEach((m, i) => {
+    if (c[i] === 0) return;
+    for (let j = 0; j < acc.length; j++) acc[j] += c[i] * (m.data[j] - base.data[j]);
+  });
+  return new ParamVector(base.layout, Float32Array.from(acc));
 }
 
 /**
@@ -51,6 +62,8 @@ export function calibrationMasks(n: number, k: number, seed: number): number[] {
  * Gray-code order; `ties` trims each model once and merges each subset. `calibrated` needs
  * `calibration` (the true validation loss of its k mixture fine-tunes): λ minimises the squared difference
  * between the task-arithmetic surrogate's loss and the truth on those k mixtures — validation data only.
+ * `matched` needs `matched` (the budget rule and the candidates' training sizes); `matched:fit` also needs
+ * `calibration` and fits its shrink factor on it the same way.
  *
  * @example
  * const s = scoreSurrogate(ev, theta0, singles, target, parseSurrogate("ta:0.5"), { seed: 0 });
@@ -58,7 +71,7 @@ export function calibrationMasks(n: number, k: number, seed: number): number[] {
  */
 export function scoreSurrogate(
   ev: Evaluator, theta0: ParamVector, singles: readonly ParamVector[], target: Task, surrogate: Surrogate,
-  o: { seed: number; calibration?: Calibration; progress?: Progress },
+  o: { seed: number; calibration?: Calibration; matched?: Omit<MatchedRule, "weights">; progress?: Progress },
 ): SurrogateScores {
   const progress = o.progress ?? silentProgress;
   const len = 2 ** singles.length;
@@ -67,6 +80,7 @@ export function scoreSurrogate(
   const name = surrogateName(surrogate);
   const out: SurrogateScores = { name, acc, loss, seconds: 0 };
   progress.start(`surrogate ${name} on ${target.name}`, len - 1);
+  if (surrogate.kind === "ensemble") throw new InvalidArgumentError("surrogate", name, "a merge surrogate (the ensemble is scored in output space: ensembleScores)");
   if (surrogate.kind === "ties") {
     // trim each task vector once (it does not depend on the subset), then elect + disjoint-mean per subset
     const trimmed = singles.map((m) => tiesTrim(theta0, m, surrogate.k));
@@ -100,7 +114,29 @@ export function scoreSurrogate(
         out.lambda = lambda;
         out.calibrationMasks = [...c.masks];
       }
-      const sweep = lambda === undefined ? sweepSubsets(models) : sweepSubsets(models, { base, coefficients: (k) => [lambda!, 1 - lambda! * k] });
+      let sweep;
+      if (surrogate.kind === "matched") {
+        const rule = o.matched;
+        if (!rule || rule.sizes.length !== singles.length) throw new InvalidArgumentError(`budget rule of ${name}`, rule ?? null, `the budget and ${singles.length} candidates' training sizes`);
+        let shrink = surrogate.shrink;
+        if (shrink === "fit") {
+          const c = o.calibration;
+          if (!c || c.masks.length === 0 || c.trueLoss.length !== c.masks.length) throw new InvalidArgumentError(`calibration of ${name}`, c ?? null, "the true validation loss of some mixture fine-tunes");
+          const coef = c.masks.map((m) => matchedCoefficients(rule, m));
+          let best = Infinity;
+          for (const x of MATCHED_SHRINKS) {
+            const err = c.masks.reduce((s, _m, j) => s + (score(linearCombination(base, models, coef[j].map((v) => v * x))).loss - c.trueLoss[j]) ** 2, 0);
+            if (err < best) { best = err; shrink = x; }
+          }
+          out.lambda = shrink as number;
+          out.calibrationMasks = [...c.masks];
+        }
+        const plan = matchedSweep(rule, shrink as number);
+        const scaled = models.map((m, i) => (plan.scales[i] === 1 ? m : new ParamVector(m.layout, m.data.map((v) => v * plan.scales[i]))));
+        sweep = sweepSubsets(scaled, { base, coefficients: plan.coefficients });
+      } else {
+        sweep = lambda === undefined ? sweepSubsets(models) : sweepSubsets(models, { base, coefficients: (k) => [lambda!, 1 - lambda! * k] });
+      }
       for (const step of sweep) {
         const r = score(step.params);
         acc[step.mask] = r.accuracy; loss[step.mask] = r.loss;

@@ -1,4 +1,4 @@
-import { parseSurrogate, surrogateName } from "../../merge/surrogate";
+import { MATCHED_FIT_K, parseSurrogate, surrogateName } from "../../merge/surrogate";
 import { InvalidArgumentError } from "../../util/errors";
 import { hashSeed } from "../../util/rng";
 import type { TruthRecord } from "./ground-truth";
@@ -61,8 +61,13 @@ export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, na
     return row;
   }
   const singles = singlesOf(e, seed, p, single);
-  const cal = surrogate.kind === "calibrated" ? await calibrationOf(e, seed, p, surrogate.k) : undefined;
-  const s = scoreSurrogate(e.ev, e.theta0, singles, p.target, surrogate, { seed, calibration: cal, progress: e.progress });
+  const n = p.candidates.length;
+  // matched:fit fits on at most MATCHED_FIT_K mixtures of ≥ 2 members (2^n − 1 − n of them exist)
+  const cal = surrogate.kind === "calibrated" ? await calibrationOf(e, seed, p, surrogate.k)
+    : surrogate.kind === "matched" && surrogate.shrink === "fit" ? await calibrationOf(e, seed, p, Math.min(MATCHED_FIT_K, 2 ** n - 1 - n))
+    : undefined;
+  const matched = { budget: e.spec.trainBudget, sizes: p.candidates.map((t) => t.splits.train.n) };
+  const s = scoreSurrogate(e.ev, e.theta0, singles, p.target, surrogate, { seed, calibration: cal, matched, progress: e.progress });
   const row: SurrogateRow = {
     seed, target: p.target.name, name: s.name, val_acc: s.acc, val_loss: s.loss, seconds: s.seconds,
     lambda: s.lambda ?? null, calibration_masks: s.calibrationMasks ?? null, extra_finetunes: cal?.finetunes ?? 0, extra_seconds: cal?.seconds ?? 0,
