@@ -2,10 +2,11 @@
 # Fetch data files that ship inside Debian packages we do not want to install (they pull heavy deps).
 # Idempotent: does nothing when the files are already there. Needs apt-get (download only, no root for
 # `apt-get download`; run `apt-get update` first if the package is not found).
-#   data/raw/sklearn/digits.csv.gz  ← python3-sklearn: sklearn/datasets/data/digits.csv.gz (UCI optdigits, BSD-3)
+#   <cache>/raw/sklearn/digits.csv.gz  ← python3-sklearn: sklearn/datasets/data/digits.csv.gz (UCI optdigits, BSD-3)
+# <cache> is $MERGE_TO_MIX_CACHE when set, else the checkout's data/ (the library's cacheDir() rule).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dest="$root/data/raw/sklearn"
+dest="${MERGE_TO_MIX_CACHE:-$root/data}/raw/sklearn"
 if [ -s "$dest/digits.csv.gz" ] && [ -s "$dest/VERSION" ] && gzip -t "$dest/digits.csv.gz" 2>/dev/null; then
   echo "debian-data: $dest/digits.csv.gz already present"
   exit 0

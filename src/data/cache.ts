@@ -4,13 +4,13 @@ import { Progress, silentProgress } from "../util/progress";
 import { writeFileAtomic } from "./atomic";
 import { sizesKey } from "./presets";
 import { deserializePrepared, PreparedHeader, preparedHeader, PreparedTask, serializePrepared, sha256Hex } from "./prepared";
-import { projectRoot } from "./sources";
+import { cacheSubdir, ensureWritableDir } from "../util/cache-dir";
 import { SplitSizes } from "./types";
 import { VisionTaskSpec } from "./vision/spec";
 
-/** Default cache folder (git-ignored). */
+/** Default prepared-data folder: `cache/` under the cache folder (data/cache in a checkout; see cacheDir). */
 export function defaultCacheDir(): string {
-  return path.join(projectRoot(), "data", "cache");
+  return cacheSubdir("cache");
 }
 
 /**
@@ -85,6 +85,7 @@ export function loadPreparedTask(
     if (r.status === "hit") return { task: r.task, header: r.header, fromCache: true };
     if (r.status === "corrupt") progress.log(`data: cache of ${suite}/${spec.name} rejected (${r.problem}); rebuilding`);
   }
+  if (opts.write !== false) ensureWritableDir(path.dirname(base));   // a typed error naming the folder, before the build
   const t0 = Date.now();
   const task = spec.prepare(sizes, seed, suite);
   const header = opts.write === false ? preparedHeader(task) : writeCachedTask(base, task);

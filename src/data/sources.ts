@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { MissingDependencyError } from "../util/errors";
+import { packageRoot } from "../util/package-root";
 
 /**
  * Folder of an installed npm package; MissingDependencyError (with the install command) when absent.
@@ -43,8 +44,7 @@ export function debianVersion(name: string, statusFile = "/var/lib/dpkg/status")
   }
 }
 
-/** Repository root (where data/ lives), found from this file's location. */
+/** The package's own folder (where data/manifest.json lives): the repository, or the installed package. */
 export function projectRoot(): string {
-  // realpath: notebooks import src/ through the notebooks/src symlink, where __dirname is notebooks/src/data.
-  return path.resolve(fs.realpathSync(__dirname), "..", "..");
+  return packageRoot();
 }

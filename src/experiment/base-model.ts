@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Suite } from "../data/types";
-import { projectRoot } from "../data/sources";
 import { loadVisionPretrainData } from "../data/vision/pretrain";
 import { loadTextPretrainData } from "../data/text/pretrain";
 import { pretrainEncoder, type PretrainData } from "../model/pretrain";
@@ -9,13 +8,17 @@ import { encoderLayout } from "../model/spec";
 import { initParams } from "../model/init";
 import { loadParamsSync, saveParamsSync } from "../params/safetensors";
 import type { ParamVector } from "../params/param-vector";
+import { cacheSubdir, ensureWritableDir } from "../util/cache-dir";
 import { CorruptFileError } from "../util/errors";
 import { silentProgress, type Progress } from "../util/progress";
 import { stableHash } from "./hash";
 import type { PretrainSpec } from "./spec";
 
-/** Where pretrained encoders are cached, keyed by a hash of their spec (shared by every run). */
-export const DEFAULT_MODEL_DIR = path.join(projectRoot(), "data", "models");
+/** Where pretrained encoders are cached, keyed by a hash of their spec (shared by every run): `models/`
+ *  under the cache folder (data/models in a checkout; `--cache DIR` or MERGE_TO_MIX_CACHE move it). */
+export function defaultModelDir(): string {
+  return cacheSubdir("models");
+}
 
 /** Which pretraining a suite gets: Quick, Draw! (28×28 inputs), masked bag-of-words (text), or none. */
 export type PretrainKind = "quickdraw" | "masked-bow" | "none";
@@ -46,7 +49,7 @@ export async function pretrainedEncoder(
   const shape = { inputSize: suite.inputSize, hidden: [...hidden] };
   const key = { format: 1, kind, ...shape, recipe: spec.recipe, seed: spec.seed,
     ...(kind === "quickdraw" ? { perClass: spec.perClass, shiftedCopies: spec.shiftedCopies } : kind === "masked-bow" ? { maxChunks: spec.maxChunks, suite: suite.name } : { suite: suite.name }) };
-  const file = path.join(opts.modelDir ?? DEFAULT_MODEL_DIR, `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`);
+  const file = path.join(opts.modelDir ?? defaultModelDir(), `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`);
   const layout = encoderLayout(shape);
   if (fs.existsSync(file)) {
     try {
@@ -56,6 +59,7 @@ export async function pretrainedEncoder(
       progress.log(`pretrained encoder ${file} is corrupt (${err.message}); retraining`);
     }
   }
+  ensureWritableDir(path.dirname(file));   // refuse before minutes of pretraining, not after
   const t0 = Date.now();
   let encoder: ParamVector;
   if (kind === "none") {

@@ -29,11 +29,22 @@ export function setDisplaySink(sink: DisplaySink | undefined): void {
   override = sink;
 }
 
+/**
+ * The running kernel's own tslab module. Its display state lives in that module instance, and an installed
+ * package resolves "tslab" from its own node_modules (another copy, or none), so prefer the kernel's:
+ * the kernel's main script is tslab's bin/tslab, whose parent folder is the tslab package.
+ */
+function kernelTslab(): typeof import("tslab") | undefined {
+  const main = require.main;
+  if (!(globalThis as { __tslab__?: unknown }).__tslab__ || !main || !/[\\/]tslab[\\/]bin[\\/]tslab$/.test(main.filename)) return undefined;
+  try { return main.require("..") as typeof import("tslab"); } catch { return undefined; }
+}
+
 /** tslab is required lazily so `src/` loads outside a kernel; its calls throw "Not ready" there. */
 function tslabSink(): DisplaySink {
   let tslab: typeof import("tslab");
   try {
-    tslab = require("tslab");
+    tslab = kernelTslab() ?? require("tslab");
   } catch (e) {
     throw new NotInNotebookError("tslab is not installed; the notebook helpers need a tslab kernel (npm ci && npm run kernel:install)", { cause: e });
   }

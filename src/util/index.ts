@@ -3,3 +3,5 @@ export * from "./progress";
 export * from "./rng";
 export * from "./atomic";
 export * from "./sha256";
+export { CacheFolderError, cacheDir, cacheSubdir, ensureWritableDir, setCacheDir, type CacheKind } from "./cache-dir";
+export { packageRoot, isSourceCheckout } from "./package-root";

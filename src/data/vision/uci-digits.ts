@@ -5,12 +5,14 @@ import { CorruptFileError, MissingDependencyError } from "../../util/errors";
 import { RawPool } from "../prepare";
 import { quantize } from "../prepared";
 import { resizeBilinear } from "../resize";
-import { projectRoot } from "../sources";
+import { cacheSubdir } from "../../util/cache-dir";
+import { fetchSklearnDigits } from "./fetch-sklearn-digits";
 import { DIGIT_CLASSES, DIGIT_CONCEPTS, poolTaskSpec, VisionTaskSpec } from "./spec";
 
-/** Where scripts/debian-data.sh puts scikit-learn's copy of UCI optdigits. */
+/** Where scikit-learn's copy of UCI optdigits lives: `raw/sklearn/` under the cache folder (data/raw in a
+ *  checkout, filled by scripts/debian-data.sh; an installed package fetches it on first use). */
 export function uciDigitsFile(): string {
-  return path.join(projectRoot(), "data", "raw", "sklearn", "digits.csv.gz");
+  return path.join(cacheSubdir("raw"), "sklearn", "digits.csv.gz");
 }
 
 /**
@@ -39,6 +41,7 @@ let cached: RawPool | undefined;
  */
 export function loadUciDigitsPool(file = uciDigitsFile()): RawPool {
   if (cached && file === uciDigitsFile()) return cached;
+  if (!fs.existsSync(file) && file === uciDigitsFile()) fetchSklearnDigits(file);
   if (!fs.existsSync(file)) throw new MissingDependencyError(`UCI optdigits (${file}, from Debian python3-sklearn)`, "bash scripts/debian-data.sh");
   const rows = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
   const n = rows.length;

@@ -40,7 +40,7 @@ export class LocalRunner implements FineTuneRunner {
       return;
     }
     const pool = new WorkerPool<FineTuneJob, FineTuneOutput>({
-      script: path.join(__dirname, "finetune.worker.ts"),
+      script: path.join(__dirname, `finetune.worker${path.extname(__filename)}`),
       size: threads,
       workerData: contextToData(ctx, batch.backend),
     });

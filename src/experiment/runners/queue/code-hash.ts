@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { sha256Hex } from "../../../util/sha256";
 
 /** The sources a fine-tune's numbers depend on (besides its data and θ0), relative to src/. */
-const TRAINING_SOURCES = ["model", "params", "util", "experiment/finetune-job.ts"];
+const TRAINING_SOURCES = ["model", "params", "util", `experiment/finetune-job${path.extname(__filename)}`];
 /** Packages whose versions change the numbers. */
 const TRAINING_PACKAGES = ["@tensorflow/tfjs-core", "@tensorflow/tfjs-backend-cpu", "@tensorflow/tfjs-backend-wasm"];
 
@@ -24,7 +24,7 @@ export function trainingCodeHash(): string {
   const walk = (p: string) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) for (const f of fs.readdirSync(p).sort()) walk(path.join(p, f));
-    else files.push(p);   // sources and any kernel binaries beside them
+    else if (!/\.(map|d\.ts)$/.test(p)) files.push(p);   // sources (or built .js) and any kernel binaries beside them
   };
   for (const s of TRAINING_SOURCES) walk(path.join(src, s));
   const parts = files.map((f) => `${path.relative(src, f).split(path.sep).join("/")}\n${sha256Hex(fs.readFileSync(f))}`);

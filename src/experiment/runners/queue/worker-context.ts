@@ -86,7 +86,7 @@ export class WorkerContexts {
     const ctx: FineTuneContext = { tasks: suite.tasks, base, netSpec: c.netSpec, recipe: c.recipe, headRule: c.headRule };
     this.opts.log?.(`run of ${d.suite}/${d.preset}: data and θ0 checked (${suite.tasks.length} tasks), backend ${c.backend}`);
     return new WorkerPool<FineTuneJob, FineTuneOutput>({
-      script: path.join(__dirname, "..", "local", "finetune.worker.ts"),
+      script: path.join(__dirname, "..", "local", `finetune.worker${path.extname(__filename)}`),
       size: this.opts.threads,
       workerData: contextToData(ctx, c.backend),
     });
