@@ -4,6 +4,8 @@ import "../data/synthetic/suite";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MergeToMixError } from "../util/errors";
+import { takeCacheOption } from "./cache-option";
+import { packageRoot } from "../util/package-root";
 import { commandArgs, parseArgs } from "./args";
 import type { Command } from "./command";
 import { baseCommand } from "./commands/base";
@@ -21,7 +23,7 @@ export const COMMANDS: readonly Command[] = [runCommand, selectCommand, calibrat
 
 /** The package version (package.json), for `merge-to-mix --version`. */
 export function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 
@@ -33,11 +35,22 @@ Usage:
 ${COMMANDS.map((c) => "  " + c.usage.replace(/\n/g, "\n  ")).join("\n")}
   merge-to-mix help | --help | --version
   merge-to-mix COMMAND --help      one command's usage
+
+Every command takes --cache DIR: the folder for prepared data, pretrained encoders and raw Debian files
+(default: $MERGE_TO_MIX_CACHE, else $XDG_CACHE_HOME/merge-to-mix or ~/.cache/merge-to-mix).
 `;
 }
 
 /** Entry point: dispatch a subcommand; typed errors print one line and exit 1. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv0: readonly string[]): Promise<number> {
+  let argv: readonly string[];
+  try {
+    argv = takeCacheOption(argv0);
+  } catch (err) {
+    if (!(err instanceof MergeToMixError)) throw err;
+    console.error(`merge-to-mix: ${err.name}: ${err.message}`);
+    return 1;
+  }
   const a = parseArgs(argv);
   const name = a.positional[0] ?? (a.options.has("version") ? "--version" : "help");
   if (name === "help" || name === "--help" || (a.positional.length === 0 && a.options.has("help"))) { console.log(helpText()); return 0; }
