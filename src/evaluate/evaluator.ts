@@ -83,6 +83,34 @@ export class Evaluator {
     return { accuracy: correct / s.n, loss: lossSum / s.n, n: s.n };
   }
 
+  /**
+   * The logits `evaluate` scores `task`'s split with (the same head rule: own units, or the refit head), as
+   * n × C floats row-major (C = the task's classes). Their softmax is the model's predicted class probabilities.
+   *
+   * @example
+   * const z = ev.load(model).logits(target, "val");   // z[i * C + c]
+   */
+  logits(task: Task, split: SplitName = "val"): Float32Array {
+    this.assertLoaded();
+    const s = task.splits[split];
+    if (!s) throw new InvalidArgumentError("split", split, `one of ${Object.keys(task.splits).join(", ")}`);
+    const c = task.classes.length, d = this.netSpec.inputSize;
+    const out = new Float32Array(s.n * c);
+    if (s.n === 0) return out;
+    const head = this.headRule === "refit" ? this.ncmHead(task) : undefined;
+    const units = head ? undefined : taskUnits(task, this.netSpec, this.headRule);
+    for (let b = 0; b < s.n; b += this.batchSize) {
+      const m = Math.min(this.batchSize, s.n - b);
+      const t = tf.tidy(() => {
+        const x = tf.tensor2d(s.x.subarray(b * d, (b + m) * d), [m, d]);
+        return head ? head.logits(this.net.features(x)) : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
+      });
+      out.set(t.dataSync() as Float32Array, b * c);
+      t.dispose();
+    }
+    return out;
+  }
+
   /** Penultimate (encoder) features of n row-major inputs, as n × featureSize floats. */
   embed(x: Float32Array, n: number): Float32Array {
     this.assertLoaded();

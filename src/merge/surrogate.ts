@@ -27,7 +27,7 @@ export type Surrogate =
   | { readonly kind: "ensemble" };
 
 /** Every surrogate a run scores (over the same stored single fine-tunes), in report order. */
-export const DEFAULT_SURROGATES: readonly string[] = ["mean", "ta:0.5", "ta:1", "ties", "dare", "calibrated", "matched", "matched:fit"];
+export const DEFAULT_SURROGATES: readonly string[] = ["mean", "ta:0.5", "ta:1", "ties", "dare", "calibrated", "matched", "matched:fit", "ensemble"];
 
 /** The λ grid `calibrated` searches (validation loss of its k mixture fine-tunes). */
 export const CALIBRATION_LAMBDAS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];

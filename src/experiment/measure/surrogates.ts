@@ -4,6 +4,7 @@ import { hashSeed } from "../../util/rng";
 import type { TruthRecord } from "./ground-truth";
 import type { Engine } from "../engine";
 import { ensureFineTunes, fineTuneKey, type FineTuneRecord } from "../finetune-pool";
+import { scoreEnsemble } from "./ensemble";
 import { toGlobalMask } from "./global-mask";
 import type { MergedScores } from "./merged-scores";
 import { scoreMixtures, type MixtureScores } from "./mixture-scores";
@@ -67,7 +68,9 @@ export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, na
     : surrogate.kind === "matched" && surrogate.shrink === "fit" ? await calibrationOf(e, seed, p, Math.min(MATCHED_FIT_K, 2 ** n - 1 - n))
     : undefined;
   const matched = { budget: e.spec.trainBudget, sizes: p.candidates.map((t) => t.splits.train.n) };
-  const s = scoreSurrogate(e.ev, e.theta0, singles, p.target, surrogate, { seed, calibration: cal, matched, progress: e.progress });
+  const s = surrogate.kind === "ensemble"
+    ? scoreEnsemble(e.ev, singles, p.target, p.candidates)
+    : scoreSurrogate(e.ev, e.theta0, singles, p.target, surrogate, { seed, calibration: cal, matched, progress: e.progress });
   const row: SurrogateRow = {
     seed, target: p.target.name, name: s.name, val_acc: s.acc, val_loss: s.loss, seconds: s.seconds,
     lambda: s.lambda ?? null, calibration_masks: s.calibrationMasks ?? null, extra_finetunes: cal?.finetunes ?? 0, extra_seconds: cal?.seconds ?? 0,
