@@ -1,11 +1,12 @@
 import type { ParsedArgs } from "./args";
+import type { CliIO } from "./io";
 
 /**
  * One subcommand of the `merge-to-mix` command line: its name, a one-line summary for the overview,
  * the usage text `--help` prints, the options it accepts, and what it does (returns the exit code).
  *
  * @example
- * export const suitesCommand: Command = { name: "suites", summary: "…", usage: "…", options: ["json"], run: async (a) => 0 };
+ * export const suitesCommand: Command = { name: "suites", summary: "…", usage: "…", options: ["json"], run: async (a, io) => 0 };
  */
 export interface Command {
   readonly name: string;
@@ -19,5 +20,6 @@ export interface Command {
   readonly flags?: readonly string[];
   /** Names of the words the command takes after its name (e.g. ["RUN_DIR"]); any other word is an error. */
   readonly positionals?: readonly string[];
-  run(args: ParsedArgs): Promise<number>;
+  /** Do the work, writing results to `io.out` and progress and errors to `io.err`; returns the exit code. */
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
 }

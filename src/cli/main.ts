@@ -8,6 +8,7 @@ import { takeCacheOption } from "./cache-option";
 import { packageRoot } from "../util/package-root";
 import { commandArgs, parseArgs } from "./args";
 import type { Command } from "./command";
+import { processIO, println, type CliIO } from "./io";
 import { baseCommand } from "./commands/base";
 import { calibrateCommand } from "./commands/calibrate";
 import { dataCommand } from "./commands/data";
@@ -41,31 +42,37 @@ Every command takes --cache DIR: the folder for prepared data, pretrained encode
 `;
 }
 
-/** Entry point: dispatch a subcommand; typed errors print one line and exit 1. */
-export async function main(argv0: readonly string[]): Promise<number> {
+/**
+ * Entry point: dispatch a subcommand, writing through `io` (default: the process's stdout and stderr);
+ * typed errors print one line and exit 1.
+ *
+ * @example
+ * const code = await main(["suites", "--json"], { out: { write: (s) => chunks.push(s) }, err: process.stderr });
+ */
+export async function main(argv0: readonly string[], io: CliIO = processIO): Promise<number> {
   let argv: readonly string[];
   try {
     argv = takeCacheOption(argv0);
   } catch (err) {
     if (!(err instanceof MergeToMixError)) throw err;
-    console.error(`merge-to-mix: ${err.name}: ${err.message}`);
+    println(io.err, `merge-to-mix: ${err.name}: ${err.message}`);
     return 1;
   }
   const a = parseArgs(argv);
   const name = a.positional[0] ?? (a.options.has("version") ? "--version" : "help");
-  if (name === "help" || name === "--help" || (a.positional.length === 0 && a.options.has("help"))) { console.log(helpText()); return 0; }
-  if (name === "--version") { console.log(version()); return 0; }
+  if (name === "help" || name === "--help" || (a.positional.length === 0 && a.options.has("help"))) { println(io.out, helpText()); return 0; }
+  if (name === "--version") { println(io.out, version()); return 0; }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    console.error(`unknown command ${JSON.stringify(name)}; valid: ${COMMANDS.map((c) => c.name).join(", ")}, help\n\n${helpText()}`);
+    println(io.err, `unknown command ${JSON.stringify(name)}; valid: ${COMMANDS.map((c) => c.name).join(", ")}, help\n\n${helpText()}`);
     return 2;
   }
-  if (a.options.has("help")) { console.log(`Usage:\n  ${cmd.usage.replace(/\n/g, "\n  ")}`); return 0; }
+  if (a.options.has("help")) { println(io.out, `Usage:\n  ${cmd.usage.replace(/\n/g, "\n  ")}`); return 0; }
   try {
-    return await cmd.run(commandArgs(argv, cmd));
+    return await cmd.run(commandArgs(argv, cmd), io);
   } catch (err) {
     if (err instanceof MergeToMixError) {
-      console.error(`merge-to-mix ${cmd.name}: ${err.name}: ${err.message}`);
+      println(io.err, `merge-to-mix ${cmd.name}: ${err.name}: ${err.message}`);
       return 1;
     }
     throw err;

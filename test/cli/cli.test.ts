@@ -1,4 +1,4 @@
-// The command line, called in-process through main(argv) with console output captured.
+// The command line, called in-process through main(argv, io) with its output captured by the io streams.
 import { after, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -9,20 +9,11 @@ import { main } from "../../src/cli/main";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-cli-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Run main(argv), returning its exit code and everything it printed. */
+/** Run main(argv) with its output captured through its `io` streams: its exit code and everything it wrote. */
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [], err: string[] = [];
-  const log = console.log, error = console.error, write = process.stderr.write;
-  console.log = (...a: unknown[]) => { out.push(a.join(" ")); };
-  console.error = (...a: unknown[]) => { err.push(a.join(" ")); };
-  // The terminal progress bar writes to stderr directly.
-  process.stderr.write = ((chunk: string | Uint8Array) => { err.push(String(chunk)); return true; }) as typeof process.stderr.write;
-  try {
-    const code = await main(argv);
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    console.log = log; console.error = error; process.stderr.write = write;
-  }
+  const code = await main(argv, { out: { write: (s: string) => out.push(s) }, err: { write: (s: string) => err.push(s) } });
+  return { code, out: out.join(""), err: err.join("") };
 }
 
 it("help exits 0 and lists the commands", async () => {

@@ -8,6 +8,7 @@ import { initBackend, type BackendChoice } from "../../model/backend";
 import { meanAndSpread } from "../../select/metrics/mean-spread";
 import { intOption, stringOption } from "../args";
 import type { Command } from "../command";
+import { println } from "../io";
 
 export const baseCommand: Command = {
   name: "base",
@@ -17,26 +18,26 @@ export const baseCommand: Command = {
     from scratch with the same recipe (test accuracy; with --seeds n, the mean over seeds 0 … n−1 and the
     95% interval of θ0+FT − scratch).`,
   options: ["suite", "preset", "seed", "seeds", "backend"],
-  async run(a) {
+  async run(a, io) {
     const spec = resolveSpec({ suite: stringOption(a, "suite", "vision8")!, preset: checkPreset(stringOption(a, "preset", "quick")!) });
     const seeds = a.options.has("seeds") ? Array.from({ length: intOption(a, "seeds", 1, 1, 20) }, (_, i) => i) : [intOption(a, "seed", 0, 0)];
-    const progress = terminalProgress();
+    const progress = terminalProgress(io.err);
     await initBackend(stringOption(a, "backend", "auto") as BackendChoice);
     const suite = await loadSuite(spec.suite, { preset: spec.preset, seed: spec.dataSeed, progress });
     const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { progress });
     const bySeed = seeds.map((seed) => baseVsScratch(suite, encoder, spec.recipe, seed, progress));
     const pct = (x: number) => (100 * x).toFixed(1).padStart(8);
-    console.log(`Test accuracy (%) on ${suite.name} (${spec.preset}), each task alone, recipe ${JSON.stringify(spec.recipe)}, ${seeds.length === 1 ? `seed ${seeds[0]}` : `mean of ${seeds.length} seeds`}`);
-    console.log(`${"task".padEnd(16)} ${"θ0+head".padStart(8)} ${"θ0+FT".padStart(8)} ${"scratch".padStart(8)}  θ0+FT − scratch (points)`);
+    println(io.out, `Test accuracy (%) on ${suite.name} (${spec.preset}), each task alone, recipe ${JSON.stringify(spec.recipe)}, ${seeds.length === 1 ? `seed ${seeds[0]}` : `mean of ${seeds.length} seeds`}`);
+    println(io.out, `${"task".padEnd(16)} ${"θ0+head".padStart(8)} ${"θ0+FT".padStart(8)} ${"scratch".padStart(8)}  θ0+FT − scratch (points)`);
     let wins = 0;
     suite.tasks.forEach((t, i) => {
       const col = (f: "base_head_acc" | "base_finetuned_acc" | "scratch_acc") => meanAndSpread(bySeed.map((rows) => rows[i][f])).mean;
       const gap = meanAndSpread(bySeed.map((rows) => 100 * (rows[i].base_finetuned_acc - rows[i].scratch_acc)));
       if (gap.mean > 0) wins++;
       const ci = Number.isFinite(gap.ci95) ? ` ± ${gap.ci95.toFixed(1)}` : "";
-      console.log(`${t.name.padEnd(16)} ${pct(col("base_head_acc"))} ${pct(col("base_finetuned_acc"))} ${pct(col("scratch_acc"))}  ${gap.mean >= 0 ? "+" : ""}${gap.mean.toFixed(1)}${ci}`);
+      println(io.out, `${t.name.padEnd(16)} ${pct(col("base_head_acc"))} ${pct(col("base_finetuned_acc"))} ${pct(col("scratch_acc"))}  ${gap.mean >= 0 ? "+" : ""}${gap.mean.toFixed(1)}${ci}`);
     });
-    console.log(`base beats scratch on ${wins}/${suite.tasks.length} tasks${seeds.length > 1 ? ` (mean over ${seeds.length} seeds)` : ""}`);
+    println(io.out, `base beats scratch on ${wins}/${suite.tasks.length} tasks${seeds.length > 1 ? ` (mean over ${seeds.length} seeds)` : ""}`);
     return 0;
   },
 };

@@ -9,6 +9,7 @@ import type { Command } from "../command";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
 import type { TrainBudget } from "../../model/recipe";
+import { println } from "../io";
 
 export const calibrateCommand: Command = {
   name: "calibrate",
@@ -21,7 +22,7 @@ export const calibrateCommand: Command = {
     cell (the truth repeats and the mixture matters most clearly above the noise). Writes OUT/calibration.json.
     ${RUNNER_USAGE}`,
   options: ["suite", "preset", "seeds", "targets", "head-rules", "budgets", "surrogates", "workers", "backend", "out", "data", "label-column", ...RUNNER_OPTIONS],
-  async run(a) {
+  async run(a, io) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const cells = await withRunner(a, (runner) => calibrateGrid({
@@ -35,9 +36,9 @@ export const calibrateCommand: Command = {
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       out: stringOption(a, "out", `runs/calibrate-${suite}-${preset}`)!,
       runner,
-      progress: terminalProgress(),
+      progress: terminalProgress(io.err),
     }));
-    console.log(formatGrid(cells));
+    println(io.out, formatGrid(cells));
     return 0;
   },
 };

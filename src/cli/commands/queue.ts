@@ -2,6 +2,7 @@ import { clearQueue, formatQueueStatus, queueStatus } from "../../experiment/run
 import { InvalidArgumentError } from "../../util/errors";
 import { stringOption } from "../args";
 import type { Command } from "../command";
+import { println } from "../io";
 
 export const queueCommand: Command = {
   name: "queue",
@@ -13,16 +14,16 @@ export const queueCommand: Command = {
     that are still running re-queue what they miss.`,
   options: ["queue", "json", "clear", "force"],
   flags: ["json", "clear", "force"],
-  async run(a) {
+  async run(a, io) {
     const url = stringOption(a, "queue");
     if (url === undefined) throw new InvalidArgumentError("--queue", "(missing)", "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379");
     if (a.options.has("clear")) {
       await clearQueue({ url }, a.options.has("force"));
-      console.log(`queue at ${url}: cleared`);
+      println(io.out, `queue at ${url}: cleared`);
       return 0;
     }
     const s = await queueStatus({ url });
-    console.log(a.options.has("json") ? JSON.stringify(s, null, 2) : formatQueueStatus(s));
+    println(io.out, a.options.has("json") ? JSON.stringify(s, null, 2) : formatQueueStatus(s));
     return 0;
   },
 };

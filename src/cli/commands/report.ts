@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "../../util/errors";
 import type { Command } from "../command";
+import { println } from "../io";
 
 export const reportCommand: Command = {
   name: "report",
@@ -9,13 +10,13 @@ export const reportCommand: Command = {
   options: ["no-png"],
   flags: ["no-png"],
   positionals: ["RUN_DIR"],
-  async run(a) {
+  async run(a, io) {
     const dir = a.positional[1];
     if (!dir) throw new InvalidArgumentError("run directory", "(none)", "merge-to-mix report runs/NAME");
     // loaded lazily: the report layer pulls in danfo and playwright
     const { writeReport } = await import("../../publish/write-report");
     const r = await writeReport(dir, { png: !a.options.has("no-png") });
-    console.log(`report: ${r.html}${r.pngs.length ? ` + ${r.pngs.length} PNG figures` : ""}`);
+    println(io.out, `report: ${r.html}${r.pngs.length ? ` + ${r.pngs.length} PNG figures` : ""}`);
     return 0;
   },
 };

@@ -10,6 +10,7 @@ import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-o
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
 import type { SelectionScore } from "../../select/selection-score";
+import { println } from "../io";
 
 export const runCommand: Command = {
   name: "run",
@@ -33,12 +34,12 @@ export const runCommand: Command = {
     ${RUNNER_USAGE}`,
   options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
   flags: ["no-ground-truth", "overwrite", "weighted"],
-  async run(a) {
+  async run(a, io) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/${suite}-${preset}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
-    const progress = terminalProgress();
+    const progress = terminalProgress(io.err);
     const results = await withRunner(a, (runner) => runExperiment({
       suite, preset, out,
       seeds: intOption(a, "seeds", 1, 1, 100),
@@ -59,8 +60,8 @@ export const runCommand: Command = {
       runner,
       progress,
     }));
-    console.log(formatSummary(results));
-    console.log(`\nresults: ${out}/results.json (+ mixtures.csv, selections.csv, correlations.csv, base.csv, cost.csv)`);
+    println(io.out, formatSummary(results));
+    println(io.out, `\nresults: ${out}/results.json (+ mixtures.csv, selections.csv, correlations.csv, base.csv, cost.csv)`);
     return 0;
   },
 };

@@ -12,6 +12,7 @@ import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
 import { suiteFromArgs } from "../suite-option";
 import type { SelectionScore } from "../../select/selection-score";
+import { println } from "../io";
 
 export const selectCommand: Command = {
   name: "select",
@@ -31,7 +32,7 @@ export const selectCommand: Command = {
     ${RUNNER_USAGE}`,
   options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
   flags: ["no-train", "overwrite", "weighted"],
-  async run(a) {
+  async run(a, io) {
     const suite = suiteFromArgs(a);
     const target = stringOption(a, "target");
     if (!target) throw new InvalidArgumentError("--target", "(none)", `the task to choose a mixture for (suites: ${suiteNames().join(", ")}; see merge-to-mix suites)`);
@@ -55,10 +56,10 @@ export const selectCommand: Command = {
       backend: stringOption(a, "backend", "auto") as BackendChoice,
       overwrite: a.options.has("overwrite"),
       runner,
-      progress: terminalProgress(),
+      progress: terminalProgress(io.err),
     }));
-    console.log(formatSelection(result, out));
-    console.log(`\nselection: ${out}/selection.json (+ mixtures.csv)`);
+    println(io.out, formatSelection(result, out));
+    println(io.out, `\nselection: ${out}/selection.json (+ mixtures.csv)`);
     return 0;
   },
 };

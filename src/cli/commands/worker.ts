@@ -2,6 +2,7 @@ import { startQueueWorker } from "../../experiment/runners/queue/queue-worker";
 import { InvalidArgumentError } from "../../util/errors";
 import { intOption, stringOption } from "../args";
 import type { Command } from "../command";
+import { println } from "../io";
 
 export const workerCommand: Command = {
   name: "worker",
@@ -15,7 +16,7 @@ export const workerCommand: Command = {
     --lock-ms: a worker silent this long (killed, machine lost) has its job given to another (default 30000).
     --stalled-ms: how often this worker looks for such jobs (default 30000).`,
   options: ["queue", "concurrency", "name", "lock-ms", "stalled-ms"],
-  async run(a) {
+  async run(a, io) {
     const url = stringOption(a, "queue");
     if (url === undefined) throw new InvalidArgumentError("--queue", "(missing)", "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379");
     const w = await startQueueWorker({
@@ -28,8 +29,8 @@ export const workerCommand: Command = {
     let signals = 0;
     const onSignal = (sig: string) => {
       signals++;
-      if (signals > 1) { console.log(`worker ${w.name}: ${sig} again, exiting now (the running job goes back to the queue)`); process.exit(130); }
-      console.log(`worker ${w.name}: ${sig}, finishing the running job (again to exit now)`);
+      if (signals > 1) { println(io.out, `worker ${w.name}: ${sig} again, exiting now (the running job goes back to the queue)`); process.exit(130); }
+      println(io.out, `worker ${w.name}: ${sig}, finishing the running job (again to exit now)`);
       void w.close();
     };
     process.on("SIGINT", onSignal);
@@ -37,7 +38,7 @@ export const workerCommand: Command = {
     const { code, reason } = await w.stopped;
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-    if (code !== 0) console.error(`merge-to-mix worker: ${reason}`);
+    if (code !== 0) println(io.err, `merge-to-mix worker: ${reason}`);
     return code;
   },
 };
