@@ -7,6 +7,7 @@ import { InvalidArgumentError } from "../util/errors";
 import { silentProgress } from "../util/progress";
 import { calibration } from "../results/calibration";
 import { claimsOf, type Claims } from "../results/claims";
+import { checkOutputDir, markOutputDir } from "./run-dir";
 import { runExperiment, type RunOptions } from "./run";
 import type { GridCell } from "../results/grid-cell";
 import type { TrainBudget } from "../model/recipe";
@@ -36,8 +37,10 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
   for (const r of rules) if (!(HEAD_RULES as readonly string[]).includes(r)) throw new InvalidArgumentError("head rule", r, HEAD_RULES.join(", "));
   for (const b of budgets) if (!(TRAIN_BUDGETS as readonly string[]).includes(b)) throw new InvalidArgumentError("budget", b, TRAIN_BUDGETS.join(", "));
   if (rules.length === 0 || budgets.length === 0) throw new InvalidArgumentError("grid", { rules, budgets }, "at least one head rule and one budget");
+  checkOutputDir(opts.out, "out");
   const progress = opts.progress ?? silentProgress;
   const cells: GridCell[] = [];
+  markOutputDir(opts.out, "calibrate", "out");   // its cells are runs of their own, made inside it
   for (const headRule of rules) {
     for (const trainBudget of budgets) {
       const dir = path.join(opts.out, `${headRule}-${trainBudget}`);

@@ -17,6 +17,7 @@ import type { FineTuneContext, FineTuneJob } from "./finetune-job";
 import { suiteRef, type FineTuneRunner } from "./runners/runner";
 import { planTargets, type TargetPlan } from "./plan";
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
+import { checkOutputDir, markOutputDir } from "./run-dir";
 import { RunStore } from "./store";
 
 /**
@@ -135,6 +136,7 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
   const workers = opts.workers ?? 2;
   if (!Number.isInteger(workers) || workers < 1) throw new InvalidArgumentError("workers", workers, "a positive integer");
   if (typeof opts.out !== "string" || opts.out.length === 0) throw new InvalidArgumentError("out", opts.out, "a run directory path");
+  checkOutputDir(opts.out, "out");   // someone else's folder, a file in the way, /proc …: refused before anything is written
   const backend = await initBackend(opts.backend ?? "auto");
   progress.log(`backend: ${backend.detail}`);
   const t0 = Date.now();
@@ -151,6 +153,7 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
   const userData = Object.fromEntries(suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const));
   const store = RunStore.open(opts.out, { spec: runStoreSpec(spec, opts, userData), overwrite: opts.overwrite });
   try {
+    markOutputDir(opts.out, "run", "out");
     const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { modelDir: opts.modelDir, progress });
     const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
     let theta0: ParamVector;

@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { markOutputDir } from "../experiment/run-dir";
 import * as path from "path";
 import { claimsOf, type Claims } from "../results/claims";
 import { recommendationsOf, type Recommendation } from "../results/recommendation";
@@ -99,6 +100,8 @@ function readGrid(runDir: string): WeightedGrid | Error | undefined {
 export async function writeReport(runDir: string, options: WriteReportOptions = {}): Promise<{ html: string; pngs: string[] }> {
   const results = readRunResults(runDir);
   const outDir = path.join(runDir, "report");
+  // a report folder of ours (marked, or an older one with its index.html) is replaced; anything else is refused
+  markOutputDir(outDir, "report", "report folder", ["index.html"]);
   const grid = readGrid(runDir);
   const claims = hasGroundTruth(results) ? claimsOf(results) : null;
   const recs = hasGroundTruth(results) ? [] : recommendationsOf(results);

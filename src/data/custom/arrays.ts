@@ -23,6 +23,9 @@ export interface TaskFromArraysOptions {
   groups?: ArrayLike<number>;
 }
 
+/** Fewest examples per class for which the default sizes give every class a head example. */
+const MIN_PER_CLASS = 5;
+
 /**
  * Default sizes for a user dataset: headfit min(5, ⌊smallest class / 5⌋) per class, then 60% / 20% / 20%.
  *
@@ -43,7 +46,8 @@ export function defaultSizes(classCounts: readonly number[]): SplitSizes {
  *
  * @example
  * const task = taskFromArrays({ name: "toy", x: rows, y: labels, classes: ["a", "b"], inputShape: [4], seed: 0 });
- * @throws InvalidArgumentError naming the bad value: shape/length mismatch, NaN feature, label out of range, empty class.
+ * @throws InvalidArgumentError naming the bad value: shape/length mismatch, NaN feature, label out of range, empty class,
+ * a class too small for a head example, an empty train/val/test split.
  */
 export function taskFromArrays(o: TaskFromArraysOptions): Task {
   if (typeof o.name !== "string" || !/^[a-z0-9][a-z0-9._-]*$/i.test(o.name)) throw new InvalidArgumentError("name", o.name, "a task id of letters, digits, '.', '_' or '-'");
@@ -68,6 +72,13 @@ export function taskFromArrays(o: TaskFromArraysOptions): Task {
   const concepts = o.concepts ?? o.classes.map((c) => `${o.name}:${c}`);
   if (concepts.length !== k) throw new InvalidArgumentError(`concepts of ${o.name}`, concepts, `one concept per class (${k})`);
   const sizes: SplitSizes = { ...defaultSizes(counts), ...(o.sizes ?? {}) };
+  // Checked here, while the data is read: a class too small for a head example, or an empty split, used to
+  // surface only after θ0 and the fine-tunes were written.
+  if (sizes.headfitPerClass < 1) {
+    const small = counts.indexOf(Math.min(...counts));
+    if (o.sizes?.headfitPerClass !== undefined) throw new InvalidArgumentError(`sizes.headfitPerClass of ${o.name}`, sizes.headfitPerClass, "at least 1 (every class needs an example to fit its head)");
+    throw new InvalidArgumentError(`examples of class ${JSON.stringify(o.classes[small])} in ${o.name}`, counts[small], `at least ${MIN_PER_CLASS} per class (one to fit the head, the rest for training, validation and test)`);
+  }
   const idx = assignSplits({ labels: y, numClasses: k, sizes, seed: taskSeed(o.seed, o.name), groups: o.groups, what: o.name });
   const split = (ix: number[]): Split => {
     const sx = new Float32Array(ix.length * size), sy = new Int32Array(ix.length);
@@ -76,6 +87,9 @@ export function taskFromArrays(o: TaskFromArraysOptions): Task {
   };
   const splits = {} as { [K in SplitName]: Split };
   for (const s of ["train", "val", "test", "headfit"] as const) splits[s] = split(idx[s]);
+  for (const s of ["train", "val", "test"] as const) {
+    if (splits[s].n === 0) throw new InvalidArgumentError(`${s} split of ${o.name}`, 0, `at least one example (${n} examples in ${k} classes leave none for it: add examples, or set sizes)`);
+  }
   return {
     name: o.name, title: o.title ?? o.name, suite: o.suite ?? "custom", inputShape: [...o.inputShape], inputSize: size,
     classes: [...o.classes], concepts: [...concepts], splits, source: { package: "user", version: "", licence: "user data" },

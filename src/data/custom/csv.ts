@@ -1,9 +1,23 @@
-import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { InvalidArgumentError } from "../../util/errors";
+import { CorruptFileError, InvalidArgumentError } from "../../util/errors";
 import { SplitSizes, Task } from "../types";
 import { taskFromArrays } from "./arrays";
+import { readRegularFile } from "./read-file";
+
+/** A decimal number: optional sign, digits with an optional fraction, optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A cell for an error message: short ones as they are, anything else only by its length (never echo a file's contents). */
+function safeCell(cell: string): string {
+  return /^[\w .+\-]{0,24}$/.test(cell) ? cell : `(a cell of ${cell.length} characters)`;
+}
+
+/** The columns an error may list: a header of plain names, else only how many there are. */
+function columnsText(names: readonly string[], header: boolean): string {
+  if (header && names.every((n) => /^[\w .+\-]{1,40}$/.test(n))) return `one of ${names.join(", ")}`;
+  return `one of the file's ${names.length} columns${header ? " (its first row is not a header of plain column names)" : " (0-based indices)"}`;
+}
 
 /**
  * Parse CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) into rows of strings.
@@ -56,11 +70,16 @@ export interface TaskFromCsvOptions {
  *
  * @example
  * const iris = taskFromCSV("iris.csv", { labelColumn: "species", seed: 0 });
- * @throws InvalidArgumentError for an unknown column, a ragged row or a non-numeric feature (naming row and column).
+ * @throws InvalidArgumentError for an unknown column, a ragged row, an empty label or a non-decimal feature
+ * (naming row and column); CorruptFileError for a .gz that does not decompress.
  */
 export function taskFromCSV(file: string, o: TaskFromCsvOptions): Task {
-  let buf = fs.readFileSync(file);
-  if (buf[0] === 0x1f && buf[1] === 0x8b) buf = zlib.gunzipSync(buf);
+  let buf = readRegularFile(file, "CSV file");
+  if (buf[0] === 0x1f && buf[1] === 0x8b) {
+    try { buf = zlib.gunzipSync(buf); } catch (err) {
+      throw new CorruptFileError(file, `is gzip-compressed but does not decompress (${(err as NodeJS.ErrnoException).code ?? "zlib error"}); expected a complete .csv.gz`, { cause: err });
+    }
+  }
   const rows = parseCsv(buf.toString("utf8"), o.delimiter ?? ",");
   const header = o.header ?? typeof o.labelColumn === "string";
   if (rows.length < (header ? 2 : 1)) throw new InvalidArgumentError(`rows of ${file}`, rows.length, "a header and at least one data row");
@@ -68,7 +87,7 @@ export function taskFromCSV(file: string, o: TaskFromCsvOptions): Task {
   const data = header ? rows.slice(1) : rows;
   const col = (c: string | number) => {
     const i = typeof c === "number" ? c : names.indexOf(c);
-    if (!Number.isInteger(i) || i < 0 || i >= names.length) throw new InvalidArgumentError(`column of ${file}`, c, `one of ${names.join(", ")}`);
+    if (!Number.isInteger(i) || i < 0 || i >= names.length) throw new InvalidArgumentError(`column of ${file}`, c, columnsText(names, header));
     return i;
   };
   const li = col(o.labelColumn);
@@ -77,10 +96,13 @@ export function taskFromCSV(file: string, o: TaskFromCsvOptions): Task {
   const labels: string[] = [];
   data.forEach((r, i) => {
     if (r.length !== names.length) throw new InvalidArgumentError(`row ${i + (header ? 2 : 1)} of ${file}`, r.length, `${names.length} fields`);
-    labels.push(r[li].trim());
+    const label = r[li].trim();
+    if (label === "") throw new InvalidArgumentError(`row ${i + (header ? 2 : 1)}, label column ${safeCell(names[li])} of ${file}`, r[li], "a class label (the cell is empty)");
+    labels.push(label);
     fi.forEach((c, j) => {
       const v = Number(r[c].trim());
-      if (r[c].trim() === "" || !Number.isFinite(v)) throw new InvalidArgumentError(`row ${i + (header ? 2 : 1)}, column ${names[c]} of ${file}`, r[c], "a finite number");
+      // decimal notation only: Number() would also read "0x1F" as 31, "0b1" as 1
+      if (!DECIMAL.test(r[c].trim()) || !Number.isFinite(v)) throw new InvalidArgumentError(`row ${i + (header ? 2 : 1)}, column ${safeCell(names[c])} of ${file}`, safeCell(r[c]), "a finite number in decimal notation");
       x[i * fi.length + j] = v;
     });
   });

@@ -4,6 +4,7 @@ import { CorruptFileError, InvalidArgumentError } from "../../util/errors";
 import { resizeImage } from "../resize";
 import { SplitSizes, Task } from "../types";
 import { taskFromArrays } from "./arrays";
+import { readRegularFile } from "./read-file";
 import { decodePgm } from "./pgm";
 import { DecodedImage, decodePng } from "./png";
 
@@ -31,7 +32,7 @@ export function toGray(img: DecodedImage): Float32Array {
  * readImageFile("cats/1.png"); // Float32Array(784)
  */
 export function readImageFile(file: string, side = 28): Float32Array {
-  const bytes = fs.readFileSync(file);
+  const bytes = readRegularFile(file, "image file");
   const ext = path.extname(file).toLowerCase();
   const img = ext === ".png" ? decodePng(bytes, file) : ext === ".pgm" ? decodePgm(bytes, file) : undefined;
   if (!img) throw new CorruptFileError(file, `extension ${JSON.stringify(ext)} is not a supported image (.png, .pgm)`);

@@ -1,5 +1,5 @@
 import { CorruptFileError } from "../../util/errors";
-import { DecodedImage } from "./png";
+import { checkImageSize, DecodedImage } from "./png";
 
 /**
  * Decode a binary (P5) or ASCII (P2) PGM with maxval ≤ 65535 into 8-bit grayscale.
@@ -24,6 +24,7 @@ export function decodePgm(buf: Uint8Array, file = "PGM"): DecodedImage {
   }
   const [width, height, maxval] = nums;
   if (!(width > 0 && height > 0 && maxval > 0 && maxval < 65536)) throw new CorruptFileError(file, `PGM header ${width}×${height}, maxval ${maxval} is invalid`);
+  checkImageSize(file, width, height);   // before allocating width × height bytes
   const out = new Uint8Array(width * height);
   if (magic === "P5") {
     o++; // the single whitespace after maxval

@@ -9,6 +9,22 @@ export interface DecodedImage {
   readonly data: Uint8Array;
 }
 
+/** The largest image a user dataset may hold: 4096 × 4096 pixels (it is resized to 28 × 28 anyway). */
+export const MAX_IMAGE_PIXELS = 4096 * 4096;
+
+/**
+ * Check an image header's size before anything is allocated: at least 1 × 1 (a 0 × 0 image would become a
+ * NaN feature) and at most {@link MAX_IMAGE_PIXELS} (a forged header would ask for terabytes).
+ *
+ * @example
+ * checkImageSize("cat.png", 32, 32);
+ * @throws CorruptFileError naming the file, the size and the limit.
+ */
+export function checkImageSize(file: string, width: number, height: number): void {
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 1 && height >= 1)) throw new CorruptFileError(file, `image size ${width}×${height}; expected at least 1×1 pixels`);
+  if (width * height > MAX_IMAGE_PIXELS) throw new CorruptFileError(file, `image size ${width}×${height} (${width * height} pixels); expected at most ${MAX_IMAGE_PIXELS} pixels (4096×4096)`);
+}
+
 /**
  * Decode a PNG: 8-bit grayscale, gray+alpha, RGB or RGBA, non-interlaced (zlib inflate + unfilter).
  * Anything else (palette, 16-bit, interlaced) gets a CorruptFileError saying so.
@@ -27,7 +43,9 @@ export function decodePng(buf: Uint8Array, file = "PNG"): DecodedImage {
     if (o + 12 + len > b.length) throw new CorruptFileError(file, `chunk ${type} is truncated`);
     const data = b.subarray(o + 8, o + 8 + len);
     if (type === "IHDR") {
+      if (data.length < 13) throw new CorruptFileError(file, `IHDR chunk has ${data.length} bytes, expected 13`);
       width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      checkImageSize(file, width, height);
       const depth = data[8], color = data[9], interlace = data[12];
       const ch: Record<number, number> = { 0: 1, 4: 2, 2: 3, 6: 4 };
       if (depth !== 8 || !(color in ch)) throw new CorruptFileError(file, `PNG bit depth ${depth}, color type ${color} is not supported (need 8-bit gray, gray+alpha, RGB or RGBA; convert palette/16-bit images first)`);

@@ -100,11 +100,16 @@ export function checkDatasetConfig(raw: unknown, where: string): DatasetConfig {
   return c as unknown as DatasetConfig;
 }
 
-/** Every dataset path made absolute (relative paths are against `dir`) and checked to exist with the right kind. */
-export function resolveDatasetConfig(cfg: DatasetConfig, dir: string): DatasetConfig {
+/**
+ * Every dataset path made absolute (relative paths are against `dir`) and checked to exist with the right
+ * kind. With `confine` (a config file's paths), a path must stay inside `dir` once links are resolved:
+ * a config cannot make the tool read `../../../../etc/passwd`. Paths given on the command line are not confined.
+ */
+export function resolveDatasetConfig(cfg: DatasetConfig, dir: string, confine = false): DatasetConfig {
   const tasks = cfg.tasks.map((t) => {
     const src = taskSource(t);
     const abs = path.resolve(dir, src.path);
+    if (confine) confineTo(dir, abs, `${src.kind} of dataset ${t.name}`, src.path);
     if (!fs.existsSync(abs)) throw new InvalidArgumentError(`${src.kind} of dataset ${t.name}`, src.path, `an existing ${src.kind === "csv" ? "CSV file" : "folder"} (looked for ${abs})`);
     const isDir = fs.statSync(abs).isDirectory();
     if ((src.kind === "csv") === isDir) throw new InvalidArgumentError(`${src.kind} of dataset ${t.name}`, src.path, src.kind === "csv" ? "a CSV file, not a folder" : "a folder with one sub-folder per class");
@@ -113,9 +118,19 @@ export function resolveDatasetConfig(cfg: DatasetConfig, dir: string): DatasetCo
   return { ...cfg, tasks };
 }
 
+/** Throw unless `abs` (links resolved where it exists) lies inside `dir`. */
+function confineTo(dir: string, abs: string, what: string, given: string): void {
+  const real = (p: string) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+  const root = real(dir), target = real(abs);
+  const rel = path.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) {
+    throw new InvalidArgumentError(what, given, `a path inside the config's folder ${root} (a config may not reach outside it; give other paths on the command line: --data NAME=/absolute/path)`);
+  }
+}
+
 /**
  * Read a dataset config file (JSON, or YAML for .yaml/.yml): parsed, checked, paths resolved against the
- * file's folder and checked to exist. The suite's name defaults to the file's name.
+ * file's folder, confined to it, and checked to exist. The suite's name defaults to the file's name.
  *
  * @example
  * const cfg = readDatasetConfig("my-data.yaml");
@@ -137,7 +152,7 @@ export function readDatasetConfig(file: string): DatasetConfig {
   }
   const cfg = checkDatasetConfig(raw, file);
   const name = cfg.name ?? path.basename(file).replace(/\.(json|ya?ml)$/i, "").replace(/[^a-z0-9._-]/gi, "-");
-  return resolveDatasetConfig({ ...cfg, name }, path.dirname(path.resolve(file)));
+  return resolveDatasetConfig({ ...cfg, name }, path.dirname(path.resolve(file)), true);
 }
 
 /** Whether a `--suite` value names a config file rather than a registered suite. */

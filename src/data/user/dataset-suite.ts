@@ -9,13 +9,16 @@ import { taskSource } from "./dataset-config";
 import { taskFromImageFolder } from "../custom/image-folder";
 import { makeSuite } from "../custom/make-suite";
 import { decodePgm } from "../custom/pgm";
+import { checkImageSize } from "../custom/png";
+import { readRegularFile } from "../custom/read-file";
 import { taskFromTextFolder } from "../custom/text-folder";
 
 /** Width × height of a PNG (from its IHDR chunk) or PGM file. */
 function imageSize(file: string): [number, number] {
-  const b = fs.readFileSync(file);
+  const b = readRegularFile(file, "image file");
   if (/\.png$/i.test(file)) {
     if (b.length < 24 || b.toString("latin1", 12, 16) !== "IHDR") throw new CorruptFileError(file, "not a PNG (no IHDR chunk)");
+    checkImageSize(file, b.readUInt32BE(16), b.readUInt32BE(20));
     return [b.readUInt32BE(16), b.readUInt32BE(20)];
   }
   const img = decodePgm(b, file);

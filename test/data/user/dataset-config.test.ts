@@ -73,7 +73,8 @@ describe("dataset configs", () => {
     assert.deepEqual(suite.tasks.map((t) => t.name), ["target", "helper", "conflict", "other-1", "other-2", "mine"]);
     assert.deepEqual(suite.tasks[5].classes, ["0", "1", "2", "3"]);
     // a base whose input space differs is a typed error
-    registerDatasetSuite(readDatasetConfig(write("base/bad.yml", "name: mixed\nbase: synthetic\ntasks:\n  - { name: alpha, csv: ../cfg/a.csv }\n")));
+    fs.copyFileSync(path.join(tmp, "cfg/a.csv"), path.join(tmp, "base/a.csv"));   // a config's paths stay inside its folder
+    registerDatasetSuite(readDatasetConfig(write("base/bad.yml", "name: mixed\nbase: synthetic\ntasks:\n  - { name: alpha, csv: a.csv }\n")));
     await assert.rejects(loadSuite("mixed", { seed: 0 }), LayoutMismatchError);
   });
 
