@@ -1,4 +1,5 @@
-import IORedis, { type Redis, type RedisOptions } from "ioredis";
+import type { Redis, RedisOptions } from "ioredis";
+import { ioredis } from "./lazy";
 import { InvalidArgumentError } from "../../../util/errors";
 import { QueueConnectionError } from "./errors";
 
@@ -62,6 +63,7 @@ export function safeUrl(url: string): string {
  * const redis = await connectRedis("redis://127.0.0.1:6379");
  */
 export async function connectRedis(url: string, timeoutMs = 10000): Promise<Redis> {
+  const IORedis = ioredis();
   const redis = new IORedis({ ...redisOptions(url), lazyConnect: true });
   let lastError: Error | undefined;
   const onError = (e: Error) => { lastError = e; };

@@ -1,4 +1,5 @@
-import { Job, Queue, QueueEvents } from "bullmq";
+import type { Queue, QueueEvents } from "bullmq";
+import { bullmq } from "./lazy";
 import type { Redis } from "ioredis";
 import { InvalidArgumentError } from "../../../util/errors";
 import type { Progress } from "../../../util/progress";
@@ -68,6 +69,7 @@ export class QueueRunner implements FineTuneRunner {
     const redis = await connectRedis(o.url, options.connectTimeoutMs);
     redis.on("error", () => { /* reported per run by watchConnection; ioredis reconnects */ });
     const connection = redisOptions(o.url);
+    const { Queue, QueueEvents } = bullmq();
     const queue = new Queue<QueueJobData, QueueJobResult>(o.queue, { connection, prefix: o.prefix, streams: { events: { maxLen: 2000 } } });
     const events = new QueueEvents(o.queue, { connection, prefix: o.prefix });
     queue.on("error", () => { /* reported by watchConnection on our own client */ });
@@ -110,7 +112,7 @@ export class QueueRunner implements FineTuneRunner {
       if (busy.has(id) || !pending.has(id) || failure !== undefined) return;
       busy.add(id);
       try {
-        const job = await Job.fromId<QueueJobData, QueueJobResult>(this.queue, id);
+        const job = await bullmq().Job.fromId<QueueJobData, QueueJobResult>(this.queue, id);
         const p = pending.get(id);
         if (!job || !p) return;                          // lost: the next sweep re-queues it
         const state = await job.getState();
@@ -174,7 +176,7 @@ export class QueueRunner implements FineTuneRunner {
           if (s === "completed") void harvest(ids[i]);
           else if (s === "failed" && first) {
             // A re-run retries what failed before (its attempts start again).
-            const job = await Job.fromId(this.queue, ids[i]);
+            const job = await bullmq().Job.fromId(this.queue, ids[i]);
             if (job) await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
             p.state = "waiting";
           } else if (s === "failed") void harvest(ids[i]);
@@ -214,7 +216,7 @@ export class QueueRunner implements FineTuneRunner {
       const p = mine(jobId);
       if (!p) return;
       failedAttempts++; p.state = "delayed";
-      void Job.fromId(this.queue, jobId).then((j) => log(`queue: ${p.data.label} (seed ${p.data.seed}) failed on ${j?.processedBy ?? "a worker"} (attempt ${j?.attemptsMade ?? "?"}: ${j?.failedReason ?? "?"}); retrying`), () => {});
+      void bullmq().Job.fromId(this.queue, jobId).then((j) => log(`queue: ${p.data.label} (seed ${p.data.seed}) failed on ${j?.processedBy ?? "a worker"} (attempt ${j?.attemptsMade ?? "?"}: ${j?.failedReason ?? "?"}); retrying`), () => {});
     };
     const onStalled = ({ jobId }: { jobId: string }) => {
       const p = mine(jobId);

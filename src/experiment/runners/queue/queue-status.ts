@@ -1,4 +1,5 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
+import { bullmq } from "./lazy";
 import type { Redis } from "ioredis";
 import { connectRedis, DEFAULT_QUEUE_NAME, DEFAULT_QUEUE_PREFIX, redisOptions, safeUrl, type QueueAddress } from "./connection";
 import { blobPrefix, type QueueJobData, type QueueJobResult } from "./protocol";
@@ -48,7 +49,7 @@ async function blobStats(redis: Redis, pattern: string): Promise<{ count: number
 export async function queueStatus(addr: QueueAddress, limit = 20): Promise<QueueStatus> {
   const name = addr.queue ?? DEFAULT_QUEUE_NAME, prefix = addr.prefix ?? DEFAULT_QUEUE_PREFIX;
   const redis = await connectRedis(addr.url, 5000);
-  const queue = new Queue<QueueJobData, QueueJobResult>(name, { connection: redisOptions(addr.url), prefix });
+  const queue = new (bullmq().Queue)<QueueJobData, QueueJobResult>(name, { connection: redisOptions(addr.url), prefix });
   queue.on("error", () => {});
   try {
     const info = await redis.info("server");
@@ -113,7 +114,7 @@ export function formatQueueStatus(s: QueueStatus): string {
 export async function clearQueue(addr: QueueAddress, force = false): Promise<void> {
   const name = addr.queue ?? DEFAULT_QUEUE_NAME, prefix = addr.prefix ?? DEFAULT_QUEUE_PREFIX;
   const redis = await connectRedis(addr.url, 5000);
-  const queue = new Queue(name, { connection: redisOptions(addr.url), prefix });
+  const queue = new (bullmq().Queue)(name, { connection: redisOptions(addr.url), prefix });
   queue.on("error", () => {});
   try {
     await queue.obliterate({ force });

@@ -1,5 +1,6 @@
 import * as os from "node:os";
-import { Worker, type Job } from "bullmq";
+import type { Job } from "bullmq";
+import { bullmq } from "./lazy";
 import { InvalidArgumentError } from "../../../util/errors";
 import { sha256Hex } from "../../../util/sha256";
 import { connectRedis, DEFAULT_QUEUE_NAME, DEFAULT_QUEUE_PREFIX, redisOptions, safeUrl, watchConnection, type QueueAddress } from "./connection";
@@ -82,7 +83,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
 
   let stop!: (s: { code: number; reason: string }) => void;
   const stopped = new Promise<{ code: number; reason: string }>((r) => { stop = r; });
-  const worker = new Worker<QueueJobData, QueueJobResult>(queueName, opts.wrap ? opts.wrap(handle) : handle, {
+  const worker = new (bullmq().Worker)<QueueJobData, QueueJobResult>(queueName, opts.wrap ? opts.wrap(handle) : handle, {
     connection: redisOptions(opts.url), prefix, name, concurrency,
     lockDuration: opts.lockMs ?? 30000, stalledInterval: opts.stalledMs ?? 30000, maxStalledCount: opts.maxStalledCount ?? 2,
     autorun: false,
