@@ -20,6 +20,7 @@
  */
 import * as path from "path";
 import { selectMixture } from "../src/experiment/select-mixture";
+import { mean } from "../src/select/metrics/finite-stats";
 import { selectionScore } from "../src/select/selection-score";
 import { terminalProgress } from "../src/cli/progress-bar";
 import { chooseSearch, runSearch, SEARCH_NAMES, type SearchName } from "../src/select/search/choose";
@@ -61,7 +62,6 @@ async function main(): Promise<void> {
   }
   if (targets.length > 1) {
     console.log(`mean over ${targets.length} targets (${targets.join(", ")}):`);
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     for (const [key, g] of all) {
       console.log(line(key.split("/")[0], g.n, g.budget, mean(g.rows.map((r) => r.evaluations)), mean(g.rows.map((r) => r.fraction)), mean(g.rows.map((r) => r.regret)), mean(g.rows.map((r) => r.rank))));
     }

@@ -1,5 +1,4 @@
 export { escapeHtml, jsonForScript, uniqueId } from "./html";
-export { mean } from "./stats";
 export type { MixturePoint } from "./points";
 export { mixturePoints } from "./points";
 export type { Figure } from "./figure";

@@ -1,3 +1,4 @@
+import { mean } from "../select/metrics/finite-stats";
 import { pearson } from "../select/metrics/pearson";
 import type { RunResults } from "./results";
 
@@ -17,8 +18,6 @@ export interface CalibrationRow {
   /** Merge to Mix's test regret (points, mean over seeds). */
   m2m_regret: number;
 }
-
-const mean = (xs: number[]) => { const f = xs.filter((x) => Number.isFinite(x)); return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN; };
 
 /**
  * The calibration table of a run (and its mean row): does fine-tuning move the target, does the ground

@@ -1,5 +1,6 @@
 import { bootstrapMean, bootstrapRatio, pairedDifference, type BootstrapOptions, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
 import { popcount } from "../merge/subsets";
+import { lowerMedian } from "../select/metrics/finite-stats";
 import { pearson } from "../select/metrics/pearson";
 import { argmaxMask } from "../select/metrics/rank-of";
 import { selectionScore } from "../select/selection-score";
@@ -43,7 +44,7 @@ export interface SurrogatePower {
   readonly r: Interval;
   readonly normalisedRegret: Interval;
   readonly testAcc: Interval;
-  /** calibrated: the median λ chosen, and the mixture fine-tunes it cost per (seed, target). */
+  /** calibrated: the lower median of the λs chosen over (seed, target) — one λ some target chose, never one between two grid points — and the mixture fine-tunes calibration cost per (seed, target). */
   readonly lambda: number | null;
   readonly extraFinetunes: number;
   readonly extraSeconds: number;
@@ -99,8 +100,6 @@ export function claimsOf(r: RunResults, options: BootstrapOptions = {}): Claims 
   };
 }
 
-const median = (xs: number[]) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
-
 /** Each surrogate of `r.surrogates`: r vs the truth and its picks judged, with intervals. */
 function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, options: BootstrapOptions): SurrogatePower[] {
   const rows = r.surrogates ?? [];
@@ -128,7 +127,7 @@ function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, op
       name, r: bootstrapMean(rTable, options),
       normalisedRegret: bootstrapRatio(judgedTable(r, truth, pick, "regret"), judgedTable(r, truth, pick, "gap"), options),
       testAcc: bootstrapMean(judgedTable(r, truth, pick, "testAcc"), options),
-      lambda: all.some((x) => x.lambda !== null) ? median(all.map((x) => x.lambda ?? NaN)) : null,
+      lambda: all.some((x) => x.lambda !== null) ? lowerMedian(all.map((x) => x.lambda)) : null,
       extraFinetunes: all.length ? all.reduce((a, x) => a + x.extra_finetunes, 0) / all.length : 0,
       extraSeconds: all.length ? all.reduce((a, x) => a + x.extra_seconds, 0) / all.length : 0,
     };

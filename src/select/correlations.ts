@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../util/errors";
-import { fsum } from "./metrics/fsum";
+import { mean } from "./metrics/finite-stats";
 import { kendall } from "./metrics/kendall";
 import { pearson } from "./metrics/pearson";
 import { spearman } from "./metrics/spearman";
@@ -99,13 +99,10 @@ export function meanCorrelations(rows: readonly CorrelationRow[]): CorrelationRo
     const g = groups.get(key);
     if (g) g.push(r); else groups.set(key, [r]);
   }
-  const mean = (g: CorrelationRow[], f: "pearson" | "spearman" | "kendall"): number => {
-    const v = g.map((r) => r[f]).filter(Number.isFinite);
-    return v.length ? fsum(v) / v.length : NaN;
-  };
+  const meanOf = (g: CorrelationRow[], f: "pearson" | "spearman" | "kendall"): number => mean(g.map((r) => r[f]));
   return [...groups.values()].map((g) => ({
     seed: g[0].seed, target: "mean", scorer: g[0].scorer, truth: g[0].truth, subset: g[0].subset,
     n: g.filter((r) => Number.isFinite(r.pearson)).length,
-    pearson: mean(g, "pearson"), spearman: mean(g, "spearman"), kendall: mean(g, "kendall"),
+    pearson: meanOf(g, "pearson"), spearman: meanOf(g, "spearman"), kendall: meanOf(g, "kendall"),
   }));
 }

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { correlationOverview, perTargetPanels, similarityPanels } from "../../src/report/figures";
 import { mixturePoints } from "../../src/report/points";
-import { mean, pearson } from "../../src/report/stats";
+import { mean } from "../../src/select/metrics/finite-stats";
+import { pearson } from "../../src/select/metrics/pearson";
 import { syntheticResults } from "../fixtures/fixture";
 import { matchSnapshot } from "../fixtures/snapshot";
 

@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import { escapeHtml, jsonForScript, uniqueId } from "../../src/report/html";
 import { figureHtml } from "../../src/report/figure-html";
 import { plotlyScriptTag } from "../../src/report/plotly-lib";
-import { kendall, pearson, spearman } from "../../src/report/stats";
+import { kendall, pearson, spearman } from "../../src/select/metrics/index";
 
 test("escapeHtml escapes the five HTML metacharacters", () => {
   assert.equal(escapeHtml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");

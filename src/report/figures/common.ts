@@ -2,7 +2,8 @@ import { CorrelationRow, RunResults, ScorerName } from "../../results/results";
 import type { Interval } from "../../select/metrics/bootstrap";
 import { escapeHtml } from "../html";
 import { MixturePoint } from "../points";
-import { mean, pearson } from "../stats";
+import { mean } from "../../select/metrics/finite-stats";
+import { pearson } from "../../select/metrics/pearson";
 
 /** Plotly's default qualitative palette: one colour per target, stable across figures. */
 export const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];

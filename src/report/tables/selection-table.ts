@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import type { DataFrame } from "danfojs-node";
 import { MethodName, RunResults } from "../../results/results";
-import { mean } from "../stats";
+import { mean } from "../../select/metrics/finite-stats";
 import { COUNT, ColumnFormat, PERCENT, POINTS, RANK } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
 import type { TableDisplay } from "./table-display";

@@ -1,5 +1,5 @@
 import { weightsText } from "../../results/text/weighted-text";
-import { mean } from "../stats";
+import { mean } from "../../select/metrics/finite-stats";
 import { ColumnFormat, LOSS, PERCENT, POINTS } from "./column-format";
 import type { TableRow } from "./dataframe";
 import type { TableDisplay } from "./table-display";

@@ -5,9 +5,3 @@ export const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixe
 
 /** A number with `digits` decimals: fixed(0.41234, 3) → "0.412"; fixed(null) → "–". */
 export const fixed = (x: number | null, digits = 2): string => (x !== null && Number.isFinite(x) ? x.toFixed(digits) : "–");
-
-/** The mean of the finite values (nulls and NaN skipped), NaN when there are none. */
-export const finiteMean = (xs: ReadonlyArray<number | null>): number => {
-  const f = xs.filter((x): x is number => x !== null && Number.isFinite(x));
-  return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
-};

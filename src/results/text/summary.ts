@@ -1,17 +1,20 @@
 import { calibration } from "../calibration";
 import { claimsOf } from "../claims";
 import { formatClaims } from "./claims-text";
+import { formatVerifyFrontier } from "./verify-text";
+import { verifyFrontier } from "../verify-frontier";
 import { formatWeighted } from "./weighted-text";
 import { formatRecommendation, textTable as table } from "./recommendation-text";
 import { recommendationsOf } from "../recommendation";
 import { hasGroundTruth, type MethodName, type RunResults } from "../results";
-import { finiteMean, fixed, pct } from "./numbers";
+import { mean } from "../../select/metrics/finite-stats";
+import { fixed, pct } from "./numbers";
 
 const METHOD_COLUMNS: ReadonlyArray<[MethodName, string]> = [
   ["merge-to-mix", "M2M"], ["cosine", "cos"], ["l2", "L2"], ["random", "random"], ["all", "all"], ["best-single", "single"], ["oracle", "oracle"],
 ];
 
-const mean = finiteMean, num = fixed;
+const num = fixed;
 
 
 /**
@@ -76,6 +79,8 @@ export function formatSummary(r: RunResults): string {
     cal.map((c) => [c.target, num(c.own_gain, 1), num(c.oracle_minus_random, 1), num(c.repeat_loss), num(c.repeat_acc), num(c.merged_r_loss), num(c.merged_r_acc), num(c.m2m_regret, 1)])));
   const claims = claimsOf(r);
   if (claims) out.push("", ...formatClaims(claims));
+  const frontier = r.verify ?? verifyFrontier(r);
+  if (frontier) out.push("", ...formatVerifyFrontier(frontier));
   if (r.weighted?.length) out.push("", ...formatWeighted(r.weighted, r.seeds.length));
   if (!r.complete) out.push("", "(incomplete run: some ground-truth mixtures are missing; re-run the same command to finish)");
   return out.join("\n");

@@ -1,9 +1,8 @@
 import { pairedDifference, type Interval, type PairedComparison } from "../../select/metrics/bootstrap";
 import { formatInterval } from "./claims-text";
-import { finiteMean, pct } from "./numbers";
+import { mean } from "../../select/metrics/finite-stats";
+import { pct } from "./numbers";
 import type { WeightedRow } from "../weighted-row";
-
-const mean = finiteMean;
 
 /**
  * Proportions as the terminal writes them, `helper=0.62 other=0.38`: the members worth printing (≥ 0.5%),

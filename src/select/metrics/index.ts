@@ -4,5 +4,6 @@ export * from "./pearson";
 export * from "./spearman";
 export * from "./kendall";
 export * from "./mean-spread";
+export * from "./finite-stats";
 export * from "./rank-of";
 export * from "./bootstrap";

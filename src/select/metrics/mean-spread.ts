@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "../../util/errors";
-import { Adder, fsum } from "./fsum";
+import { Adder } from "./fsum";
+import { mean as finiteMean } from "./finite-stats";
 
 /** Summary of a value measured over several seeds. */
 export interface MeanAndSpread {
@@ -50,7 +51,7 @@ export function meanAndSpread(values: ArrayLike<number>): MeanAndSpread {
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) xs.push(values[i]);
   const n = xs.length;
   if (n === 0) return { mean: NaN, std: NaN, ci95: NaN, n: 0 };
-  const mean = fsum(xs) / n;
+  const mean = finiteMean(xs);
   if (n === 1) return { mean, std: NaN, ci95: NaN, n };
   const ss = new Adder();
   for (const x of xs) ss.add((x - mean) * (x - mean));
