@@ -37,10 +37,12 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
   for (const r of rules) if (!(HEAD_RULES as readonly string[]).includes(r)) throw new InvalidArgumentError("head rule", r, HEAD_RULES.join(", "));
   for (const b of budgets) if (!(TRAIN_BUDGETS as readonly string[]).includes(b)) throw new InvalidArgumentError("budget", b, TRAIN_BUDGETS.join(", "));
   if (rules.length === 0 || budgets.length === 0) throw new InvalidArgumentError("grid", { rules, budgets }, "at least one head rule and one budget");
-  checkOutputDir(opts.out, "out");
+  // an older calibrate folder (before the marker) is recognised by its calibration.json or a cell folder
+  const ours = ["calibration.json", ...HEAD_RULES.flatMap((r) => TRAIN_BUDGETS.map((b) => `${r}-${b}`))];
+  checkOutputDir(opts.out, "out", ours);
   const progress = opts.progress ?? silentProgress;
   const cells: GridCell[] = [];
-  markOutputDir(opts.out, "calibrate", "out");   // its cells are runs of their own, made inside it
+  markOutputDir(opts.out, "calibrate", "out", ours);   // its cells are runs of their own, made inside it
   for (const headRule of rules) {
     for (const trainBudget of budgets) {
       const dir = path.join(opts.out, `${headRule}-${trainBudget}`);

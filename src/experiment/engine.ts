@@ -119,6 +119,8 @@ export interface Engine {
 export interface EngineLimits {
   /** Most candidates per target, and why (e.g. a table over all 2^N mixtures). */
   maxCandidates?: { n: number; why: string };
+  /** The caller's own checks against the targets' plans and searches (e.g. K ≤ the mixtures scored), before any file is made. */
+  check?: (plans: readonly TargetPlan[], searches: ReadonlyMap<string, SearchChoice>) => void;
 }
 
 /**
@@ -149,11 +151,14 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
     if (max && n > max.n) throw new TooLargeError(`target ${p.target.name} has ${n} candidates; ${max.why} (at most ${max.n})`);
     searches.set(p.target.name, chooseSearch(n, opts.search, opts.budget));
   }
+  limits.check?.(plans, searches);
   const dataHashes = suiteDataHashes(suite);
   const userData = Object.fromEntries(suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const));
   const store = RunStore.open(opts.out, { spec: runStoreSpec(spec, opts, userData), overwrite: opts.overwrite });
   try {
     markOutputDir(opts.out, "run", "out");
+    const dropped = store.verifyWeights();
+    if (dropped.length) progress.log(`run store: ${dropped.length} weight file${dropped.length > 1 ? "s" : ""} failed ${dropped.length > 1 ? "their" : "its"} sha256 (${dropped.slice(0, 4).join(", ")}${dropped.length > 4 ? ", …" : ""}): removed, recomputed where needed`);
     const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { modelDir: opts.modelDir, progress });
     const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
     let theta0: ParamVector;

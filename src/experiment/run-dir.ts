@@ -9,7 +9,7 @@ export const RUN_MARKER_FILE = ".merge-to-mix-run";
 export const RUN_MARKER_VERSION = 1;
 
 /** Files that identify a folder written by merge-to-mix before the marker existed (so old runs still resume). */
-const OUR_FILES = [RUN_MARKER_FILE, "store.sqlite", "results.json", "selection.json", "calibration.json"];
+const OUR_FILES = ["store.sqlite", "results.json"];
 
 /** Kernel filesystems no run may be written into (a recursive mkdir under /proc loops forever). */
 const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
@@ -24,8 +24,8 @@ export class ForeignFolderError extends MergeToMixError {
 /**
  * Check that `dir` can be an output folder, WITHOUT writing anything: not inside /proc, /sys or /dev,
  * no file in the way (the folder itself or one of its parents), and — when it exists and is not empty —
- * a run of ours (its marker file, or for older runs a store.sqlite, results.json, selection.json or
- * calibration.json; `ours` replaces that list). Returns the absolute path.
+ * a run of ours (its marker file, or for older runs a store.sqlite or results.json; `ours` replaces that
+ * list). A user's own selection.json or mixtures.csv does not count. Returns the absolute path.
  *
  * @example
  * checkOutputDir("runs/quick");   // "/home/me/project/runs/quick"

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
+import { mixtureName } from "../data/mixture-name";
 import { similarityPick } from "../select/mixture-similarity";
 import { writeFileAtomic } from "../util/atomic";
 import { fineTuneSingles, withEngine, type Engine, type RunOptions } from "./engine";
-import { FINAL_JSON_FILE, FINAL_MODEL_FILE, trainFinalModel } from "./measure/final-model";
+import { FINAL_JSON_FILE, FINAL_MODEL_FILE, finalModelProblem, trainFinalModel } from "./measure/final-model";
 import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import type { MixtureScores } from "./measure/mixture-scores";
 import { selectionScores } from "./measure/surrogates";
@@ -33,13 +34,20 @@ export type SelectOptions = Omit<RunOptions, "targets" | "seeds" | "groundTruth"
 /**
  * Without training: a final model an earlier call left in OUT when it is of the recommended mixture (same
  * store, so the same protocol), else nothing — and a final model of another mixture is removed, so OUT
- * never holds a model that contradicts its selection.json.
+ * never holds a model that contradicts its selection.json. "damaged" when the earlier model of this mixture
+ * fails the sha256 its final.json recorded (the caller exports it again).
  */
-function earlierFinalModel(e: Engine, mixture: readonly string[]): FinalModel | null {
+function earlierFinalModel(e: Engine, mixture: readonly string[]): FinalModel | null | "damaged" {
   const json = path.join(e.out, FINAL_JSON_FILE), model = path.join(e.out, FINAL_MODEL_FILE);
   let earlier: FinalModel | undefined;
   try { earlier = JSON.parse(fs.readFileSync(json, "utf8")) as FinalModel; } catch { earlier = undefined; }
-  if (earlier && fs.existsSync(model) && earlier.mixture.join("+") === mixture.join("+")) return earlier;
+  if (earlier && fs.existsSync(model) && Array.isArray(earlier.mixture) && mixtureName(earlier.mixture) === mixtureName(mixture)) {
+    // never hand back a damaged model: checked against the sha256 final.json recorded
+    const problem = finalModelProblem(model, String(earlier.sha256));
+    if (!problem) return earlier;
+    e.progress.log(`${FINAL_MODEL_FILE} is damaged (${problem}): exporting it again from the run store`);
+    return "damaged";
+  }
   if (earlier || fs.existsSync(model)) e.progress.log(`removed ${FINAL_MODEL_FILE} and ${FINAL_JSON_FILE} of an earlier call: they were not of the recommended mixture`);
   fs.rmSync(json, { force: true });
   fs.rmSync(model, { force: true });
@@ -99,9 +107,9 @@ export async function selectMixture(opts: SelectOptions): Promise<SelectionResul
     const rec = recommend(e, plan, seed, ms);
     const weighted = wantWeighted ? await weightedMixture(e, seed, plan, ms, { budget: weightedBudget, truth: false }) : undefined;
     const data = Object.fromEntries([plan.target, ...plan.candidates].map((t) => [t.name, e.dataHashes[t.name]] as const));
-    const final = train
-      ? await trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy })
-      : earlierFinalModel(e, rec.recommended.members);
+    const exportFinal = () => trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy });
+    const earlier = train ? null : earlierFinalModel(e, rec.recommended.members);
+    const final = train || earlier === "damaged" ? await exportFinal() : earlier;
     const result: SelectionResult = {
       version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final, ...(weighted ? { weighted } : {}),
       started: e.started, finished: new Date().toISOString(),

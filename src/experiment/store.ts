@@ -47,6 +47,36 @@ export function jsonDifference(stored: unknown, given: unknown, at = "spec"): st
   return `${at}: stored ${canonicalJson(stored)}, given ${canonicalJson(given)}`;
 }
 
+/** What to do about a damaged store, in the words every such error ends with. */
+function recoverText(file: string): string {
+  return `move it aside (mv ${file} ${file}.damaged) and run the same command again: the run starts a fresh store and recomputes what it needs (kept weight files are not trusted without their records)`;
+}
+
+/**
+ * SQLite's own structural check (PRAGMA quick_check) before anything is read or written: a damaged store
+ * used to open, redo stages and then crash with an uncaught SqliteError.
+ */
+function checkIntegrity(db: Database.Database, file: string): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma("quick_check(5)") as Array<Record<string, string>>).map((r) => Object.values(r)[0]);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? (err as Error).message;
+    throw new CorruptFileError(file, `is not a readable run store (${code}); ${recoverText(file)}`, { cause: err });
+  }
+  if (problems.length !== 1 || problems[0] !== "ok") {
+    throw new CorruptFileError(file, `failed SQLite's integrity check (${problems.slice(0, 2).join("; ")}); ${recoverText(file)}`);
+  }
+}
+
+/** A stored JSON value; a damaged one is a CorruptFileError naming it, never a raw SyntaxError. */
+function parseRow(json: string, dir: string, kind: string, key: string): unknown {
+  try { return JSON.parse(json); } catch (err) {
+    const file = path.join(dir, DB_NAME);
+    throw new CorruptFileError(file, `the stored ${kind} ${JSON.stringify(key)} is not valid JSON (damaged); ${recoverText(file)}`, { cause: err });
+  }
+}
+
 let tempCounter = 0;
 /** A temp name in the same folder (same filesystem → atomic rename), unique per process and call. */
 function tempPath(file: string): string {
@@ -112,6 +142,7 @@ export class RunStore {
     }
     try {
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30000}`);
+      checkIntegrity(db, file);
       // Check the version BEFORE changing anything (the journal mode writes to the file header).
       let version: unknown;
       try {
@@ -180,7 +211,7 @@ export class RunStore {
   get<T = unknown>(kind: string, key: string): T | undefined {
     this.check(kind, key);
     const row = this.db.prepare("SELECT json FROM results WHERE kind = ? AND key = ?").get(kind, key) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as T) : undefined;
+    return row ? (parseRow(row.json, this.dir, kind, key) as T) : undefined;
   }
 
   /** @example store.has("merged", "mnist/0b101") */
@@ -193,7 +224,7 @@ export class RunStore {
   list<T = unknown>(kind: string): Array<{ key: string; value: T }> {
     this.check(kind, "*");
     return (this.db.prepare("SELECT key, json FROM results WHERE kind = ? ORDER BY key").all(kind) as Array<{ key: string; json: string }>)
-      .map((r) => ({ key: r.key, value: JSON.parse(r.json) as T }));
+      .map((r) => ({ key: r.key, value: parseRow(r.json, this.dir, kind, r.key) as T }));
   }
 
   /** Remove one value; true when it existed. @example store.delete("merged", "mnist/0b101") */
@@ -255,6 +286,29 @@ export class RunStore {
       return null;
     }
     return decodeSafetensors(bytes, file, expectedLayout ? { expectedLayout } : {});
+  }
+
+  /**
+   * Check every weights file against its recorded sha256 (and that it is there): a file that fails is
+   * removed with its row, so whatever needs it is computed again instead of used. Returns the keys dropped.
+   * Cheap next to the work it protects (one sha256 pass over the weights), so every open run does it.
+   *
+   * @example
+   * const dropped = store.verifyWeights();   // ["ft/0/4"] after a bit flip in that fine-tune's file
+   */
+  verifyWeights(): string[] {
+    const dropped: string[] = [];
+    for (const row of this.db.prepare("SELECT key, file, sha256 FROM weights ORDER BY key").all() as Array<{ key: string; file: string; sha256: string }>) {
+      const file = path.join(this.dir, "weights", row.file);
+      let ok = false;
+      try { ok = sha256Hex(fs.readFileSync(file)) === row.sha256; } catch { ok = false; }
+      if (ok) continue;
+      if (this.db.prepare("DELETE FROM weights WHERE key = ? AND sha256 = ?").run(row.key, row.sha256).changes > 0) {
+        fs.rmSync(file, { force: true });
+        dropped.push(row.key);
+      }
+    }
+    return dropped;
   }
 
   /** True when a weights row exists (its file is verified only by getWeights). @example store.hasWeights("mnist") */

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { hasGroundTruth, RunResults } from "./results";
 import { CorruptFileError, MergeToMixError } from "../util/errors";
+import { checkResultsChecksum, checkRunResults, RESULTS_CHECKSUM_FILE } from "./check-results";
 
 /** A run folder without finished results: the message says what is missing and how to finish it. */
 export class IncompleteRunError extends MergeToMixError {
@@ -18,7 +19,8 @@ function resumeCommand(runDir: string, results?: Partial<RunResults>): string {
 }
 
 /**
- * Read `runDir/results.json` (RunResults). With `requireComplete` (default true) an unfinished run is
+ * Read `runDir/results.json` (RunResults), checked against the sha256 the run recorded beside it (when
+ * present) and against its types. With `requireComplete` (default true) an unfinished run is
  * an IncompleteRunError naming what is missing (mixtures without ground truth, targets without selections).
  *
  * @example
@@ -28,18 +30,18 @@ export function readRunResults(runDir: string, options: { requireComplete?: bool
   const file = path.join(runDir, "results.json");
   if (!fs.existsSync(runDir)) throw new IncompleteRunError(runDir, "the run folder does not exist", resumeCommand(runDir));
   if (!fs.existsSync(file)) throw new IncompleteRunError(runDir, "results.json is missing (the run has not written results yet)", resumeCommand(runDir));
+  const bytes = fs.readFileSync(file);
+  const sidecar = path.join(runDir, RESULTS_CHECKSUM_FILE);
+  if (fs.existsSync(sidecar)) checkResultsChecksum(bytes, fs.readFileSync(sidecar, "utf8"), file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    parsed = JSON.parse(bytes.toString("utf8"));
   } catch (e) {
     throw new CorruptFileError(file, "not valid JSON", { cause: e });
   }
   const r = parsed as RunResults;
   if (!r || typeof r !== "object" || r.version !== 1) throw new CorruptFileError(file, `expected RunResults version 1, got version ${JSON.stringify((r as { version?: unknown })?.version)}`);
-  for (const key of ["targets", "mixtures", "selections", "correlations", "base", "cost", "seeds"] as const) {
-    if (!Array.isArray(r[key])) throw new CorruptFileError(file, `field "${key}" is missing or not an array`);
-  }
-  if (!r.candidates || typeof r.candidates !== "object") throw new CorruptFileError(file, 'field "candidates" is missing');
+  checkRunResults(r, file);   // every number a number before a table shows "–" for it
   if (!r.tasks || typeof r.tasks !== "object") r.tasks = {};
   // A run without a ground truth is finished once its merged scores are in (older files said complete: false).
   const finished = r.complete || (!hasGroundTruth(r) && r.selections.length > 0);

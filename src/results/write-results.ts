@@ -1,6 +1,7 @@
 import * as path from "path";
 import { writeFileAtomic } from "../util/atomic";
 import type { RunResults } from "./results";
+import { RESULTS_CHECKSUM_FILE, resultsChecksumText } from "./check-results";
 
 /** One CSV cell: numbers as-is (NaN/null empty), strings quoted when needed, arrays joined with "+". */
 function cell(v: unknown): string {
@@ -22,15 +23,17 @@ export function toCSV(rows: ReadonlyArray<object>): string {
 }
 
 /**
- * Write results.json and one CSV per table (mixtures, selections, correlations, base, cost) into `dir`,
- * each atomically.
+ * Write results.json (with its sha256 in results.json.sha256) and one CSV per table (mixtures, selections,
+ * correlations, base, cost) into `dir`, each atomically.
  *
  * @example
  * writeRunResults("runs/quick", results);
  */
 export function writeRunResults(dir: string, results: RunResults): void {
   const finite = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
-  writeFileAtomic(path.join(dir, "results.json"), JSON.stringify(results, finite, 1) + "\n");
+  const text = JSON.stringify(results, finite, 1) + "\n";
+  writeFileAtomic(path.join(dir, "results.json"), text);
+  writeFileAtomic(path.join(dir, RESULTS_CHECKSUM_FILE), resultsChecksumText(text));   // a later bit flip is detected on read
   writeFileAtomic(path.join(dir, "mixtures.csv"), toCSV(results.mixtures));
   writeFileAtomic(path.join(dir, "selections.csv"), toCSV(results.selections));
   writeFileAtomic(path.join(dir, "correlations.csv"), toCSV(results.correlations));

@@ -4,7 +4,7 @@ import { DEFAULT_NCM } from "../../evaluate/ncm-head";
 import { featureSize, taskUnits } from "../../model/spec";
 import { ParamLayout } from "../../params/layout";
 import { ParamVector } from "../../params/param-vector";
-import { saveParamsSync } from "../../params/safetensors";
+import { loadParamsSync, saveParamsSync } from "../../params/safetensors";
 import { writeFileAtomic } from "../../util/atomic";
 import { InvalidArgumentError } from "../../util/errors";
 import { sha256Hex } from "../../util/sha256";
@@ -18,6 +18,23 @@ import type { FinalModel } from "../../results/selection-result";
 /** File names of the exported model and its numbers, inside the selection's output folder. */
 export const FINAL_MODEL_FILE = "final.safetensors";
 export const FINAL_JSON_FILE = "final.json";
+
+/**
+ * Whether an exported final model is intact: the file decodes and its tensors' sha256 is the one recorded
+ * in final.json. Returns what is wrong, or null.
+ *
+ * @example
+ * finalModelProblem("runs/sel/final.safetensors", final.sha256);   // null when intact
+ */
+export function finalModelProblem(file: string, sha256: string): string | null {
+  try {
+    const { params } = loadParamsSync(file);
+    const got = sha256Hex(new Uint8Array(params.data.buffer, params.data.byteOffset, params.data.byteLength));
+    return got === sha256 ? null : `its tensors' sha256 ${got.slice(0, 12)}… is not the ${sha256.slice(0, 12)}… recorded in ${FINAL_JSON_FILE}`;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
 
 /** How to compute the target's logits from the file, in words a Python user can follow. */
 function forwardText(e: Engine, target: Task): string {
