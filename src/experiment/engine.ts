@@ -17,6 +17,7 @@ import type { FineTuneContext, FineTuneJob } from "./finetune-job";
 import { suiteRef, type FineTuneRunner } from "./runners/runner";
 import { planTargets, type TargetPlan } from "./plan";
 import { protocolOf, resolveSpec, type ExperimentSpec, type SpecInput } from "./spec";
+import { surrogateLimit } from "./measure/surrogate-limits";
 import { checkOutputDir, markOutputDir } from "./run-dir";
 import { RunStore } from "./store";
 
@@ -150,6 +151,8 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
     const n = p.candidates.length, max = limits.maxCandidates;
     if (max && n > max.n) throw new TooLargeError(`target ${p.target.name} has ${n} candidates; ${max.why} (at most ${max.n})`);
     searches.set(p.target.name, chooseSearch(n, opts.search, opts.budget));
+    const limit = surrogateLimit(spec.surrogate, n);   // the selection surrogate cannot be skipped: refuse now
+    if (limit) throw new InvalidArgumentError("surrogate", spec.surrogate, `one the pool of target ${p.target.name} allows (${limit}); use --surrogate mean or more candidates`);
   }
   limits.check?.(plans, searches);
   const dataHashes = suiteDataHashes(suite);

@@ -67,7 +67,8 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
     const merged = await mergedScores(e);
     if (e.spec.groundTruth) await groundTruth(e);
     // every compared surrogate over the same single fine-tunes, where there is a truth to judge them by
-    const surrogates = e.spec.groundTruth ? await allSurrogates(e) : [];
+    const notes: string[] = [];
+    const surrogates = e.spec.groundTruth ? await allSurrogates(e, notes) : [];
     writeFileAtomic(path.join(e.out, "weighted-grid.json"), JSON.stringify(weightedGrid(e, merged)) + "\n");
 
     const m: RunMeasurements = {
@@ -82,7 +83,7 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
       weighted = [];
       for (const seed of e.spec.seeds) for (const p of e.plans) weighted.push(await weightedMixture(e, seed, p, merged.get(`${seed}/${p.target.name}`)!, { budget: opts.weightedBudget, truth: e.spec.groundTruth }));
     }
-    const results = { ...assembleResults(m), singles, surrogates, ...(weighted ? { weighted } : {}) };
+    const results = { ...assembleResults(m), singles, surrogates, ...(weighted ? { weighted } : {}), ...(notes.length ? { notes } : {}) };
     writeRunResults(e.out, results);
     return results;
   }, { maxCandidates: RUN_MAX_CANDIDATES });

@@ -113,6 +113,8 @@ export interface RunResults {
   surrogates?: SurrogateRow[];
   /** Weighted mixtures per (seed, target) (runs with `weighted`). */
   weighted?: WeightedRow[];
+  /** What the run skipped and why (e.g. a surrogate a 2-candidate pool cannot calibrate); absent when nothing was. */
+  notes?: string[];
   /**
    * Whether the run fine-tuned every mixture for the ground truth (absent in older files: read
    * `spec.groundTruth`). Without it there are no oracle/random rows, no correlations and no true scores.

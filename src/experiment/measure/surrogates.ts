@@ -11,6 +11,7 @@ import { scoreMixtures, type MixtureScores } from "./mixture-scores";
 import type { TargetPlan } from "../plan";
 import { calibrationMasks, scoreSurrogate, type Calibration } from "./surrogate-scores";
 import { singleLoader, singlesOf, type SingleLoader } from "./single-fine-tunes";
+import { surrogateLimit } from "./surrogate-limits";
 import type { SurrogateRow } from "../../results/surrogate-row";
 
 /**
@@ -80,17 +81,28 @@ export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, na
 }
 
 /**
- * Every compared surrogate (spec.surrogates, plus the selection surrogate) for every seed and target.
+ * Every compared surrogate (spec.surrogates, plus the selection surrogate) for every seed and target; one
+ * that cannot be computed for a target's pool (see {@link surrogateLimit}) is skipped, with a line in `notes`
+ * (and in the terminal).
  *
  * @example
  * const rows = await allSurrogates(engine);   // 6 surrogates × targets × seeds
  */
-export async function allSurrogates(e: Engine): Promise<SurrogateRow[]> {
+export async function allSurrogates(e: Engine, notes: string[] = []): Promise<SurrogateRow[]> {
   const names = [...new Set([...e.spec.surrogates, e.spec.surrogate])];
   const rows: SurrogateRow[] = [];
   for (const seed of e.spec.seeds) {
     const single = singleLoader(e, seed);
-    for (const p of e.plans) for (const name of names) rows.push(await surrogateScores(e, seed, p, name, single));
+    for (const p of e.plans) for (const name of names) {
+      // what cannot be computed for this pool is skipped with a note, not a crash after the fine-tunes
+      const why = surrogateLimit(name, p.candidates.length);
+      if (why) {
+        const note = `surrogate ${name} skipped for target ${p.target.name}: ${why}`;
+        if (!notes.includes(note)) { notes.push(note); e.progress.log(note); }
+        continue;
+      }
+      rows.push(await surrogateScores(e, seed, p, name, single));
+    }
   }
   return rows;
 }
