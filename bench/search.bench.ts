@@ -19,6 +19,7 @@
  * mixtures by merged score.
  */
 import * as path from "path";
+import { mixtureName } from "../src/data/mixture-name";
 import { selectMixture } from "../src/experiment/select-mixture";
 import { mean } from "../src/select/metrics/finite-stats";
 import { selectionScore } from "../src/select/selection-score";
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     if (sel.mixtures.length !== total) throw new Error(`expected ${total} scored mixtures, got ${sel.mixtures.length}`);
     const table = new Float64Array(total + 1);
     for (const m of sel.mixtures) table[m.mask] = selectionScore(sel.score, m.merged_val_acc, m.merged_val_loss);
-    console.log(`${SUITE} ${target}: ${n} candidates, ${total} mixtures; exhaustive sweep ${sel.cost.merge_seconds.toFixed(1)} s, ${sel.cost.finetunes} single fine-tunes ${sel.cost.finetune_seconds.toFixed(1)} s; best ${sel.recommended.members.join("+")} (merged val loss ${sel.recommended.merged_val_loss.toFixed(3)})`);
+    console.log(`${SUITE} ${target}: ${n} candidates, ${total} mixtures; exhaustive sweep ${sel.cost.merge_seconds.toFixed(1)} s, ${sel.cost.finetunes} single fine-tunes ${sel.cost.finetune_seconds.toFixed(1)} s; best ${mixtureName(sel.recommended.members)} (merged val loss ${sel.recommended.merged_val_loss.toFixed(3)})`);
     for (const budget of [undefined, BUDGET]) {
       const strategies: Record<string, Strategy> = {};
       for (const name of SEARCH_NAMES) {

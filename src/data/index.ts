@@ -1,5 +1,6 @@
 // The data layer: real datasets from installed packages, deterministic splits, suites, cache and manifest.
 export * from "./types";
+export * from "./mixture-name";
 export * from "./split";
 export * from "./atomic";
 export * from "./idx";

@@ -13,6 +13,11 @@ import type { TargetPlan } from "./plan";
 import { rankMixtures, scoredMixtureRow, TOP_MIXTURES, type BaselinePick, type Recommendation, type ScoredMixture } from "../results/recommendation";
 import { targetSimilarities } from "./measure/similarity-scores";
 import { protocolOf } from "./spec";
+import { similarityScores, verifyShortlist } from "./measure/verify-shortlist";
+import { checkVerifyCount, DEFAULT_SHORTLIST, shortlistStrategy } from "../select/verify/strategy";
+import type { SearchChoice } from "../select/search/choose";
+import { InvalidArgumentError } from "../util/errors";
+import type { Verified } from "../results/verified";
 import { toCSV } from "../results/write-results";
 import type { WeightedRow } from "../results/weighted-row";
 import type { SelectionResult } from "../results/selection-result";
@@ -29,6 +34,13 @@ export type SelectOptions = Omit<RunOptions, "targets" | "seeds" | "groundTruth"
    * earlier call exported for the same mixture is kept (and returned); one of another mixture is removed.
    */
   train?: boolean;
+  /**
+   * Verify a shortlist by real fine-tunes: fine-tune θ0 on K mixtures (the final model's included, so
+   * K − 1 extra), keep the best real validation score as the recommendation and the exported model.
+   */
+  verify?: number;
+  /** Which K to verify (default {@link DEFAULT_SHORTLIST}): top, sizes, portfolio or adaptive. */
+  verifyStrategy?: string;
 };
 
 /**
@@ -98,25 +110,40 @@ function recommend(e: Engine, plan: TargetPlan, seed: number, ms: MixtureScores)
  * sel.final?.test_acc;
  */
 export async function selectMixture(opts: SelectOptions): Promise<SelectionResult> {
-  const { target, seed = 0, train = true, weighted: wantWeighted, weightedBudget, ...rest } = opts;
+  const { target, seed = 0, train = true, weighted: wantWeighted, weightedBudget, verify, verifyStrategy, ...rest } = opts;
   checkWeightedBudget(weightedBudget);
+  // verify's own checks before any file is made; K ≤ the mixtures scored is checked once the plan is known
+  if (verify !== undefined) checkVerifyCount(verify, Infinity);
+  if (verify !== undefined && !train) throw new InvalidArgumentError("verify", verify, "no verify without training (train: false / --no-train): verifying fine-tunes the shortlist and exports the best");
+  const strategy = shortlistStrategy(verifyStrategy ?? DEFAULT_SHORTLIST);
+  const checkVerify = (plans: readonly TargetPlan[], searches: ReadonlyMap<string, SearchChoice>) => {
+    if (verify === undefined) return;
+    const all = 2 ** plans[0].candidates.length - 1, budget = searches.get(plans[0].target.name)?.budget ?? null;
+    checkVerifyCount(verify, budget === null ? all : Math.min(budget, all));
+  };
   return withEngine({ ...rest, targets: [target], seeds: [seed], groundTruth: false }, async (e) => {
     const plan = e.plans[0];
     await fineTuneSingles(e);
     const ms = await selectionScores(e, seed, plan);
     const rec = recommend(e, plan, seed, ms);
+    let verified: Verified | undefined;
+    if (verify !== undefined) {
+      if (verify > rec.mixtures.length) e.progress.log(`verify ${verify}: the search scored ${rec.mixtures.length} mixtures; verifying all of them`);
+      verified = await verifyShortlist(e, plan, seed, rec.mixtures, { k: Math.min(verify, rec.mixtures.length), strategy, others: similarityScores(e, plan) });
+      rec.recommended = rec.mixtures.find((m) => m.mask === verified!.recommended)!;
+    }
     const weighted = wantWeighted ? await weightedMixture(e, seed, plan, ms, { budget: weightedBudget, truth: false }) : undefined;
     const data = Object.fromEntries([plan.target, ...plan.candidates].map((t) => [t.name, e.dataHashes[t.name]] as const));
     const exportFinal = () => trainFinalModel(e, plan, rec.recommended.mask, seed, { merged_val_loss: String(rec.recommended.merged_val_loss), merged_val_acc: String(rec.recommended.merged_val_acc), search: rec.search.strategy });
     const earlier = train ? null : earlierFinalModel(e, rec.recommended.members);
     const final = train || earlier === "damaged" ? await exportFinal() : earlier;
     const result: SelectionResult = {
-      version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final, ...(weighted ? { weighted } : {}),
+      version: 1, suite: e.suite.name, spec: JSON.parse(JSON.stringify(protocolOf(e.spec))), ...rec, data_sha256: data, final, ...(weighted ? { weighted } : {}), ...(verified ? { verified } : {}),
       started: e.started, finished: new Date().toISOString(),
     };
     const finite = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
     writeFileAtomic(path.join(e.out, "selection.json"), JSON.stringify(result, finite, 1) + "\n");
     writeFileAtomic(path.join(e.out, "mixtures.csv"), toCSV(result.mixtures));
     return result;
-  });
+  }, { check: checkVerify });
 }

@@ -1,3 +1,4 @@
+import { mixtureName } from "../data/mixture-name";
 import type { Task } from "../data/types";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
@@ -49,7 +50,7 @@ export function fineTune(
   }
   // "shared" trains the whole network; "frozen"/"refit" keep θ0's fitted output layer
   const trainer = new MlpTrainer(netSpec, base, recipe, { trainHead: headRule === "shared" });
-  const label = `fine-tune ${mixture.map((m) => m.task.name).join("+")}`;
+  const label = `fine-tune ${mixtureName(mixture.map((m) => m.task.name))}`;
   try {
     const train = (idx: Int32Array) => {
       const b = pool.batch(idx);

@@ -5,6 +5,7 @@ import { pretrainedEncoder } from "../../experiment/base-model";
 import { terminalProgress } from "../progress-bar";
 import { resolveSpec } from "../../experiment/spec";
 import { initBackend, type BackendChoice } from "../../model/backend";
+import { formatNumber, pct } from "../../results/text/numbers";
 import { meanAndSpread } from "../../select/metrics/mean-spread";
 import { intOption, stringOption } from "../args";
 import type { Command } from "../command";
@@ -26,7 +27,6 @@ export const baseCommand: Command = {
     const suite = await loadSuite(spec.suite, { preset: spec.preset, seed: spec.dataSeed, progress });
     const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { progress });
     const bySeed = seeds.map((seed) => baseVsScratch(suite, encoder, spec.recipe, seed, progress));
-    const pct = (x: number) => (100 * x).toFixed(1).padStart(8);
     println(io.out, `Test accuracy (%) on ${suite.name} (${spec.preset}), each task alone, recipe ${JSON.stringify(spec.recipe)}, ${seeds.length === 1 ? `seed ${seeds[0]}` : `mean of ${seeds.length} seeds`}`);
     println(io.out, `${"task".padEnd(16)} ${"θ0+head".padStart(8)} ${"θ0+FT".padStart(8)} ${"scratch".padStart(8)}  θ0+FT − scratch (points)`);
     let wins = 0;
@@ -35,7 +35,7 @@ export const baseCommand: Command = {
       const gap = meanAndSpread(bySeed.map((rows) => 100 * (rows[i].base_finetuned_acc - rows[i].scratch_acc)));
       if (gap.mean > 0) wins++;
       const ci = Number.isFinite(gap.ci95) ? ` ± ${gap.ci95.toFixed(1)}` : "";
-      println(io.out, `${t.name.padEnd(16)} ${pct(col("base_head_acc"))} ${pct(col("base_finetuned_acc"))} ${pct(col("scratch_acc"))}  ${gap.mean >= 0 ? "+" : ""}${gap.mean.toFixed(1)}${ci}`);
+      println(io.out, `${t.name.padEnd(16)} ${pct(col("base_head_acc")).padStart(8)} ${pct(col("base_finetuned_acc")).padStart(8)} ${pct(col("scratch_acc")).padStart(8)}  ${formatNumber(gap.mean, { digits: 1, sign: true })}${ci}`);
     });
     println(io.out, `base beats scratch on ${wins}/${suite.tasks.length} tasks${seeds.length > 1 ? ` (mean over ${seeds.length} seeds)` : ""}`);
     return 0;

@@ -1,6 +1,6 @@
 import type { Claims } from "../../results/claims";
 import { Figure } from "../figure";
-import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
+import { FIGURE_CONFIG, errorBars, fmtR, plotText, plotValue } from "./common";
 
 /**
  * Claim 1 as a figure: the Pearson r of the merged model's validation loss with the mixture fine-tunes'
@@ -27,7 +27,7 @@ export function claim1Chart(claims: Claims, labels: Readonly<Record<string, stri
   return {
     data: [trace(bars.filter(has)), trace(bars.filter((b) => !has(b)))].filter((t) => t.x.length > 0),
     layout: {
-      title: { text: `Claim 1: does the merged model track the mixture fine-tunes?<br><sub>r = ${Number.isFinite(claims.claim1.estimate) ? claims.claim1.estimate.toFixed(2) : "n/a"} over targets × seeds; val loss, no singletons</sub>` },
+      title: { text: `Claim 1: does the merged model track the mixture fine-tunes?<br><sub>r = ${fmtR(claims.claim1.estimate)} over targets × seeds; val loss, no singletons</sub>` },
       height: 440, width: 1000, showlegend: false, barmode: "overlay", margin: { t: 90, l: 60, r: 20, b: 90 },
       xaxis: { title: { text: "target (merged model; intervals over seeds) and all targets" }, automargin: true, type: "category", categoryorder: "array", categoryarray: bars.map((b) => b.label) },
       yaxis: { title: { text: "Pearson r (val loss, no singletons)" }, range: [-1.05, 1.05], zeroline: true, zerolinecolor: "#888" },

@@ -1,5 +1,7 @@
 import { CorrelationRow, RunResults, ScorerName } from "../../results/results";
 import type { Interval } from "../../select/metrics/bootstrap";
+import { mixtureName } from "../../data/mixture-name";
+import { formatNumber } from "../../results/text/numbers";
 import { escapeHtml } from "../html";
 import { MixturePoint } from "../points";
 import { mean } from "../../select/metrics/finite-stats";
@@ -68,7 +70,7 @@ export function meanTargetR(results: RunResults, points: readonly MixturePoint[]
 }
 
 /** "0.62" or "n/a". */
-export const fmtR = (r: number): string => (Number.isFinite(r) ? r.toFixed(2) : "n/a");
+export const fmtR = (r: number): string => formatNumber(r, { digits: 2, missing: "n/a" });
 
 /** One scatter trace for one target's points. */
 export function scatterTrace(results: RunResults, target: string, pts: readonly MixturePoint[], scorer: ScorerName, truth: CorrelationRow["truth"], axis: number, showlegend: boolean): Record<string, unknown> {
@@ -77,7 +79,7 @@ export function scatterTrace(results: RunResults, target: string, pts: readonly 
   return {
     type: "scatter", mode: "markers", name: plotText(taskTitle(results, target)), legendgroup: `target-${i}`, showlegend,
     x: pts.map((p) => scorerValue(p, scorer, truth)), y: pts.map((p) => truthValue(p, truth)),
-    text: pts.map((p) => plotText(p.members.join(" + "))),
+    text: pts.map((p) => plotText(mixtureName(p.members, " + "))),
     hovertemplate: "%{text}<br>x=%{x:.4f}<br>y=%{y:.4f}<extra>%{fullData.name}</extra>",
     marker: { color: PALETTE[(i < 0 ? 0 : i) % PALETTE.length], size: 6, opacity: 0.75 },
     xaxis: `x${suffix}`, yaxis: `y${suffix}`,

@@ -1,4 +1,6 @@
+import { mixtureName } from "../../data/mixture-name";
 import type { Recommendation } from "../../results/recommendation";
+import { formatNumber } from "../../results/text/numbers";
 import { Figure } from "../figure";
 import { plotText } from "./common";
 
@@ -13,11 +15,11 @@ import { plotText } from "./common";
 export function topMixturesChart(rec: Recommendation): Figure {
   const loss = rec.score === "loss";
   const rows = [...rec.top].reverse();   // Plotly draws the first category at the bottom
-  const label = (members: string[]) => plotText(members.join(" + "));
+  const label = (members: string[]) => plotText(mixtureName(members, " + "));
   const x = rows.map((m) => (loss ? m.merged_val_loss : 100 * m.merged_val_acc));
   const text = rows.map((m) => {
     const by = rec.baselines.filter((b) => b.mask === m.mask).map((b) => b.method);
-    return `${loss ? m.merged_val_loss.toFixed(3) : (100 * m.merged_val_acc).toFixed(1) + "%"}${by.length ? ` (also ${by.join(", ")})` : ""}`;
+    return `${loss ? formatNumber(m.merged_val_loss, { digits: 3 }) : formatNumber(m.merged_val_acc, { scale: 100, digits: 1, unit: "%" })}${by.length ? ` (also ${by.join(", ")})` : ""}`;
   });
   return {
     data: [{

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../results/text/numbers";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, plotText } from "./common";
 import type { WeightedGrid } from "../../results/weighted-grid";
@@ -24,7 +25,7 @@ export function weightedSimplexFigure(grid: WeightedGrid): Figure {
   const path = grid.path ?? [];
   const opt = grid.optimum;
   const best = grid.merged.reduce((b, v, i) => (v > grid.merged[b] ? i : b), 0);
-  const fmt = (v: number) => (scale === 100 ? `${(100 * v).toFixed(1)}%` : v.toFixed(3));
+  const fmt = (v: number) => formatNumber(v, scale === 100 ? { scale: 100, digits: 1, unit: "%" } : { digits: 3 });
   const title = `${plotText(grid.target)}: weighted mixtures by merged model<br><sub>${opt ? `weighted optimum ${fmt(opt.score)} vs best grid point ${fmt(grid.merged[best])}` : `best grid point ${fmt(grid.merged[best])} (no weighted search in this grid)`}</sub>`;
   const hover = `%{text}<br>${plotText(metric)} %{marker.color:.4f}<extra></extra>`;
   const data: Record<string, unknown>[] = [];

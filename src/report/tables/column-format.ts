@@ -1,4 +1,5 @@
 import { formatInterval } from "../../results/text/claims-text";
+import { formatNumber } from "../../results/text/numbers";
 import { InvalidArgumentError } from "../../util/errors";
 import type { TableRow } from "./dataframe";
 
@@ -43,13 +44,6 @@ export const SPEEDUP: ColumnFormat = { digits: 1, unit: "x" };
 /** The same format with its row's 95% interval. */
 export const withInterval = (f: ColumnFormat): ColumnFormat => ({ ...f, interval: true });
 
-function fixed(v: number, f: ColumnFormat): string {
-  const d = f.digits ?? 3;
-  const x = v * (f.scale ?? 1);
-  const text = f.group ? x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }) : x.toFixed(d);
-  return `${f.sign && x >= 0 ? "+" : ""}${text}${f.unit ?? ""}`;
-}
-
 /**
  * One cell as text. Without a format: integers as is (thousands separators), other numbers with 3
  * decimals; a number given as `digits` keeps that older form. NaN and missing values are an en dash.
@@ -79,5 +73,5 @@ export function formatCell(value: unknown, format: number | ColumnFormat = 3, ro
       { scale: format.scale, digits: format.digits ?? 3, sign: format.sign, unit: format.unit },
     );
   }
-  return Number.isFinite(value) ? fixed(value, format) : "–";
+  return formatNumber(value, { ...format, digits: format.digits ?? 3 });
 }

@@ -1,10 +1,11 @@
 import type { DataFrame } from "danfojs-node";
+import { mixtureName } from "../../data/mixture-name";
 import type { Recommendation, ScoredMixture } from "../../results/recommendation";
 import { COUNT, ColumnFormat, LOSS, PERCENT } from "./column-format";
 import { TableRow, toDataFrame } from "./dataframe";
 import type { TableDisplay } from "./table-display";
 
-const name = (m: Pick<ScoredMixture, "members"> | undefined): string => (m ? m.members.join("+") : "–");
+const name = (m: Pick<ScoredMixture, "members"> | undefined): string => (m ? mixtureName(m.members) : "–");
 
 /** Columns of the recommendation table (one row per target and seed). */
 export const RECOMMENDATION_COLUMNS = [

@@ -1,4 +1,6 @@
 import { weightsText } from "../../results/text/weighted-text";
+import { mixtureName } from "../../data/mixture-name";
+import { membersOf } from "../../merge/subsets";
 import { mean } from "../../select/metrics/finite-stats";
 import { ColumnFormat, LOSS, PERCENT, POINTS } from "./column-format";
 import type { TableRow } from "./dataframe";
@@ -41,7 +43,7 @@ export function weightedRows(weighted: readonly WeightedRow[]): TableRow[] {
   const truth = (rs: readonly WeightedRow[], f: (t: NonNullable<WeightedRow["truth"]>) => number | undefined) => mean(rs.map((r) => (r.truth ? f(r.truth) ?? NaN : NaN)));
   const rows: TableRow[] = targets.map((target) => {
     const rs = weighted.filter((w) => w.target === target);
-    const picks = [...new Set(rs.map((r) => r.candidates.filter((_, i) => r.binary_mask & (1 << i)).join(" + ")))];
+    const picks = [...new Set(rs.map((r) => mixtureName(membersOf(r.binary_mask, r.candidates), " + ")))];
     const wt = truth(rs, (t) => t.weighted.test_acc), bt = truth(rs, (t) => t.binary?.test_acc);
     return {
       target, weights: weightsText(rs), binary_pick: picks.join(" / "),

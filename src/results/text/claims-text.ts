@@ -1,5 +1,6 @@
 import type { Interval } from "../../select/metrics/bootstrap";
 import type { Claims } from "../claims";
+import { formatNumber } from "./numbers";
 
 /**
  * An interval as text: `0.81 [0.74, 0.87]`; `[–]` when it could not be bootstrapped (one target, one
@@ -10,8 +11,7 @@ import type { Claims } from "../claims";
  * formatInterval(iv, { scale: 100, digits: 1, sign: true, unit: " points" });      // "+1.2 points [0.3, 2.0]"
  */
 export function formatInterval(iv: Interval, o: { scale?: number; digits?: number; sign?: boolean; unit?: string } = {}): string {
-  const s = o.scale ?? 1, d = o.digits ?? 2;
-  const f = (v: number, signed = false) => (Number.isFinite(v) ? `${signed && v * s >= 0 ? "+" : ""}${(v * s).toFixed(d)}` : "–");
+  const f = (v: number, sign = false) => formatNumber(v, { scale: o.scale, digits: o.digits, sign });
   const bounds = Number.isFinite(iv.lo) && Number.isFinite(iv.hi) ? `[${f(iv.lo)}, ${f(iv.hi)}]` : "[–]";
   return `${f(iv.estimate, o.sign)}${o.unit ?? ""} ${bounds}`;
 }

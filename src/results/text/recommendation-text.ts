@@ -1,5 +1,8 @@
+import { mixtureName } from "../../data/mixture-name";
 import type { BaselineName, Recommendation, ScoredMixture } from "../recommendation";
 import { fixed, pct } from "./numbers";
+import type { Verified } from "../verified";
+import { formatVerified } from "./verified-text";
 
 const num = (x: number | null) => fixed(x, 3);
 const secs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : "– s");
@@ -16,12 +19,9 @@ export function textTable(header: string[], rows: string[][], left = 1): string 
   return [line(header), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)].join("\n");
 }
 
-/** "a+b+c" — the mixture's members joined as on the command line. */
-export const mixtureName = (m: Pick<ScoredMixture, "members">): string => m.members.join("+");
-
 /** A mixture's name for a table cell: every candidate of a large pool reads "all N candidates". */
 function cellName(m: Pick<ScoredMixture, "members">, candidates: number): string {
-  return m.members.length === candidates && candidates > 3 ? `all ${candidates} candidates` : mixtureName(m);
+  return m.members.length === candidates && candidates > 3 ? `all ${candidates} candidates` : mixtureName(m.members);
 }
 
 const BASELINE_LABELS: Record<BaselineName, string> = {
@@ -37,7 +37,7 @@ const BASELINE_LABELS: Record<BaselineName, string> = {
  */
 export function recommendationLine(rec: Pick<Recommendation, "recommended">): string {
   const r = rec.recommended;
-  return `recommended mixture: ${mixtureName(r)} (merged val loss ${num(r.merged_val_loss)}, accuracy ${pct(r.merged_val_acc)}%)`;
+  return `recommended mixture: ${mixtureName(r.members)} (merged val loss ${num(r.merged_val_loss)}, accuracy ${pct(r.merged_val_acc)}%)`;
 }
 
 /**
@@ -48,7 +48,7 @@ export function recommendationLine(rec: Pick<Recommendation, "recommended">): st
  * @example
  * console.log(formatRecommendation(rec));
  */
-export function formatRecommendation(rec: Recommendation): string {
+export function formatRecommendation(rec: Recommendation & { verified?: Verified }): string {
   const out: string[] = [];
   const by = rec.score === "loss" ? "lowest validation loss" : "highest validation accuracy";
   const s = rec.search;
@@ -56,7 +56,8 @@ export function formatRecommendation(rec: Recommendation): string {
     ? `exhaustive search: all ${s.mixtures} mixtures scored`
     : `${s.strategy} search${s.budget !== null ? ` (budget ${s.budget})` : ""}: ${s.evaluations} of ${s.mixtures} mixtures scored${s.extra ? ` + ${s.extra} for the baselines` : ""}`;
   out.push(`target ${rec.target}: ${rec.candidates.length} candidates (${rec.candidates.join(", ")}), seed ${rec.seed}; ${how}; picked by the merged model's ${by}`);
-  out.push(recommendationLine(rec));
+  // verified by real fine-tunes: the real numbers replace the merged-score line
+  out.push(...(rec.verified ? formatVerified(rec.verified) : [recommendationLine(rec)]));
   out.push("", `Top ${rec.top.length} mixtures by merged-model score (the merged model of each mixture on ${rec.target}'s validation split; merged-model scores, not fine-tuned truths)`);
   out.push(textTable(["#", "mixture", "size", "merged val loss", "merged val acc %"],
     rec.top.map((m, i) => [String(i + 1), cellName(m, rec.candidates.length), String(m.size), num(m.merged_val_loss), pct(m.merged_val_acc)]), 2));

@@ -1,4 +1,6 @@
 import * as path from "node:path";
+import { mixtureName } from "../../../data/mixture-name";
+import { membersOf } from "../../../merge/subsets";
 import { InvalidArgumentError } from "../../../util/errors";
 import type { Progress } from "../../../util/progress";
 import { contextToData, runFineTuneJob, type FineTuneContext, type FineTuneJob, type FineTuneOutput } from "../../finetune-job";
@@ -7,7 +9,7 @@ import type { FineTuneBatch, FineTuneRunner, ResultSink } from "../runner";
 
 /** "mnist+uci-digits" for a mask over the context's tasks. */
 export function maskLabel(ctx: Pick<FineTuneContext, "tasks">, mask: number): string {
-  return ctx.tasks.filter((_, i) => (mask >> i) & 1).map((t) => t.name).join("+");
+  return mixtureName(membersOf(mask, ctx.tasks.map((t) => t.name)));
 }
 
 /**
