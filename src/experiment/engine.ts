@@ -155,6 +155,7 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
     if (limit) throw new InvalidArgumentError("surrogate", spec.surrogate, `one the pool of target ${p.target.name} allows (${limit}); use --surrogate mean or more candidates`);
   }
   limits.check?.(plans, searches);
+  limits.check?.(plans, searches);
   const dataHashes = suiteDataHashes(suite);
   const userData = Object.fromEntries(suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const));
   const store = RunStore.open(opts.out, { spec: runStoreSpec(spec, opts, userData), overwrite: opts.overwrite });

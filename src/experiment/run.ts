@@ -10,6 +10,8 @@ import { allSurrogates, selectionScores } from "./measure/surrogates";
 import { checkWeightedBudget, weightedMixture } from "./measure/weighted";
 import { ownTaskRows } from "./measure/own-task";
 import type { RunResults } from "../results/results";
+import { verifyFrontier } from "../results/verify-frontier";
+import { checkVerifyCount } from "../select/verify/strategy";
 import { targetSimilarities } from "./measure/similarity-scores";
 import { weightedMergeGrid } from "./measure/weighted-grid";
 import { writeRunResults } from "../results/write-results";
@@ -57,8 +59,9 @@ function weightedGrid(e: Engine, merged: Map<string, MixtureScores>): WeightedGr
  * const results = await runExperiment({ suite: "vision8", preset: "quick", seeds: 1, out: "runs/quick" });
  * results.selections.filter((r) => r.method === "merge-to-mix");
  */
-export async function runExperiment(opts: RunOptions): Promise<RunResults> {
+export async function runExperiment(opts: RunOptions & { verify?: number }): Promise<RunResults> {
   checkWeightedBudget(opts.weightedBudget);   // before any file is made
+  if (opts.verify !== undefined) checkVerifyCount(opts.verify, Infinity);
   return withEngine(opts, async (e) => {
     await fineTuneSingles(e);
     const base = baseScores(e);
@@ -84,7 +87,10 @@ export async function runExperiment(opts: RunOptions): Promise<RunResults> {
       for (const seed of e.spec.seeds) for (const p of e.plans) weighted.push(await weightedMixture(e, seed, p, merged.get(`${seed}/${p.target.name}`)!, { budget: opts.weightedBudget, truth: e.spec.groundTruth }));
     }
     const results = { ...assembleResults(m), singles, surrogates, ...(weighted ? { weighted } : {}), ...(notes.length ? { notes } : {}) };
-    writeRunResults(e.out, results);
-    return results;
-  }, { maxCandidates: RUN_MAX_CANDIDATES });
+    // the cost–regret frontier of verifying a shortlist comes for free from the ground truth
+    const frontier = e.spec.groundTruth ? verifyFrontier(results, { pairedK: opts.verify }) : null;
+    const withFrontier: RunResults = frontier ? { ...results, verify: frontier } : results;
+    writeRunResults(e.out, withFrontier);
+    return withFrontier;
+  }, { maxCandidates: RUN_MAX_CANDIDATES, check: (plans) => { if (opts.verify !== undefined) for (const p of plans) checkVerifyCount(opts.verify, 2 ** p.candidates.length - 1); } });
 }

@@ -12,6 +12,7 @@ import type { CorrelationRow } from "../select/correlations";
 import type { SearchName } from "../select/search/choose";
 import type { SelectionRow } from "../select/select";
 import type { SurrogateRow } from "./surrogate-row";
+import type { VerifyFrontier } from "./verify-frontier";
 import type { WeightedRow } from "./weighted-row";
 
 // Selection and correlation rows are made by the select layer; they are part of a run's results.
@@ -111,6 +112,11 @@ export interface RunResults {
   singles?: SingleRow[];
   /** Every compared surrogate's scores per (seed, target) (runs with a ground truth; absent in older files). */
   surrogates?: SurrogateRow[];
+  /**
+   * The cost–regret frontier of verifying a shortlist by real fine-tunes, computed from the ground truth
+   * (verifyFrontier; runs with a ground truth; absent in older files, where readers compute it).
+   */
+  verify?: VerifyFrontier;
   /** Weighted mixtures per (seed, target) (runs with `weighted`). */
   weighted?: WeightedRow[];
   /** What the run skipped and why (e.g. a surrogate a 2-candidate pool cannot calibrate); absent when nothing was. */

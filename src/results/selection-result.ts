@@ -1,5 +1,6 @@
 import type { Recommendation, ScoredMixture } from "./recommendation";
 import type { WeightedRow } from "./weighted-row";
+import type { Verified } from "./verified";
 
 /** The final model: θ0 fine-tuned on the recommended mixture, its numbers on the target, and where it is. */
 export interface FinalModel {
@@ -43,6 +44,8 @@ export interface SelectionResult extends Recommendation {
   final: FinalModel | null;
   /** With `weighted`: the proportions over every candidate the merged model prefers (no truth). */
   weighted?: WeightedRow;
+  /** With `verify`: the shortlist fine-tuned for real and the pick (then also `recommended` and `final`). */
+  verified?: Verified;
   started: string;
   finished: string;
 }

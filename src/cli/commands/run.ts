@@ -7,6 +7,7 @@ import type { HeadRule } from "../../model/spec";
 import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
+import { VERIFY_OPTIONS, VERIFY_USAGE, verifyOptions } from "../verify-option";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
 import type { SelectionScore } from "../../select/selection-score";
@@ -20,7 +21,7 @@ export const runCommand: Command = {
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
                  [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
                  [--label-column NAME] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
-                 ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]]
+                 ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]] [--verify K]
     Leave-one-out Merge to Mix: fine-tune once per dataset, score every mixture by its merged model,
     compare with the similarity baselines and (ground truth) one fine-tune per mixture. Resumable: run the
     same command again after an interruption. Writes results.json and CSVs under --out. --no-ground-truth
@@ -31,8 +32,10 @@ export const runCommand: Command = {
     --weighted also optimises mixture proportions on the simplex by the merged model (K merge-evaluations per
     target and seed, default 200) and, with a ground truth, fine-tunes them (optimised, uniform and
     size-proportional over the binary pick) to check the weighted pick against the binary one.
+    With a ground truth the summary also prints the cost–regret frontier of verifying a shortlist by real
+    fine-tunes (verify curve lines, K = 1 … 8 and exhaustive) and pairs the shortlists at K = --verify (default 3).
     ${RUNNER_USAGE}`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
+  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", "verify", ...RUNNER_OPTIONS],
   flags: ["no-ground-truth", "overwrite", "weighted"],
   async run(a, io) {
     const suite = suiteFromArgs(a);
@@ -52,6 +55,7 @@ export const runCommand: Command = {
       groundTruth: a.options.has("no-ground-truth") ? false : undefined,
       search: stringOption(a, "search"),
       ...protocolOptions(a),
+      verify: verifyOptions(a).verify,
       weighted: a.options.has("weighted"),
       weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
       workers: intOption(a, "workers", 2, 1, 64),

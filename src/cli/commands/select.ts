@@ -10,6 +10,7 @@ import { intOption, listOption, stringOption } from "../args";
 import type { Command } from "../command";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-options";
+import { VERIFY_OPTIONS, VERIFY_USAGE, verifyOptions } from "../verify-option";
 import { suiteFromArgs } from "../suite-option";
 import type { SelectionScore } from "../../select/selection-score";
 import { println } from "../io";
@@ -22,15 +23,17 @@ export const selectCommand: Command = {
                  [--no-train] [--preset quick|full] [--seed n] [--head-rule shared|frozen|refit]
                  [--score loss|accuracy] [--epochs n] [--label-column NAME] [--workers n]
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
-                 ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]]
+                 ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]] ${VERIFY_USAGE}
     Merge to Mix for one target without a ground truth: fine-tune θ0 once per candidate (cached), score
     mixtures by their merged model on the target's validation split (all of them up to 16 candidates, or a
     search within --budget merge-evaluations), print the recommended mixture, the top 10 and each baseline's
     pick by merged score, then fine-tune θ0 on the recommendation and write DIR/final.safetensors (with its
     provenance) and DIR/final.json. --data adds your datasets (a CSV file, or a folder of one sub-folder per
     class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.
+    --verify K fine-tunes K shortlisted mixtures for real (the final model's included: K − 1 extra) and
+    recommends and exports the best real validation score; --verify-strategy picks the shortlist (default top).
     ${RUNNER_USAGE}`,
-  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...RUNNER_OPTIONS],
+  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...VERIFY_OPTIONS, ...RUNNER_OPTIONS],
   flags: ["no-train", "overwrite", "weighted"],
   async run(a, io) {
     const suite = suiteFromArgs(a);
@@ -39,6 +42,8 @@ export const selectCommand: Command = {
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/select-${suite}-${target}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
+    const verify = verifyOptions(a);
+    if (verify.verify !== undefined && a.options.has("no-train")) throw new InvalidArgumentError("--verify", stringOption(a, "verify"), "no --verify with --no-train (verifying fine-tunes the shortlist and exports the best)");
     const result = await withRunner(a, (runner) => selectMixture({
       suite, target, preset, out,
       candidates: listOption(a, "candidates"),
@@ -47,6 +52,7 @@ export const selectCommand: Command = {
       weighted: a.options.has("weighted"),
       weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
       train: !a.options.has("no-train"),
+      ...verify,
       seed: intOption(a, "seed", 0, 0),
       headRule: stringOption(a, "head-rule") as HeadRule | undefined,
       score: stringOption(a, "score") as SelectionScore | undefined,
