@@ -1,5 +1,6 @@
 import { ParamVector } from "../params/param-vector";
-import { normaliseWeights, validateModels } from "./validate";
+import { normaliseWeights } from "../util/normalise-weights";
+import { validateModels } from "./validate";
 
 /**
  * A weighted average θ̃ = Σ w_i θ_i / Σ w_i: the weights are normalised by dividing each by their sum,

@@ -1,4 +1,4 @@
-import { normaliseWeights } from "../merge/validate";
+import { normaliseWeights } from "../util/normalise-weights";
 import { InvalidArgumentError } from "../util/errors";
 import type { Progress } from "../util/progress";
 import type { Rng } from "../util/rng";

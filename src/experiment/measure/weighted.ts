@@ -1,5 +1,5 @@
 import { mergeScorer } from "../../evaluate/merge-scorer";
-import { normaliseWeights } from "../../merge/validate";
+import { normaliseWeights } from "../../util/normalise-weights";
 import { weightedMean } from "../../merge/weighted-mean";
 import { fineTune } from "../../model/finetune";
 import { argmaxMask } from "../../select/metrics/rank-of";
