@@ -11,3 +11,5 @@ export * from "./weighted-grid";
 export * from "./read-results";
 export * from "./write-results";
 export * from "./text/index";
+export * from "./verify-frontier";
+export * from "./verified";

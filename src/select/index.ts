@@ -6,3 +6,4 @@ export * from "./correlations";
 export * from "./search/index";
 export * from "./weighted/index";
 export * from "./selection-score";
+export * from "./verify/index";

@@ -5,3 +5,5 @@ export * from "./recommendation-text";
 export * from "./selection-text";
 export * from "./grid-text";
 export * from "./numbers";
+export * from "./verify-text";
+export * from "./verified-text";
