@@ -18,11 +18,6 @@ import { checkVerifyCount, DEFAULT_SHORTLIST, shortlistStrategy } from "../selec
 import type { SearchChoice } from "../select/search/choose";
 import { InvalidArgumentError } from "../util/errors";
 import type { Verified } from "../results/verified";
-import { similarityScores, verifyShortlist } from "./measure/verify-shortlist";
-import { checkVerifyCount, DEFAULT_SHORTLIST, shortlistStrategy } from "../select/verify/strategy";
-import type { SearchChoice } from "../select/search/choose";
-import { InvalidArgumentError } from "../util/errors";
-import type { Verified } from "../results/verified";
 import { toCSV } from "../results/write-results";
 import type { WeightedRow } from "../results/weighted-row";
 import type { SelectionResult } from "../results/selection-result";
@@ -131,12 +126,6 @@ export async function selectMixture(opts: SelectOptions): Promise<SelectionResul
     await fineTuneSingles(e);
     const ms = await selectionScores(e, seed, plan);
     const rec = recommend(e, plan, seed, ms);
-    let verified: Verified | undefined;
-    if (verify !== undefined) {
-      if (verify > rec.mixtures.length) e.progress.log(`verify ${verify}: the search scored ${rec.mixtures.length} mixtures; verifying all of them`);
-      verified = await verifyShortlist(e, plan, seed, rec.mixtures, { k: Math.min(verify, rec.mixtures.length), strategy, others: similarityScores(e, plan) });
-      rec.recommended = rec.mixtures.find((m) => m.mask === verified!.recommended)!;
-    }
     let verified: Verified | undefined;
     if (verify !== undefined) {
       if (verify > rec.mixtures.length) e.progress.log(`verify ${verify}: the search scored ${rec.mixtures.length} mixtures; verifying all of them`);
