@@ -3,8 +3,6 @@ import type { BaselineName, Recommendation, ScoredMixture } from "../recommendat
 import { fixed, pct } from "./numbers";
 import type { Verified } from "../verified";
 import { formatVerified } from "./verified-text";
-import type { Verified } from "../verified";
-import { formatVerified } from "./verified-text";
 
 const num = (x: number | null) => fixed(x, 3);
 const secs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : "– s");

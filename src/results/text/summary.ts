@@ -3,8 +3,6 @@ import { claimsOf } from "../claims";
 import { formatClaims } from "./claims-text";
 import { formatVerifyFrontier } from "./verify-text";
 import { verifyFrontier } from "../verify-frontier";
-import { formatVerifyFrontier } from "./verify-text";
-import { verifyFrontier } from "../verify-frontier";
 import { formatWeighted } from "./weighted-text";
 import { formatRecommendation, textTable as table } from "./recommendation-text";
 import { recommendationsOf } from "../recommendation";
@@ -81,8 +79,6 @@ export function formatSummary(r: RunResults): string {
     cal.map((c) => [c.target, num(c.own_gain, 1), num(c.oracle_minus_random, 1), num(c.repeat_loss), num(c.repeat_acc), num(c.merged_r_loss), num(c.merged_r_acc), num(c.m2m_regret, 1)])));
   const claims = claimsOf(r);
   if (claims) out.push("", ...formatClaims(claims));
-  const frontier = r.verify ?? verifyFrontier(r);
-  if (frontier) out.push("", ...formatVerifyFrontier(frontier));
   const frontier = r.verify ?? verifyFrontier(r);
   if (frontier) out.push("", ...formatVerifyFrontier(frontier));
   if (r.weighted?.length) out.push("", ...formatWeighted(r.weighted, r.seeds.length));
