@@ -9,11 +9,14 @@ import { formatGrid } from "../../src/results/text/grid-text";
 import { openRunStore } from "../../src/experiment/run";
 import { InvalidArgumentError } from "../../src/util/errors";
 import { recommendedCell } from "../../src/results/grid-cell";
+import { SYNTHETIC_RUN } from "../fixtures/synthetic-run";
 
 it("calibrate runs one resumable run per cell, tabulates the claims, and names a recommended cell", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-grid-"));
   try {
-    const opts = { suite: "synthetic", seeds: 2, targets: ["target", "helper"], out: dir, workers: 1, backend: "cpu" as const, headRules: ["refit" as const], surrogates: ["mean"] };
+    // the small synthetic network of the other end-to-end tests (hidden [32], 4 epochs), not the quick preset's [256, 256]
+    const { headRule: _h, targets: _t, ...small } = SYNTHETIC_RUN;
+    const opts = { ...small, seeds: 2, targets: ["target", "helper"], out: dir, workers: 1, headRules: ["refit" as const], surrogates: ["mean"] };
     const cells = await calibrateGrid(opts);
     assert.deepEqual(cells.map((c) => `${c.headRule}-${c.trainBudget}`), ["refit-epochs", "refit-steps"]);
     for (const c of cells) {

@@ -8,13 +8,16 @@ import { runExperiment } from "../../../src/experiment/run";
 import { formatSummary } from "../../../src/results/text/summary";
 import { checkWeights } from "../../../src/experiment/measure/weighted";
 import { InvalidArgumentError } from "../../../src/util/errors";
+import { SYNTHETIC_RUN } from "../../fixtures/synthetic-run";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "m2m-weighted-"));
+// the small synthetic network of the other end-to-end tests (hidden [32], 4 epochs), not the quick preset's [256, 256]
+const { headRule: _h, targets: _t, ...small } = SYNTHETIC_RUN;
 
 it("run --weighted with 2 seeds: optimised proportions, their fine-tunes, the per-target and paired lines", async () => {
   const dir = tmp();
   try {
-    const opts = { suite: "synthetic", seeds: 2, targets: ["target", "other-2"], out: dir, workers: 1, backend: "cpu" as const, surrogates: ["mean"], weighted: true, weightedBudget: 60 };
+    const opts = { ...small, seeds: 2, targets: ["target", "other-2"], out: dir, workers: 1, surrogates: ["mean"], weighted: true, weightedBudget: 60 };
     const r = await runExperiment(opts);
     assert.equal(r.weighted!.length, 4);
     for (const w of r.weighted!) {
@@ -39,10 +42,10 @@ it("run --weighted with 2 seeds: optimised proportions, their fine-tunes, the pe
 it("one seed: the paired interval reads [–] with a note; bad weights and budgets are typed errors", async () => {
   const dir = tmp();
   try {
-    const r = await runExperiment({ suite: "synthetic", seeds: 1, targets: ["target"], out: dir, workers: 1, backend: "cpu", surrogates: ["mean"], weighted: true, weightedBudget: 20 });
+    const r = await runExperiment({ ...small, seeds: 1, targets: ["target"], out: dir, workers: 1, surrogates: ["mean"], weighted: true, weightedBudget: 20 });
     assert.match(formatSummary(r), /^weighted vs binary pick: [+-]\d+\.\d points \[–\] \(95% CI\).*one seed: an interval needs ≥ 2 seeds/m);
     const fresh = path.join(dir, "never");
-    await assert.rejects(runExperiment({ suite: "synthetic", seeds: 1, targets: ["target"], out: fresh, workers: 1, backend: "cpu", surrogates: ["mean"], weighted: true, weightedBudget: 0 }), InvalidArgumentError);
+    await assert.rejects(runExperiment({ ...small, seeds: 1, targets: ["target"], out: fresh, workers: 1, surrogates: ["mean"], weighted: true, weightedBudget: 0 }), InvalidArgumentError);
     assert.ok(!fs.existsSync(fresh), "nothing written for a bad budget");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
