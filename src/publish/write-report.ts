@@ -16,6 +16,7 @@ import {
 import { escapeHtml } from "../report/html";
 import { linesHtml } from "../report/lines-html";
 import { readRunResults } from "../results/read-results";
+import { weightedTruthIntervals } from "../results/weighted-vs-binary";
 import { htmlPage } from "../report/page";
 import { openFigureRenderer } from "../report/render";
 import {
@@ -73,7 +74,7 @@ export function reportFigures(results: RunResults, extras: ReportExtras = {}): A
       ["fig5-per-target-l2", "Similarity panels (Figures 4–5 analogue): L2", l2],
     );
   }
-  const wt = weightedTruthChart(results.weighted ?? []);
+  const wt = weightedTruthChart(weightedTruthIntervals(results.weighted ?? []));
   if (wt) out.push(["weighted-vs-binary", "Weighted vs binary mixtures, fine-tuned", wt]);
   if (extras.grid) out.push(["weighted-simplex", `Weighted mixtures of ${extras.grid.target} on the simplex (merged model)`, weightedSimplexFigure(extras.grid)]);
   return out;

@@ -13,3 +13,4 @@ export * from "./write-results";
 export * from "./text/index";
 export * from "./verify-frontier";
 export * from "./verified";
+export * from "./weighted-vs-binary";

@@ -5,6 +5,7 @@ import { claim1Chart, methodPowerChart, surrogateChart, weightedSimplexFigure, w
 import { reportFigures } from "../../src/publish/write-report";
 import { syntheticResults } from "../fixtures/fixture";
 import type { WeightedGrid } from "../../src/results/weighted-grid";
+import { weightedTruthIntervals } from "../../src/results/weighted-vs-binary";
 
 const results = syntheticResults({ seed: 21, seeds: [0, 1, 2] });
 const claims = claimsOf(results)!;
@@ -77,11 +78,11 @@ test("weighted truth chart: per-target fine-tuned accuracies with the paired dif
   const t = (w: number, b: number) => ({ weighted: { val_acc: 0, val_loss: 0, test_acc: w, seconds: 0 }, uniform: { val_acc: 0, val_loss: 0, test_acc: w, seconds: 0 }, proportional: { val_acc: 0, val_loss: 0, test_acc: w, seconds: 0 }, binary: { val_acc: 0, test_acc: b } });
   const row = (seed: number, target: string, truth: ReturnType<typeof t> | null) => ({ seed, target, candidates: ["a", "b"], binary_mask: 1, binary_merged_loss: 1, binary_merged_acc: 0.5, weights: [1, 0], merged_loss: 1, merged_acc: 0.5, evaluations: 1, path: [], truth });
   const rows = [row(0, "x", t(0.8, 0.78)), row(1, "x", t(0.82, 0.79)), row(0, "y", t(0.5, 0.52)), row(1, "y", t(0.51, 0.5))];
-  const fig = weightedTruthChart(rows)!;
+  const fig = weightedTruthChart(weightedTruthIntervals(rows))!;
   assert.deepEqual(fig.data.map((d) => d.name), ["binary pick (concatenated)", "optimised proportions", "uniform over the pick", "size-proportional over the pick"]);
   assert.deepEqual((fig.data[1] as { y: number[] }).y.map((v) => Math.round(v * 10) / 10), [81, 50.5]);
   assert.match(String((fig.layout.title as { text: string }).text), /optimised − binary: \+1\.0 points \[/);
-  assert.equal(weightedTruthChart(rows.map((r) => ({ ...r, truth: null }))), null);
+  assert.equal(weightedTruthChart(weightedTruthIntervals(rows.map((r) => ({ ...r, truth: null })))), null);
 });
 
 test("every panel of every report figure has axis titles", () => {

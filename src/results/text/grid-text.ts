@@ -1,5 +1,5 @@
 import { formatInterval } from "./claims-text";
-import { textTable } from "./recommendation-text";
+import { textTable } from "./text-table";
 import type { GridCell } from "../grid-cell";
 import { recommendedCell } from "../grid-cell";
 

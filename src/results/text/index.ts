@@ -7,3 +7,4 @@ export * from "./grid-text";
 export * from "./numbers";
 export * from "./verify-text";
 export * from "./verified-text";
+export * from "./text-table";

@@ -1,23 +1,12 @@
 import { mixtureName } from "../../data/mixture-name";
 import type { BaselineName, Recommendation, ScoredMixture } from "../recommendation";
 import { fixed, pct } from "./numbers";
+import { textTable } from "./text-table";
 import type { Verified } from "../verified";
 import { formatVerified } from "./verified-text";
 
 const num = (x: number | null) => fixed(x, 3);
 const secs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : "– s");
-
-/**
- * A text table; `left` columns (default the first) are left-aligned, the rest right-aligned.
- *
- * @example
- * textTable(["mixture", "loss"], [["a+b", "0.412"]], 1);
- */
-export function textTable(header: string[], rows: string[][], left = 1): string {
-  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i < left ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ").trimEnd();
-  return [line(header), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)].join("\n");
-}
 
 /** A mixture's name for a table cell: every candidate of a large pool reads "all N candidates". */
 function cellName(m: Pick<ScoredMixture, "members">, candidates: number): string {

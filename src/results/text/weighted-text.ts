@@ -1,8 +1,8 @@
-import { pairedDifference, type Interval, type PairedComparison } from "../../select/metrics/bootstrap";
 import { formatInterval } from "./claims-text";
 import { mean } from "../../select/metrics/finite-stats";
 import { pct } from "./numbers";
 import type { WeightedRow } from "../weighted-row";
+import { weightedVsBinary, type WeightedVsBinary } from "../weighted-vs-binary";
 
 /**
  * Proportions as the terminal writes them, `helper=0.62 other=0.38`: the members worth printing (≥ 0.5%),
@@ -34,31 +34,15 @@ export function weightsText(rows: readonly WeightedRow[]): string {
   return rows.length === 0 ? "–" : proportionsText(meanWeights(rows));
 }
 
-/** {@link weightedVsBinary}'s answer. */
-export interface WeightedVsBinary {
-  /** Optimised − binary-pick test accuracy, paired over targets × seeds (fractions). */
-  paired: PairedComparison;
-  /** `paired`, with lo = hi = NaN under 2 seeds (one seed's interval is not one). */
-  interval: Interval;
-  /** `interval` in points, as the summary and the report print it: `+1.1 points [0.3, 2.0]`. */
-  text: string;
-}
-
 /**
- * The paired test-accuracy difference of the optimised proportions over the binary pick's fine-tune,
- * over targets × seeds (a cell without a ground truth is NaN, left out). `seeds` (default: the distinct
- * seeds of `rows`) under 2 blanks the interval.
+ * The paired optimised − binary difference as the summary and the report print it, in points:
+ * `+1.1 points [0.3, 2.0]` (`[–]` under 2 seeds).
  *
  * @example
- * weightedVsBinary(results.weighted!).text;   // "+1.1 points [0.3, 2.0]"
+ * weightedVsBinaryText(weightedVsBinary(results.weighted!));   // "+1.1 points [0.3, 2.0]"
  */
-export function weightedVsBinary(rows: readonly WeightedRow[], seeds?: number): WeightedVsBinary {
-  const targets = [...new Set(rows.map((r) => r.target))];
-  const seedList = [...new Set(rows.map((r) => r.seed))].sort((a, b) => a - b);
-  const table = (f: (r: WeightedRow) => number) => targets.map((t) => seedList.map((s) => { const r = rows.find((x) => x.target === t && x.seed === s); return r && r.truth ? f(r) : NaN; }));
-  const paired = pairedDifference(table((r) => r.truth!.weighted.test_acc), table((r) => r.truth!.binary?.test_acc ?? NaN));
-  const interval = (seeds ?? seedList.length) < 2 ? { ...paired, lo: NaN, hi: NaN } : paired;
-  return { paired, interval, text: formatInterval(interval, { scale: 100, digits: 1, sign: true, unit: " points" }) };
+export function weightedVsBinaryText(v: WeightedVsBinary): string {
+  return formatInterval(v.interval, { scale: 100, digits: 1, sign: true, unit: " points" });
 }
 
 /**
@@ -84,7 +68,7 @@ export function formatWeighted(rows: readonly WeightedRow[], seeds: number): str
     }
   }
   if (rows.some((r) => r.truth)) {
-    const { paired: p, text } = weightedVsBinary(rows, seeds);
+    const v = weightedVsBinary(rows, seeds), p = v.paired, text = weightedVsBinaryText(v);
     out.push(`weighted vs binary pick: ${text} (95% CI), wins/ties/losses ${p.wins}/${p.ties}/${p.losses}${seeds < 2 ? " (one seed: an interval needs ≥ 2 seeds)" : ""}`);
   }
   return out;
