@@ -7,6 +7,7 @@ import { fineTuneKey, type FineTuneRecord } from "./finetune-pool";
 import { groundTruth } from "./measure/ground-truth";
 import { scoredMixture, type MixtureScores } from "./measure/mixture-scores";
 import { allSurrogates, selectionScores } from "./measure/surrogates";
+import { taskVectorRows } from "./measure/task-vectors";
 import { checkWeightedBudget, weightedMixture } from "./measure/weighted";
 import { ownTaskRows } from "./measure/own-task";
 import type { RunResults } from "../results/results";
@@ -86,7 +87,9 @@ export async function runExperiment(opts: RunOptions & { verify?: number }): Pro
       weighted = [];
       for (const seed of e.spec.seeds) for (const p of e.plans) weighted.push(await weightedMixture(e, seed, p, merged.get(`${seed}/${p.target.name}`)!, { budget: opts.weightedBudget, truth: e.spec.groundTruth }));
     }
-    const results = { ...assembleResults(m), singles, surrogates, ...(weighted ? { weighted } : {}), ...(notes.length ? { notes } : {}) };
+    // task-vector geometry of the stored singles (and mixture fine-tunes, with a truth): cheap, in every run
+    const taskVectors = taskVectorRows(e);
+    const results = { ...assembleResults(m), singles, surrogates, taskVectors, ...(weighted ? { weighted } : {}), ...(notes.length ? { notes } : {}) };
     // the cost–regret frontier of verifying a shortlist comes for free from the ground truth
     const frontier = e.spec.groundTruth ? verifyFrontier(results, { pairedK: opts.verify }) : null;
     const withFrontier: RunResults = frontier ? { ...results, verify: frontier } : results;

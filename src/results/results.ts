@@ -12,6 +12,7 @@ import type { CorrelationRow } from "../select/correlations";
 import type { SearchName } from "../select/search/choose";
 import type { SelectionRow } from "../select/select";
 import type { SurrogateRow } from "./surrogate-row";
+import type { TaskVectorRow } from "./task-vector-row";
 import type { VerifyFrontier } from "./verify-frontier";
 import type { WeightedRow } from "./weighted-row";
 
@@ -117,6 +118,8 @@ export interface RunResults {
    * (verifyFrontier; runs with a ground truth; absent in older files, where readers compute it).
    */
   verify?: VerifyFrontier;
+  /** Task-vector geometry of the stored fine-tunes, one row per seed (absent in older files). */
+  taskVectors?: TaskVectorRow[];
   /** Weighted mixtures per (seed, target) (runs with `weighted`). */
   weighted?: WeightedRow[];
   /** What the run skipped and why (e.g. a surrogate a 2-candidate pool cannot calibrate); absent when nothing was. */
