@@ -1,6 +1,8 @@
 import { calibration } from "../calibration";
 import { claimsOf } from "../claims";
 import { formatClaims } from "./claims-text";
+import { pickSizes, taskVectorSummary, topQuarterSpearman } from "../diagnostics";
+import { formatDiagnostics } from "./diagnostics-text";
 import { formatVerifyFrontier } from "./verify-text";
 import { verifyFrontier } from "../verify-frontier";
 import { formatWeighted } from "./weighted-text";
@@ -80,6 +82,7 @@ export function formatSummary(r: RunResults): string {
     cal.map((c) => [c.target, num(c.own_gain, 1), num(c.oracle_minus_random, 1), num(c.repeat_loss), num(c.repeat_acc), num(c.merged_r_loss), num(c.merged_r_acc), num(c.m2m_regret, 1)])));
   const claims = claimsOf(r);
   if (claims) out.push("", ...formatClaims(claims));
+  out.push("", ...formatDiagnostics(taskVectorSummary(r.taskVectors ?? []), pickSizes(r), topQuarterSpearman(r)));
   const frontier = r.verify ?? verifyFrontier(r);
   if (frontier) out.push("", ...formatVerifyFrontier(frontier));
   if (r.weighted?.length) out.push("", ...formatWeighted(r.weighted, r.seeds.length));
