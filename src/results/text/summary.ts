@@ -29,6 +29,8 @@ function formatWithoutTruth(r: RunResults): string {
   const recs = recommendationsOf(r);
   const out = [`Merge to Mix without a ground truth — ${r.suite}, ${r.seeds.length} seed(s), ${r.targets.length} target(s): merged-model scores only`];
   for (const rec of recs) out.push("", formatRecommendation(rec));
+  const tv = taskVectorSummary(r.taskVectors ?? []);
+  if (tv) out.push("", ...formatDiagnostics(tv, [], []));
   if (r.weighted?.length) out.push("", ...formatWeighted(r.weighted, r.seeds.length));
   const all = r.cost.filter((c) => c.target === "all");
   if (r.targets.length > 1 && all.length) {
