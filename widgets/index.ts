@@ -8,4 +8,3 @@ export type { WeightedMixExplorerOptions } from "./weighted-mix-explorer";
 export { weightedMixExplorer } from "./weighted-mix-explorer";
 export { mixtureProblems } from "./validate-results";
 export { widgetError } from "./shared";
-export { htmlPage } from "../src/report/page";

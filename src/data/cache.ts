@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Progress, silentProgress } from "../util/progress";
-import { writeFileAtomic } from "./atomic";
+import { writeFileAtomic } from "../util/atomic";
 import { sizesKey } from "./presets";
 import { deserializePrepared, PreparedHeader, preparedHeader, PreparedTask, serializePrepared, sha256Hex } from "./prepared";
 import { cacheSubdir, ensureWritableDir } from "../util/cache-dir";

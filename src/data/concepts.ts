@@ -49,15 +49,3 @@ export function conceptMap(suite: Pick<Suite, "tasks" | "concepts">): Record<str
   }
   return out;
 }
-
-/**
- * Concepts shared by at least two tasks.
- *
- * @example
- * sharedConcepts(suite); // { "digit:0": [...3 uses], "garment:coat": [...2 uses], … }
- */
-export function sharedConcepts(suite: Pick<Suite, "tasks" | "concepts">): Record<string, ConceptUse[]> {
-  const out: Record<string, ConceptUse[]> = {};
-  for (const [c, uses] of Object.entries(conceptMap(suite))) if (new Set(uses.map((u) => u.task)).size > 1) out[c] = uses;
-  return out;
-}

@@ -2,7 +2,6 @@
 export * from "./types";
 export * from "./mixture-name";
 export * from "./split";
-export * from "./atomic";
 export * from "./idx";
 export * from "./resize";
 export * from "./sources";

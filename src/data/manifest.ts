@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CorruptFileError } from "../util/errors";
-import { writeFileAtomic } from "./atomic";
+import { writeFileAtomic } from "../util/atomic";
 import { classCounts, PreparedHeader, PreparedTask, sha256Hex, SPLIT_NAMES, TaskMeta } from "./prepared";
 import { projectRoot } from "./sources";
 import { SplitName, SplitSizes, Task } from "./types";

@@ -34,7 +34,7 @@ export type RunOptions = SpecInput & {
   out: string;
   /** Replace a run directory that holds another spec instead of refusing. */
   overwrite?: boolean;
-  /** Fine-tune worker threads (default 2, or 1 on a single core). */
+  /** Fine-tune worker threads (default 2, whatever the core count; 1 runs the fine-tunes in this thread). */
   workers?: number;
   /** Where fine-tunes run instead (e.g. `await QueueRunner.open({ url })`); the caller closes it. */
   runner?: FineTuneRunner;

@@ -6,7 +6,7 @@ export {
 } from "./spec";
 export { initParams } from "./init";
 export { Network, paramsOf, loadParams } from "./network";
-export { DEFAULT_FINETUNE_RECIPE, validateRecipe, makeOptimizer, epochPlan, type FineTuneRecipe } from "./recipe";
+export { DEFAULT_FINETUNE_RECIPE, validateRecipe, epochPlan, type FineTuneRecipe } from "./recipe";
 export { MASKED_LOGIT, maskTable, maskedCrossEntropy, oneHot, gatherRows, runEpochs } from "./training";
 export { TaskPool, type PoolBatch } from "./task-pool";
 export { fineTune, type FineTuneResult } from "./finetune";

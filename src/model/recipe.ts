@@ -1,4 +1,3 @@
-import * as tf from "@tensorflow/tfjs";
 import { InvalidArgumentError } from "../util/errors";
 
 /**
@@ -58,16 +57,6 @@ export function epochPlan(r: FineTuneRecipe, n: number): { epochs: number; maxSt
   const perEpoch = Math.max(1, Math.ceil(n / r.batchSize));
   const steps = r.maxSteps === undefined ? r.steps : Math.min(r.steps, r.maxSteps);
   return { epochs: Math.ceil(steps / perEpoch), maxSteps: steps };
-}
-
-/**
- * A fresh tfjs optimizer for a recipe; the caller disposes it (Adam holds moment variables).
- *
- * @example
- * const opt = makeOptimizer(recipe); …; opt.dispose();
- */
-export function makeOptimizer(r: Pick<FineTuneRecipe, "optimizer" | "learningRate">): tf.Optimizer {
-  return r.optimizer === "adam" ? tf.train.adam(r.learningRate) : tf.train.sgd(r.learningRate);
 }
 
 /** See {@link ProtocolSpec.trainBudget}. */

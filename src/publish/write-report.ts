@@ -6,7 +6,7 @@ import { recommendationsOf, type Recommendation } from "../results/recommendatio
 import { hasGroundTruth, RunResults } from "../results/results";
 import { correlationExplorer, mixtureExplorer, weightedMixExplorer } from "../../widgets/index";
 import { Progress, silentProgress } from "../util/progress";
-import { writeFileAtomic } from "../report/atomic";
+import { writeFileAtomic } from "../util/atomic";
 import { claimsHtml } from "./claims-section";
 import { Figure } from "../report/figure";
 import { figureHtml } from "../report/figure-html";

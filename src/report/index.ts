@@ -8,7 +8,6 @@ export { linesHtml } from "./lines-html";
 export { plotlySource, plotlyScriptTag } from "./plotly-lib";
 export type { PageOptions } from "./page";
 export { htmlPage, PAGE_CSS } from "./page";
-export { writeFileAtomic } from "./atomic";
 export * from "./tables/index";
 export * from "./figures/index";
 export type { RenderOptions, FigureRenderer } from "./render";

@@ -2,9 +2,10 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { claimsOf } from "../../src/results/claims";
 import { formatClaims, formatInterval } from "../../src/results/text/claims-text";
+import { weightsText } from "../../src/results/text/weighted-text";
 import {
   CLAIM1_DISPLAY, METHOD_POWER_DISPLAY, PAIRED_DISPLAY, SURROGATE_DISPLAY, WEIGHTED_DISPLAY,
-  claim1Rows, methodPowerRows, pairedRows, surrogateRows, tableHtml, weightedRows, weightsText,
+  claim1Rows, methodPowerRows, pairedRows, surrogateRows, tableHtml, weightedRows,
 } from "../../src/report/tables";
 import { syntheticResults } from "../fixtures/fixture";
 import type { WeightedRow } from "../../src/results/weighted-row";

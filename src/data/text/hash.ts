@@ -32,15 +32,3 @@ export function fnv1a(text: string): number {
   for (const ch of text) h = fnv1aCodePoint(h, ch.codePointAt(0)!);
   return h;
 }
-
-/**
- * FNV-1a of a sequence of code points (no string allocation): the hot path of the featurizer.
- *
- * @example
- * fnv1aCodePoints([0x61]) === fnv1a("a"); // true
- */
-export function fnv1aCodePoints(cps: ArrayLike<number>, start = 0, end = cps.length): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = fnv1aCodePoint(h, cps[i]);
-  return h;
-}

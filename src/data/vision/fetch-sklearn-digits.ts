@@ -5,7 +5,7 @@ import * as path from "path";
 import { ensureWritableDir } from "../../util/cache-dir";
 import { MissingDependencyError } from "../../util/errors";
 import { silentProgress, type Progress } from "../../util/progress";
-import { writeFileAtomic } from "../atomic";
+import { writeFileAtomic } from "../../util/atomic";
 
 /**
  * Fetch scikit-learn's copy of UCI optdigits from Debian's python3-sklearn package into `dest`

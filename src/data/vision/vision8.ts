@@ -1,7 +1,7 @@
 import { fashionMnistSpec } from "./fashion-mnist";
 import { hersheyDigitsSpec } from "./hershey";
 import { mnistSpec } from "./mnist";
-import { QD_ANIMALS, QD_CLOTHING, QD_FOOD, QD_SHAPES, QD_VEHICLES, quickdrawSpec } from "./qd-groups";
+import { QD_ANIMALS, QD_CLOTHING, QD_SHAPES, QD_VEHICLES, quickdrawSpec } from "./qd-groups";
 import { VisionTaskSpec } from "./spec";
 import { uciDigitsSpec } from "./uci-digits";
 
@@ -14,6 +14,3 @@ export const VISION8_TASKS: readonly VisionTaskSpec[] = [
   mnistSpec, fashionMnistSpec, uciDigitsSpec, hersheyDigitsSpec,
   quickdrawSpec(QD_CLOTHING), quickdrawSpec(QD_SHAPES), quickdrawSpec(QD_ANIMALS), quickdrawSpec(QD_VEHICLES),
 ];
-
-/** Vision tasks that exist but are not in vision8 (usable with `tasks:` on a custom suite). */
-export const SPARE_VISION_TASKS: readonly VisionTaskSpec[] = [quickdrawSpec(QD_FOOD)];

@@ -29,9 +29,6 @@ export interface RunMeasurements {
   started: string;
 }
 
-// Re-exported: older callers import it from here.
-export { toGlobalMask };
-
 /** The run's search (every target of a run shares one; evaluations are per target in the cost rows). */
 function searchOf(m: RunMeasurements): RunResults["search"] {
   const first = m.merged.values().next().value as MixtureScores | undefined;

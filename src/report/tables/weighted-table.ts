@@ -26,9 +26,6 @@ export const WEIGHTED_FORMATS: Record<string, ColumnFormat> = {
 
 export const WEIGHTED_DISPLAY: TableDisplay = { columns: WEIGHTED_COLUMNS, labels: WEIGHTED_LABELS, formats: WEIGHTED_FORMATS };
 
-/** The table's `weights` cell: the summary's own formatter (re-exported here, where the tables' users look for it). */
-export { weightsText };
-
 /**
  * Weighted mixtures per target, means over seeds: the optimised proportions, the binary pick they started
  * from, both merged validation losses and — with a ground truth — the test accuracy (fractions) of θ0
