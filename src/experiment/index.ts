@@ -37,3 +37,5 @@ export * from "./measure/weighted";
 export * from "../results/text/weighted-text";
 export * from "./calibration-grid";
 export * from "../results/text/grid-text";
+export * from "./run-dir";
+export * from "./measure/surrogate-limits";

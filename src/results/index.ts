@@ -14,3 +14,4 @@ export * from "./text/index";
 export * from "./verify-frontier";
 export * from "./verified";
 export * from "./weighted-vs-binary";
+export * from "./check-results";

@@ -7,3 +7,4 @@ export * from "./pgm";
 export * from "./image-folder";
 export * from "./text-folder";
 export * from "./make-suite";
+export * from "./read-file";
