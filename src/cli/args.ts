@@ -24,7 +24,7 @@ export function parseArgs(argv: readonly string[], flags: readonly string[] = []
   const set = (name: string, value: string | true) => {
     if (strict && options.has(name)) {
       const was = options.get(name)!;
-      throw new InvalidArgumentError(`--${name}`, value === true ? "(given twice)" : value, `one value (it is also given as ${was === true ? `--${name}` : JSON.stringify(was)}; list several as a,b)`);
+      throw new InvalidArgumentError(`--${name}`, value === true ? "(given twice)" : value, `one value (it is also given as ${was === true ? `--${name}` : JSON.stringify(was)}; an option is given once)`);
     }
     options.set(name, value);
   };

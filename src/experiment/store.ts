@@ -65,7 +65,8 @@ function checkIntegrity(db: Database.Database, file: string): void {
     throw new CorruptFileError(file, `is not a readable run store (${code}); ${recoverText(file)}`, { cause: err });
   }
   if (problems.length !== 1 || problems[0] !== "ok") {
-    throw new CorruptFileError(file, `failed SQLite's integrity check (${problems.slice(0, 2).join("; ")}); ${recoverText(file)}`);
+    const first = problems.join("; ").replace(/\s*\n\s*/g, "; ");
+    throw new CorruptFileError(file, `failed SQLite's integrity check (${first.length > 120 ? first.slice(0, 117) + "..." : first}); ${recoverText(file)}`);
   }
 }
 
