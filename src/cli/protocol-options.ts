@@ -30,7 +30,11 @@ export function protocolOptions(a: ParsedArgs): { budget?: number; trainBudget?:
     if (/^[0-9]+$/.test(b.trim())) out.budget = intOption(a, "budget", 0, 1);
     else train(b.trim(), "--budget");
   }
-  if (a.options.has("search-budget")) out.budget = intOption(a, "search-budget", 0, 1);
+  if (a.options.has("search-budget")) {
+    const k = intOption(a, "search-budget", 0, 1);
+    if (out.budget !== undefined && out.budget !== k) throw new InvalidArgumentError("--search-budget", k, `the same number as --budget ${out.budget} (give the search budget once)`);
+    out.budget = k;
+  }
   const tb = stringOption(a, "train-budget");
   if (tb !== undefined) {
     // one rule, said once: --budget steps --train-budget epochs must not silently resolve to either
