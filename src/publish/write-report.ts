@@ -8,12 +8,16 @@ import { correlationExplorer, mixtureExplorer, weightedMixExplorer } from "../..
 import { Progress, silentProgress } from "../util/progress";
 import { writeFileAtomic } from "../util/atomic";
 import { claimsHtml } from "./claims-section";
+import { diagnosticsFigures, diagnosticsLines } from "./diagnostics-section";
 import { Figure } from "../report/figure";
 import { figureHtml } from "../report/figure-html";
 import {
   claim1Chart, correlationOverview, methodPowerChart, perTargetPanels, similarityPanels, surrogateChart, topMixturesChart, weightedSimplexFigure, weightedTruthChart,
 } from "../report/figures/index";
 import { escapeHtml } from "../report/html";
+import { verifyFrontierChart } from "../report/figures/verify-frontier-chart";
+import { verifyFrontier } from "../results/verify-frontier";
+import { formatVerifyFrontier } from "../results/text/verify-text";
 import { linesHtml } from "../report/lines-html";
 import { readRunResults } from "../results/read-results";
 import { weightedTruthIntervals } from "../results/weighted-vs-binary";
@@ -65,6 +69,8 @@ export function reportFigures(results: RunResults, extras: ReportExtras = {}): A
       const sg = surrogateChart(claims);
       if (sg) out.push(["claims-surrogates", "Surrogates: r and normalised regret, 95% intervals", sg]);
     }
+    const frontier = results.verify ?? verifyFrontier(results);
+    if (frontier) out.push(["verify-frontier", "Shortlist, then verify: real fine-tunes against normalised regret, 95% intervals", verifyFrontierChart(frontier)]);
     const [cos, l2] = similarityPanels(results);
     out.push(
       ["fig1-correlation-overview", "Figure 1 analogue: mixture fine-tuned vs merged / similarity scores", correlationOverview(results)],
@@ -74,6 +80,7 @@ export function reportFigures(results: RunResults, extras: ReportExtras = {}): A
       ["fig5-per-target-l2", "Similarity panels (Figures 4–5 analogue): L2", l2],
     );
   }
+  out.push(...diagnosticsFigures(results));
   const wt = weightedTruthChart(weightedTruthIntervals(results.weighted ?? []));
   if (wt) out.push(["weighted-vs-binary", "Weighted vs binary mixtures, fine-tuned", wt]);
   if (extras.grid) out.push(["weighted-simplex", `Weighted mixtures of ${extras.grid.target} on the simplex (merged model)`, weightedSimplexFigure(extras.grid)]);
@@ -110,6 +117,10 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
   const fig = (name: string) => figures.find((f) => f[0] === name);
   const figSection = (name: string) => { const f = fig(name); return f ? section(f[1], figureHtml(f[2])) : ""; };
   const section = (title: string, body: string) => `<section><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
+  const diagnosticsPart = () => {
+    const lines = diagnosticsLines(results);
+    return lines.length ? section("Diagnostics: task vectors, pick sizes, top-quarter Spearman", linesHtml(lines)) + ["task-vector-cosines", "mixture-vs-sum"].map(figSection).join("\n") : "";
+  };
   const parts: string[] = [];
   parts.push(
     `<h1>merge-to-mix report: ${escapeHtml(results.suite)}</h1>` +
@@ -122,6 +133,10 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
       parts.push(section("Claims", claimsHtml(claims)));
       for (const name of ["claims-methods", "claims-claim1", "claims-surrogates"]) parts.push(figSection(name));
     }
+    const vf = fig("verify-frontier"), frontier = results.verify ?? verifyFrontier(results);
+    // how many real fine-tunes to buy: the frontier, and the default shortlist paired with the similarity ones
+    if (vf && frontier) parts.push(section(vf[1], figureHtml(vf[2]) + linesHtml(formatVerifyFrontier(frontier).filter((l) => l.startsWith("paired at")))));
+    parts.push(diagnosticsPart());
     parts.push(section("Selected-mixture test accuracy (%)", tableHtml(selectionRows(results), SELECTION_DISPLAY)));
     parts.push(section("Correlation with the mixture fine-tuned validation accuracy", tableHtml(correlationRows(results), CORRELATION_DISPLAY)));
     parts.push(section("Correlation with the mixture fine-tuned validation loss", tableHtml(correlationRows(results, { truth: "val_loss" }), CORRELATION_DISPLAY)));
@@ -139,6 +154,7 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
     }
     const m2m = COST_COLUMNS.filter((c) => !c.startsWith("exhaustive") && c !== "speedup");
     parts.push(section("Cost of Merge to Mix", tableHtml(costRows(results), { ...COST_DISPLAY, columns: m2m })));
+    parts.push(diagnosticsPart());
   }
   const weighted = weightedHtml(results);
   if (weighted || grid) {
