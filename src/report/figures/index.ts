@@ -11,3 +11,4 @@ export { weightedSimplexFigure } from "./weighted-simplex";
 export { weightedTruthChart } from "./weighted-truth-chart";
 export type { PanelGrid } from "./panel-grid";
 export { PANEL_GRID_JS, TWO_PANELS, applyPanelGrid, panelColumns } from "./panel-grid";
+export { verifyFrontierChart } from "./verify-frontier-chart";
