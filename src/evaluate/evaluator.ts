@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { SplitName, Task } from "../data/types";
 import type { ParamVector } from "../params/param-vector";
 import { InvalidArgumentError } from "../util/errors";
-import { Network, loadParams } from "../model/network";
+import { Network, setNetworkParams } from "../model/network";
 import { assertHeadRule, featureSize, taskUnits, type HeadRule, type NetSpec } from "../model/spec";
 import { scoreLogits } from "./logit-score";
 import { NcmHead, type NcmOptions } from "./ncm-head";
@@ -52,7 +52,7 @@ export class Evaluator {
 
   /** Copy `params` into the resident network (LayoutMismatchError when the layout differs). */
   load(params: ParamVector): this {
-    loadParams(this.net, params);
+    setNetworkParams(this.net, params);
     this.loaded = true;
     this.clearHeads();
     return this;

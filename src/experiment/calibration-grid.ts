@@ -5,7 +5,7 @@ import { bootstrapMean, type Interval } from "../select/metrics/bootstrap";
 import { writeFileAtomic } from "../util/atomic";
 import { InvalidArgumentError } from "../util/errors";
 import { silentProgress } from "../util/progress";
-import { calibration } from "../results/calibration";
+import { signalChecks } from "../results/signal-checks";
 import { claimsOf, type Claims } from "../results/claims";
 import { checkOutputDir, markOutputDir } from "./run-dir";
 import { runExperiment, type RunOptions } from "./run";
@@ -51,7 +51,7 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
       const results = await runExperiment({ ...rest, headRule, trainBudget, out: dir });
       const claims = claimsOf(results);
       if (!claims) throw new InvalidArgumentError("groundTruth", false, "a ground truth (calibrate compares cells by their truth)");
-      const cal = calibration(results).find((c) => c.target === "mean")!;
+      const cal = signalChecks(results).find((c) => c.target === "mean")!;
       const sel = (m: string) => new Map(results.selections.filter((s) => s.method === m).map((s) => [`${s.target}/${s.seed}`, s.test_acc] as const));
       const oracle = sel("oracle"), random = sel("random");
       const omr = results.targets.map((t) => results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (random.get(`${t}/${s}`) ?? NaN))));

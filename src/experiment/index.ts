@@ -15,7 +15,7 @@ export * from "./runners/index";
 export * from "./hash";
 export * from "../cli/progress-bar";
 export * from "./measure/weighted-grid";
-export * from "../results/calibration";
+export * from "../results/signal-checks";
 export * from "./base-check";
 export * from "./engine";
 export * from "./plan";

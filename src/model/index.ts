@@ -5,7 +5,7 @@ export {
   encoderLayout, networkLayout, encoderShapeOf, type HeadRule, type NetSpec,
 } from "./spec";
 export { initParams } from "./init";
-export { Network, paramsOf, loadParams } from "./network";
+export { Network, paramsOf, setNetworkParams } from "./network";
 export { DEFAULT_FINETUNE_RECIPE, validateRecipe, epochPlan, type FineTuneRecipe } from "./recipe";
 export { MASKED_LOGIT, maskTable, maskedCrossEntropy, oneHot, gatherRows, runEpochs } from "./training";
 export { TaskPool, type PoolBatch } from "./task-pool";

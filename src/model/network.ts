@@ -105,9 +105,9 @@ export function paramsOf(net: Network): ParamVector {
  * (LayoutMismatchError names the first difference). Cheap: one upload per tensor, no new variables.
  *
  * @example
- * loadParams(net, merged);
+ * setNetworkParams(net, merged);
  */
-export function loadParams(net: Network, pv: ParamVector): void {
+export function setNetworkParams(net: Network, pv: ParamVector): void {
   net.layout.assertSame(pv.layout, "network and loaded parameter layouts");
   tf.tidy(() => {
     net.layout.entries.forEach((e, i) => {

@@ -69,10 +69,10 @@ export const METHODS: readonly MethodName[] = ["merge-to-mix", "cosine", "l2", "
  * Mixtures without ground truth (null) count as unknown: a method that picks one gets NaN test_acc.
  *
  * @example
- * const rows = selectMixtures({ seed: 0, target: "mnist", candidates, merged, cosine, l2, trueVal, trueTest });
+ * const rows = pickMixtures({ seed: 0, target: "mnist", candidates, merged, cosine, l2, trueVal, trueTest });
  * rows.find((r) => r.method === "merge-to-mix")!.regret;
  */
-export function selectMixtures(input: SelectionInput): SelectionRow[] {
+export function pickMixtures(input: SelectionInput): SelectionRow[] {
   const { seed, target, candidates } = input;
   const n = candidates.length;
   if (n < 1 || n > 30) throw new InvalidArgumentError("candidates.length", n, "1 … 30 candidates");

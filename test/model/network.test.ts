@@ -1,7 +1,7 @@
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { Network, paramsOf, loadParams } from "../../src/model/network";
+import { Network, paramsOf, setNetworkParams } from "../../src/model/network";
 import { initParams } from "../../src/model/init";
 import { networkLayout, type NetSpec } from "../../src/model/spec";
 import { describeBackends } from "../../src/model/testing";
@@ -48,20 +48,20 @@ describeBackends("Network", () => {
     net.dispose();
   });
 
-  it("paramsOf → loadParams round trip gives equal predictions, and never aliases", () => {
+  it("paramsOf → setNetworkParams round trip gives equal predictions, and never aliases", () => {
     const before = tf.memory().numTensors;
     const a = new Network(spec, 1), b = new Network(spec, 2);
     const pa = paramsOf(a);
     assert.deepEqual(pa.layout.entries.map((e) => e.name), ["enc0/kernel", "enc0/bias", "enc1/kernel", "enc1/bias", "out/kernel", "out/bias"]);
     assert.notDeepEqual(predict(a), predict(b));
-    loadParams(b, pa);
+    setNetworkParams(b, pa);
     assert.deepEqual(predict(b), predict(a));
     // mutating the vector afterwards must not reach the network, and vice versa
     const snapshot = predict(b);
     pa.data.fill(0);
     assert.deepEqual(predict(b), snapshot);
     const pb = paramsOf(b);
-    loadParams(b, ParamVector.zeros(b.layout));
+    setNetworkParams(b, ParamVector.zeros(b.layout));
     assert.notEqual(pb.data[0], 0);
     a.dispose(); b.dispose();
     assert.equal(tf.memory().numTensors, before);
@@ -74,12 +74,12 @@ describeBackends("Network", () => {
     a.dispose(); b.dispose(); c.dispose();
   });
 
-  it("loadParams rejects another layout, naming the difference", () => {
+  it("setNetworkParams rejects another layout, naming the difference", () => {
     const net = new Network(spec, 0);
     const wider = ParamVector.zeros(networkLayout({ ...spec, units: ["u0", "u1", "u2", "u3"] }));
-    assert.throws(() => loadParams(net, wider), (e: unknown) => e instanceof LayoutMismatchError && /out\/kernel.*\[4,4\]/.test(e.message));
+    assert.throws(() => setNetworkParams(net, wider), (e: unknown) => e instanceof LayoutMismatchError && /out\/kernel.*\[4,4\]/.test(e.message));
     const renamed = ParamVector.zeros(ParamLayout.fromShapes(networkLayout(spec).entries.map((e, i) => [i === 0 ? "dense/kernel" : e.name, e.shape] as const)));
-    assert.throws(() => loadParams(net, renamed), (e: unknown) => e instanceof LayoutMismatchError && /dense\/kernel/.test(e.message));
+    assert.throws(() => setNetworkParams(net, renamed), (e: unknown) => e instanceof LayoutMismatchError && /dense\/kernel/.test(e.message));
     net.dispose();
   });
 });

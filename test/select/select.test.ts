@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import type { CorrelationRow } from "../../src/results/results";
-import { correlations, meanCorrelations, pearson, rankOf, selectMixtures } from "../../src/select/index";
+import { correlations, meanCorrelations, pearson, rankOf, pickMixtures } from "../../src/select/index";
 import { membersOf } from "../../src/merge/subsets";
 import { InvalidArgumentError } from "../../src/util/errors";
 import { Rng } from "../../src/util/rng";
@@ -14,8 +14,8 @@ const l2 = [NaN, 3.0, 1.0, 2.0, 4.0, 3.5, 2.5, 3.2];
 const trueVal = [NaN, 0.55, 0.58, 0.72, 0.45, 0.80, 0.50, 0.70];
 const trueTest = [NaN, 0.54, 0.57, 0.71, 0.44, 0.78, 0.49, 0.69];
 
-describe("selectMixtures", () => {
-  const rows = selectMixtures({ seed: 3, target: "t", candidates, merged, cosine, l2, trueVal, trueTest });
+describe("pickMixtures", () => {
+  const rows = pickMixtures({ seed: 3, target: "t", candidates, merged, cosine, l2, trueVal, trueTest });
   const by = (m: string) => rows.find((r) => r.method === m)!;
   it("each method picks its mixture", () => {
     assert.deepEqual(rows.map((r) => [r.method, r.mask]), [
@@ -42,16 +42,16 @@ describe("selectMixtures", () => {
   });
   it("ties go to the lowest mask", () => {
     const flat = [NaN, 1, 1, 1, 1, 1, 1, 1];
-    const r = selectMixtures({ seed: 0, target: "t", candidates, merged: flat, cosine: flat, l2: flat, trueVal: flat, trueTest: flat });
+    const r = pickMixtures({ seed: 0, target: "t", candidates, merged: flat, cosine: flat, l2: flat, trueVal: flat, trueTest: flat });
     assert.deepEqual(r.filter((x) => x.mask > 0 && x.method !== "all").map((x) => x.mask), [1, 1, 1, 1, 1]);
   });
   it("missing truth (null) → NaN for methods that pick it; wrong lengths throw", () => {
     const tv = trueVal.slice() as Array<number | null>, tt = trueTest.slice() as Array<number | null>;
     tv[3] = null; tt[3] = null;
-    const r = selectMixtures({ seed: 0, target: "t", candidates, merged, cosine, l2, trueVal: tv, trueTest: tt });
+    const r = pickMixtures({ seed: 0, target: "t", candidates, merged, cosine, l2, trueVal: tv, trueTest: tt });
     assert.ok(Number.isNaN(r[0].test_acc));
     assert.equal(r.find((x) => x.method === "oracle")!.mask, 5);
-    assert.throws(() => selectMixtures({ seed: 0, target: "t", candidates, merged: merged.slice(1), cosine, l2, trueVal, trueTest }), InvalidArgumentError);
+    assert.throws(() => pickMixtures({ seed: 0, target: "t", candidates, merged: merged.slice(1), cosine, l2, trueVal, trueTest }), InvalidArgumentError);
   });
   it("membersOf follows candidate order", () => assert.deepEqual(membersOf(0b101, candidates), ["a", "c"]));
 });

@@ -2,7 +2,7 @@ import type { Suite } from "../../data/types";
 import { popcount } from "../../merge/subsets";
 import { correlations, meanCorrelations } from "../../select/correlations";
 import { mixtureSimilarity } from "../../select/mixture-similarity";
-import { selectMixtures } from "../../select/select";
+import { pickMixtures } from "../../select/select";
 import type { FineTuneRecord } from "../finetune-pool";
 import { toGlobalMask } from "./global-mask";
 import type { BaseScore } from "./base-scores";
@@ -83,7 +83,7 @@ export function assembleResults(m: RunMeasurements): RunResults {
         });
       }
       const score = dense.acc.map((a, m) => selectionScore(spec.score, a, dense.loss[m]));
-      const picks = selectMixtures({ seed, target: p.target, candidates: p.candidates, merged: score, cosine, l2, trueVal: tv, trueTest: tt });
+      const picks = pickMixtures({ seed, target: p.target, candidates: p.candidates, merged: score, cosine, l2, trueVal: tv, trueTest: tt });
       // Without a ground truth there is no oracle and no expectation over truths: those rows are left out.
       selections.push(...(spec.groundTruth ? picks : picks.filter((r) => r.method !== "oracle" && r.method !== "random")));
       if (spec.groundTruth) seedCorr.push(...correlations({ seed, target: p.target, merged: dense.acc, mergedLoss: dense.loss, cosine, l2, trueValAcc: tv, trueValLoss: tl }));

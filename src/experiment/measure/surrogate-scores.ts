@@ -26,7 +26,7 @@ export interface SurrogateScores {
 }
 
 /** The truth a `calibrated` surrogate fits λ to: true validation loss of k mixture fine-tunes. */
-export interface Calibration {
+export interface TruthSample {
   readonly masks: readonly number[];
   readonly trueLoss: readonly number[];
 }
@@ -71,7 +71,7 @@ export function calibrationMasks(n: number, k: number, seed: number): number[] {
  */
 export function scoreSurrogate(
   ev: Evaluator, theta0: ParamVector, singles: readonly ParamVector[], target: Task, surrogate: Surrogate,
-  o: { seed: number; calibration?: Calibration; matched?: Omit<MatchedRule, "weights">; progress?: Progress },
+  o: { seed: number; calibration?: TruthSample; matched?: Omit<MatchedRule, "weights">; progress?: Progress },
 ): SurrogateScores {
   const progress = o.progress ?? silentProgress;
   const len = 2 ** singles.length;

@@ -9,7 +9,7 @@ import { toGlobalMask } from "./global-mask";
 import type { MergedScores } from "./merged-scores";
 import { scoreMixtures, type MixtureScores } from "./mixture-scores";
 import type { TargetPlan } from "../plan";
-import { calibrationMasks, scoreSurrogate, type Calibration } from "./surrogate-scores";
+import { calibrationMasks, scoreSurrogate, type SurrogateScores, type TruthSample } from "./surrogate-scores";
 import { singleLoader, singlesOf, type SingleLoader } from "./single-fine-tunes";
 import { surrogateLimit } from "./surrogate-limits";
 import type { SurrogateRow } from "../../results/surrogate-row";
@@ -19,7 +19,7 @@ import type { SurrogateRow } from "../../results/surrogate-row";
  * fine-tuned if the store lacks them (a run with ground truth has them already), and scored on the
  * target's VALIDATION split only. Returns the truth to fit λ to and what it cost.
  */
-async function calibrationOf(e: Engine, seed: number, p: TargetPlan, k: number): Promise<Calibration & { finetunes: number; seconds: number }> {
+async function calibrationOf(e: Engine, seed: number, p: TargetPlan, k: number): Promise<TruthSample & { finetunes: number; seconds: number }> {
   const masks = calibrationMasks(p.candidates.length, k, hashSeed(`calibrate:${seed}:${p.target.name}`));
   const global = masks.map((m) => toGlobalMask(m, p.globalBits));
   await ensureFineTunes(e.store, e.ctx, global.map((mask) => ({ mask, seed })), { ...e.fineTuneOptions, label: `calibration fine-tunes (${p.target.name})` });
@@ -41,13 +41,14 @@ async function calibrationOf(e: Engine, seed: number, p: TargetPlan, k: number):
 }
 
 /**
- * One surrogate's scores for one (seed, target), from the stored single fine-tunes (cached in the store
+ * One surrogate's row for one (seed, target) — its {@link SurrogateScores} of every mixture with the calibration
+ * cost — from the stored single fine-tunes (cached in the store
  * under "surrogate", so a resumed run and every later report reuse them).
  *
  * @example
- * const row = await surrogateScores(engine, 0, engine.plans[0], "ta:0.5");
+ * const row = await surrogateRow(engine, 0, engine.plans[0], "ta:0.5");
  */
-export async function surrogateScores(e: Engine, seed: number, p: TargetPlan, name: string, single: SingleLoader = singleLoader(e, seed)): Promise<SurrogateRow> {
+export async function surrogateRow(e: Engine, seed: number, p: TargetPlan, name: string, single: SingleLoader = singleLoader(e, seed)): Promise<SurrogateRow> {
   const key = `${seed}/${p.target.name}/${name}`;
   const hit = e.store.get<SurrogateRow>("surrogate", key);
   if (hit) return hit;
@@ -101,7 +102,7 @@ export async function allSurrogates(e: Engine, notes: string[] = []): Promise<Su
         if (!notes.includes(note)) { notes.push(note); e.progress.log(note); }
         continue;
       }
-      rows.push(await surrogateScores(e, seed, p, name, single));
+      rows.push(await surrogateRow(e, seed, p, name, single));
     }
   }
   return rows;
@@ -119,7 +120,7 @@ export async function selectionScores(e: Engine, seed: number, p: TargetPlan): P
   if (e.spec.surrogate === "mean") return scoreMixtures(e, seed, p);
   const search = e.searches.get(p.target.name)!;
   if (search.strategy !== "exhaustive") throw new InvalidArgumentError("surrogate", e.spec.surrogate, `"mean" under --search ${search.strategy} (other surrogates score every mixture: use the exhaustive sweep)`);
-  const row = await surrogateScores(e, seed, p, e.spec.surrogate);
+  const row = await surrogateRow(e, seed, p, e.spec.surrogate);
   const masks = Array.from({ length: row.val_acc.length - 1 }, (_, i) => i + 1);
   const seconds = row.seconds + row.extra_seconds;
   return { search, masks, acc: masks.map((m) => row.val_acc[m]), loss: masks.map((m) => row.val_loss[m]), searchEvaluations: masks.length, extraEvaluations: 0, seconds, evalSeconds: row.seconds };

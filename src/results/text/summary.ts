@@ -1,4 +1,4 @@
-import { calibration } from "../calibration";
+import { signalChecks } from "../signal-checks";
 import { claimsOf } from "../claims";
 import { formatClaims } from "./claims-text";
 import { pickSizes, taskVectorSummary, topQuarterSpearman } from "../diagnostics";
@@ -78,7 +78,7 @@ export function formatSummary(r: RunResults): string {
     `exhaustive ${mean(all.map((c) => c.exhaustive_finetunes)).toFixed(0)} mixture fine-tunes = ${num(ex, 1)} s; merge-to-mix vs exhaustive: ${num(ex / m2m, 1)}x faster`);
   const per = r.cost.filter((c) => c.target !== "all");
   out.push(`Cost per target (mean): merge-to-mix ${num(mean(per.map((c) => c.m2m_seconds)), 1)} s vs exhaustive ${num(mean(per.map((c) => c.exhaustive_seconds)), 1)} s (${num(mean(per.map((c) => c.speedup)), 1)}x)`);
-  const cal = calibration(r);
+  const cal = signalChecks(r);
   out.push("", "Calibration (does the experiment mean something?): own-task gain and oracle − random in points; r between seeds and r(merged, truth) over non-singleton mixtures");
   out.push(table(["target", "own gain", "oracle−random", "seed r (loss)", "seed r (acc)", "r merged (loss)", "r merged (acc)", "M2M regret"],
     cal.map((c) => [c.target, num(c.own_gain, 1), num(c.oracle_minus_random, 1), num(c.repeat_loss), num(c.repeat_acc), num(c.merged_r_loss), num(c.merged_r_acc), num(c.m2m_regret, 1)])));

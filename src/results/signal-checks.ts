@@ -3,7 +3,7 @@ import { pearson } from "../select/metrics/pearson";
 import type { RunResults } from "./results";
 
 /** Per target: the three conditions under which a Merge to Mix experiment means something. */
-export interface CalibrationRow {
+export interface SignalCheckRow {
   target: string;
   /** Own-task validation accuracy gain (points) of the target's single fine-tune over θ0 (mean over seeds). */
   own_gain: number;
@@ -20,15 +20,16 @@ export interface CalibrationRow {
 }
 
 /**
- * The calibration table of a run (and its mean row): does fine-tuning move the target, does the ground
- * truth repeat across seeds, does the mixture matter, and does the merged model track the truth.
+ * The signal checks of a run, per target and a mean row: does fine-tuning move the target, does the ground
+ * truth repeat across seeds, does the mixture matter, and does the merged model track the truth. (The
+ * summary prints them under "Calibration"; `calibrateGrid` compares these numbers across protocol cells.)
  * Seed repeatability needs ≥ 2 seeds (NaN otherwise).
  *
  * @example
- * calibration(results).find((r) => r.target === "mean")!.repeat_loss;
+ * signalChecks(results).find((r) => r.target === "mean")!.repeat_loss;
  */
-export function calibration(r: RunResults): CalibrationRow[] {
-  const rows: CalibrationRow[] = r.targets.map((t) => {
+export function signalChecks(r: RunResults): SignalCheckRow[] {
+  const rows: SignalCheckRow[] = r.targets.map((t) => {
     const own = (r.singles ?? []).filter((s) => s.task === t).map((s) => 100 * (s.own_val_acc - s.base_val_acc));
     const sel = (m: string) => r.selections.filter((s) => s.target === t && s.method === m);
     const oracle = sel("oracle"), random = sel("random");
@@ -48,7 +49,7 @@ export function calibration(r: RunResults): CalibrationRow[] {
       merged_r_loss: corr("val_loss"), merged_r_acc: corr("val_acc"), m2m_regret: mean(sel("merge-to-mix").map((s) => 100 * s.regret)),
     };
   });
-  const col = (f: keyof Omit<CalibrationRow, "target">) => mean(rows.map((x) => x[f]));
+  const col = (f: keyof Omit<SignalCheckRow, "target">) => mean(rows.map((x) => x[f]));
   rows.push({ target: "mean", own_gain: col("own_gain"), oracle_minus_random: col("oracle_minus_random"), repeat_loss: col("repeat_loss"), repeat_acc: col("repeat_acc"), merged_r_loss: col("merged_r_loss"), merged_r_acc: col("merged_r_acc"), m2m_regret: col("m2m_regret") });
   return rows;
 }
