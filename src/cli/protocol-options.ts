@@ -8,7 +8,7 @@ export const PROTOCOL_OPTIONS = ["budget", "search-budget", "train-budget", "sur
 
 /** Usage text of {@link PROTOCOL_OPTIONS}. */
 export const PROTOCOL_USAGE = `[--budget K | --budget epochs|steps] [--search-budget K] [--train-budget epochs|steps]
-                 [--surrogate mean|ta:λ|ties|dare|calibrated] [--surrogates a,b,…]`;
+                 [--surrogate mean|ta:λ|ties|dare|calibrated|matched[:x|:fit]|ensemble] [--surrogates a,b,…]`;
 
 /**
  * Read the budget and surrogate options. `--budget` takes either a number — the most merge-evaluations a

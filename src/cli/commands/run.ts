@@ -10,6 +10,7 @@ import { PROTOCOL_OPTIONS, PROTOCOL_USAGE, protocolOptions } from "../protocol-o
 import { VERIFY_OPTIONS, VERIFY_USAGE, verifyOptions } from "../verify-option";
 import { RUNNER_OPTIONS, RUNNER_USAGE, withRunner } from "../runner-option";
 import { suiteFromArgs } from "../suite-option";
+import { positiveOption } from "../strength-option";
 import type { SelectionScore } from "../../select/selection-score";
 import { println } from "../io";
 
@@ -17,7 +18,7 @@ export const runCommand: Command = {
   name: "run",
   summary: "the leave-one-out Merge to Mix reproduction on a suite (with ground truth)",
   usage: `merge-to-mix run --suite vision8|text8|synthetic|CONFIG.yaml [--targets a,b] [--preset quick|full] [--seeds n] --out runs/NAME
-                 [--head-rule shared|frozen|refit] [--score loss|accuracy] [--epochs n] [--workers n]
+                 [--head-rule shared|frozen|refit] [--score loss|accuracy] [--epochs n] [--lr X] [--workers n]
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--candidates a,b,c] [--no-ground-truth]
                  [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
                  [--label-column NAME] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
@@ -27,21 +28,24 @@ export const runCommand: Command = {
     same command again after an interruption. Writes results.json and CSVs under --out. --no-ground-truth
     reports each target's pick by merged-model score only; --search/--budget K score fewer mixtures.
     --surrogate picks what Merge to Mix selects with (default mean, the paper's uniform average); with a
-    ground truth every surrogate of --surrogates (default mean,ta:0.5,ta:1,ties,dare,calibrated) is also
-    scored and judged. --budget steps gives every fine-tune the same step count (default: epochs over the union).
+    ground truth every surrogate of --surrogates (default mean,ta:0.5,ta:1,ties,dare,calibrated,matched,matched:fit,ensemble) is also
+    scored and judged (matched: budget-matched coefficients, matched:x a shrink x in (0, 2], matched:fit; ensemble:
+    the size-weighted average of the singles' predicted probabilities, no merge). --lr sets the fine-tuning
+    learning rate (> 0). --budget steps gives every fine-tune the same step count (default: epochs over the union).
     --weighted also optimises mixture proportions on the simplex by the merged model (K merge-evaluations per
     target and seed, default 200) and, with a ground truth, fine-tunes them (optimised, uniform and
     size-proportional over the binary pick) to check the weighted pick against the binary one.
     With a ground truth the summary also prints the cost–regret frontier of verifying a shortlist by real
     fine-tunes (verify curve lines, K = 1 … 8 and exhaustive) and pairs the shortlists at K = --verify (default 3).
     ${RUNNER_USAGE}`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", "verify", ...RUNNER_OPTIONS],
+  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "lr", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", "verify", ...RUNNER_OPTIONS],
   flags: ["no-ground-truth", "overwrite", "weighted"],
   async run(a, io) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/${suite}-${preset}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
+    const learningRate = positiveOption(a, "lr");
     const progress = terminalProgress(io.err);
     const results = await withRunner(a, (runner) => runExperiment({
       suite, preset, out,
@@ -51,7 +55,7 @@ export const runCommand: Command = {
       headRule: stringOption(a, "head-rule") as HeadRule | undefined,
       score: stringOption(a, "score") as SelectionScore | undefined,
       dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
-      recipe: epochs === undefined ? undefined : { epochs },
+      recipe: epochs === undefined && learningRate === undefined ? undefined : { ...(epochs === undefined ? {} : { epochs }), ...(learningRate === undefined ? {} : { learningRate }) },
       groundTruth: a.options.has("no-ground-truth") ? false : undefined,
       search: stringOption(a, "search"),
       ...protocolOptions(a),
