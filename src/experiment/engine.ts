@@ -155,14 +155,17 @@ export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promi
     if (limit) throw new InvalidArgumentError("surrogate", spec.surrogate, `one the pool of target ${p.target.name} allows (${limit}); use --surrogate mean or more candidates`);
   }
   limits.check?.(plans, searches);
-  limits.check?.(plans, searches);
   const dataHashes = suiteDataHashes(suite);
   const userData = Object.fromEntries(suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const));
   const store = RunStore.open(opts.out, { spec: runStoreSpec(spec, opts, userData), overwrite: opts.overwrite });
   try {
     markOutputDir(opts.out, "run", "out");
+    // every stored value and weight file is checked before the run trusts it; what fails is recomputed
+    const list = (xs: string[]) => `${xs.slice(0, 4).join(", ")}${xs.length > 4 ? ", …" : ""}`;
+    const values = store.verifyValues();
+    if (values.length) progress.log(`run store: ${values.length} stored value${values.length > 1 ? "s" : ""} failed ${values.length > 1 ? "their" : "its"} checksum (${list(values)}): removed, recomputed where needed`);
     const dropped = store.verifyWeights();
-    if (dropped.length) progress.log(`run store: ${dropped.length} weight file${dropped.length > 1 ? "s" : ""} failed ${dropped.length > 1 ? "their" : "its"} sha256 (${dropped.slice(0, 4).join(", ")}${dropped.length > 4 ? ", …" : ""}): removed, recomputed where needed`);
+    if (dropped.length) progress.log(`run store: ${dropped.length} weight file${dropped.length > 1 ? "s" : ""} failed ${dropped.length > 1 ? "their" : "its"} sha256 (${list(dropped)}): removed, recomputed where needed`);
     const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { modelDir: opts.modelDir, progress });
     const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
     let theta0: ParamVector;

@@ -70,6 +70,11 @@ function checkIntegrity(db: Database.Database, file: string): void {
   }
 }
 
+/** The checksum of one stored value: kind, key and JSON together (a flipped bit in any of them shows). */
+function rowSha(kind: string, key: string, json: string): string {
+  return sha256Hex(`${kind}\u0000${key}\u0000${json}`);
+}
+
 /** A stored JSON value; a damaged one is a CorruptFileError naming it, never a raw SyntaxError. */
 function parseRow(json: string, dir: string, kind: string, key: string): unknown {
   try { return JSON.parse(json); } catch (err) {
@@ -161,15 +166,22 @@ export class RunStore {
       db.transaction(() => {
         db.exec(`
           CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-          CREATE TABLE IF NOT EXISTS results (kind TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (kind, key));
+          CREATE TABLE IF NOT EXISTS results (kind TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, updated TEXT NOT NULL, sha256 TEXT, PRIMARY KEY (kind, key));
           CREATE TABLE IF NOT EXISTS weights (key TEXT PRIMARY KEY, file TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, updated TEXT NOT NULL);`);
+        // stores made before row checksums gain the column (their old rows stay unchecked; readers ignore it)
+        const cols = (db.prepare("PRAGMA table_info(results)").all() as Array<{ name: string }>).map((c) => c.name);
+        if (!cols.includes("sha256")) db.exec("ALTER TABLE results ADD COLUMN sha256 TEXT");
         const ins = db.prepare("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)");
         ins.run("format_version", String(STORE_FORMAT_VERSION));
         ins.run("spec", specText);
         ins.run("created", new Date().toISOString());
         const stored = (db.prepare("SELECT value FROM meta WHERE name = 'spec'").get() as { value: string }).value;
         if (stored !== specText) {
-          const diff = jsonDifference(JSON.parse(stored), JSON.parse(specText)) ?? "spec differs";
+          let storedSpec: unknown;
+          try { storedSpec = JSON.parse(stored); } catch (err) {
+            throw new CorruptFileError(file, `its stored spec is not valid JSON (damaged); ${recoverText(file)}`, { cause: err });
+          }
+          const diff = jsonDifference(storedSpec, JSON.parse(specText)) ?? "spec differs";
           if (!options.overwrite) throw new SpecMismatchError(abs, diff);
           for (const r of db.prepare("SELECT file FROM weights").all() as Array<{ file: string }>) removed.push(r.file);
           db.exec("DELETE FROM results; DELETE FROM weights;");
@@ -200,7 +212,7 @@ export class RunStore {
     this.check(kind, key);
     const json = JSON.stringify(value);
     if (json === undefined) throw new InvalidArgumentError("value", value, "a JSON-serialisable value");
-    this.db.prepare("INSERT OR REPLACE INTO results (kind, key, json, updated) VALUES (?, ?, ?, ?)").run(kind, key, json, new Date().toISOString());
+    this.db.prepare("INSERT OR REPLACE INTO results (kind, key, json, updated, sha256) VALUES (?, ?, ?, ?, ?)").run(kind, key, json, new Date().toISOString(), rowSha(kind, key, json));
   }
 
   /** Store many values in one transaction (all or nothing). @example store.putMany("merged", [["a", 1], ["b", 2]]); */
@@ -287,6 +299,26 @@ export class RunStore {
       return null;
     }
     return decodeSafetensors(bytes, file, expectedLayout ? { expectedLayout } : {});
+  }
+
+  /**
+   * Check every stored value against the checksum written with it (kind, key and JSON together; rows of
+   * stores made before checksums have none and are skipped): a value that fails is removed, so the run
+   * computes it again instead of using it. SQLite's own check sees structure, not a flipped digit in a
+   * value. Returns "kind key" of each value dropped.
+   *
+   * @example
+   * store.verifyValues();   // ["finetune ft/0/2"] after a bit flip in that record
+   */
+  verifyValues(): string[] {
+    const dropped: string[] = [];
+    const rows = this.db.prepare("SELECT rowid AS id, kind, key, json, sha256 FROM results WHERE sha256 IS NOT NULL").all() as Array<{ id: number; kind: string; key: string; json: string; sha256: string }>;
+    for (const r of rows) {
+      if (rowSha(r.kind, r.key, r.json) === r.sha256) continue;
+      this.db.prepare("DELETE FROM results WHERE rowid = ?").run(r.id);
+      dropped.push(`${r.kind} ${r.key}`);
+    }
+    return dropped;
   }
 
   /**

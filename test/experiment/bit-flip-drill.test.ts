@@ -93,6 +93,25 @@ describe("bit-flip drill: every stored file", () => {
     await assert.rejects(runExperiment({ ...RUN, out: dir }), (err: Error) => err instanceof CorruptFileError && /mv /.test(err.message));
   });
 
+  it("store.sqlite, a flipped digit inside a stored value (still valid JSON): its checksum fails, the value is recomputed", async () => {
+    const dir = copyOf(runDir);
+    const db = path.join(dir, "store.sqlite");
+    const b = fs.readFileSync(db);
+    // the first digit of each fine-tune record's sample count (every copy in the file: free space may hold stale ones)
+    const tag = Buffer.from('"samples":');
+    let flips = 0;
+    for (let at = b.indexOf(tag); at >= 0; at = b.indexOf(tag, at + 1)) {
+      const d = at + tag.length;
+      if (b[d] >= 0x30 && b[d] <= 0x39) { b[d] ^= 1; flips++; }   // one digit becomes another: structure and JSON stay intact
+    }
+    assert.ok(flips > 0, "found a stored number");
+    fs.writeFileSync(db, b);
+    const { progress, lines } = logger();
+    const again = await runExperiment({ ...RUN, out: dir, progress });
+    assert.ok(lines.some((l) => /stored values? failed (its|their) checksum \(finetune ft\//.test(l)), lines.join("\n"));
+    assert.deepEqual(numbers(again), numbers(original));
+  });
+
   for (const [kind, key] of [["θ0", "theta0"], ["a single fine-tune", fineTuneKey(0, HELPER)], ["a mixture fine-tune", fineTuneKey(0, HELPER | CONFLICT)]] as const) {
     it(`${kind}: detected on the next run (logged), dropped and recomputed; the same numbers`, async () => {
       const dir = copyOf(runDir);
