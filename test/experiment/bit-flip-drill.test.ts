@@ -112,6 +112,19 @@ describe("bit-flip drill: every stored file", () => {
     assert.deepEqual(numbers(again), numbers(original));
   });
 
+  it("an older store without row checksums still opens and resumes (its rows are kept, the column is added)", async () => {
+    const dir = copyOf(runDir);
+    const db = new Database(path.join(dir, "store.sqlite"));
+    db.exec("ALTER TABLE results DROP COLUMN sha256");
+    db.close();
+    const again = await runExperiment({ ...RUN, out: dir });
+    assert.deepEqual(numbers(again), numbers(original));
+    const check = new Database(path.join(dir, "store.sqlite"), { readonly: true });
+    try {
+      assert.ok((check.prepare("PRAGMA table_info(results)").all() as Array<{ name: string }>).some((c) => c.name === "sha256"));
+    } finally { check.close(); }
+  });
+
   for (const [kind, key] of [["θ0", "theta0"], ["a single fine-tune", fineTuneKey(0, HELPER)], ["a mixture fine-tune", fineTuneKey(0, HELPER | CONFLICT)]] as const) {
     it(`${kind}: detected on the next run (logged), dropped and recomputed; the same numbers`, async () => {
       const dir = copyOf(runDir);
