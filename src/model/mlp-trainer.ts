@@ -27,6 +27,10 @@ export type StepProfile = Record<"upload" | "forward" | "loss" | "backward" | "d
  * const tr = new MlpTrainer(spec, theta0, { optimizer: "adam", learningRate: 1e-3 }, { trainHead: false });
  * tr.step(xBatch, n, maskedSoftmaxGrad(units, tasks, labels));   // xBatch row-major [n, inputSize]
  * const theta = tr.params();
+ *
+ * With `tangent: true` it trains the LINEARIZED model f(x; θ0) + J(x; θ0)·(θ − θ0) ({@link linearizedForward}):
+ * the forward pass carries θ0's activations and their tangents (one extra matmul per layer), and the backward
+ * pass is the same explicit one with θ0's weights and ReLU masks (the linearized model is linear in θ).
  */
 export class MlpTrainer {
   readonly opt: FlatOptimizer;
@@ -34,13 +38,15 @@ export class MlpTrainer {
   /** Entries updated per step: everything, or (head frozen) the encoder's, padded to a multiple of 4. */
   private readonly trainable: number;
   private dz: Float32Array = new Float32Array(0);
+  /** tangent mode: θ0 in the trainer's flat layout (the point the model is linearized around). */
+  private readonly base: Float32Array | null;
   profile: StepProfile | null = null;
 
   constructor(
     readonly spec: NetSpec,
     init: ParamVector,
     recipe: Pick<FineTuneRecipe, "optimizer" | "learningRate">,
-    readonly options: { trainHead: boolean },
+    readonly options: { trainHead: boolean; tangent?: boolean },
   ) {
     validateNetSpec(spec);
     networkLayout(spec).assertSame(init.layout, "trainer and initial parameter layouts");
@@ -63,6 +69,7 @@ export class MlpTrainer {
       transposeInto(init.view(`${name}/kernel`), s.fanIn, s.fanOut, this.opt.params.subarray(s.w, s.b));
       this.opt.params.set(init.view(`${name}/bias`), s.b);
     });
+    this.base = options.tangent ? this.opt.params.slice() : null;
   }
 
   /**
@@ -80,12 +87,26 @@ export class MlpTrainer {
     tf.tidy(() => {
       const W = this.layers.map((s) => tf.tensor2d(p.subarray(s.w, s.b), [s.fanOut, s.fanIn]));
       const B = this.layers.map((s) => tf.tensor2d(p.subarray(s.b, s.b + s.fanOut), [s.fanOut, 1]));
+      const base = this.base;
+      // tangent: θ0's weights give the activations, the masks and the backward pass; θ only enters through the tangents
+      const W0 = base ? this.layers.map((s) => tf.tensor2d(base.subarray(s.w, s.b), [s.fanOut, s.fanIn])) : W;
+      const B0 = base ? this.layers.map((s) => tf.tensor2d(base.subarray(s.b, s.b + s.fanOut), [s.fanOut, 1])) : B;
       const xb = tf.tensor2d(x.subarray(0, n * D), [n, D]);
       lap("upload");
-      // forward, feature-major: a[l] is layer l's input [fanIn, n]
+      // forward, feature-major: a[l] is layer l's input [fanIn, n] (at θ0 in tangent mode)
       const a: tf.Tensor2D[] = [tf.transpose(xb)];
-      for (let l = 0; l < L - 1; l++) a.push(tf.relu(tf.add(tf.matMul(W[l], a[l]), B[l])) as tf.Tensor2D);
-      const logits = tf.add(tf.matMul(W[L - 1], a[L - 1]), B[L - 1]);
+      let tg: tf.Tensor2D | null = null;
+      for (let l = 0; l < L - 1; l++) {
+        a.push(tf.relu(tf.add(tf.matMul(W0[l], a[l]), B0[l])) as tf.Tensor2D);
+        if (base) {
+          // tangent of layer l's pre-activation: (W − W0) a + (b − b0) + W0 t, masked by the ReLU at θ0
+          let d = tf.add(tf.matMul(tf.sub(W[l], W0[l]) as tf.Tensor2D, a[l]), tf.sub(B[l], B0[l])) as tf.Tensor2D;
+          if (tg) d = tf.add(d, tf.matMul(W0[l], tg)) as tf.Tensor2D;
+          tg = tf.mul(d, tf.step(a[l + 1])) as tf.Tensor2D;
+        }
+      }
+      let logits = tf.add(tf.matMul(W[L - 1], a[L - 1]), B[L - 1]);
+      if (tg) logits = tf.add(logits, tf.matMul(W0[L - 1], tg));
       const z = logits.dataSync() as Float32Array;
       lap("forward");
       value = loss(z, n, this.dz);
@@ -99,7 +120,7 @@ export class MlpTrainer {
       for (let l = L - 1; l >= 0; l--) {
         if (l < L - 1 || this.options.trainHead) grads.push([tf.matMul(d, l === 0 ? xb : tf.transpose(a[l])), this.layers[l].w]);
         if (l === 0) break;
-        const dh = tf.matMul(tf.transpose(W[l]), d);
+        const dh = tf.matMul(tf.transpose(W0[l]), d);
         d = tf.mul(dh, tf.step(a[l])) as tf.Tensor2D;
         grads.push([tf.sum(d, 1), this.layers[l - 1].b]);
       }
