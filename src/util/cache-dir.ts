@@ -12,8 +12,9 @@ export class CacheFolderError extends MergeToMixError {
   }
 }
 
-/** What lives in the cache: prepared datasets, pretrained encoders θ0, raw files fetched from Debian packages. */
-export type CacheKind = "cache" | "models" | "raw";
+/** What lives in the cache: prepared datasets, pretrained encoders θ0, raw files fetched from Debian packages,
+ *  and the run stores of the notebook steps (src/steps). */
+export type CacheKind = "cache" | "models" | "raw" | "steps";
 
 let chosen: string | undefined;
 

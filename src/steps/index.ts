@@ -1,0 +1,15 @@
+export { Shown, show } from "./shown";
+export { ForeignModelError } from "./foreign-error";
+export { SuiteView, loadSuite } from "./suite-view";
+export { Base, pretrainedBase, type BaseOptions } from "./base";
+export { Model, baseModel, type ModelKind } from "./model";
+export { Experts } from "./experts";
+export { fineTuneEach, type FineTuneStepOptions } from "./fine-tune-each";
+export { merge, MERGE_OPERATORS, type MergeOperator, type MergeStepOptions } from "./merge";
+export { Score, evaluate } from "./evaluate";
+export { ScoredMixtures, scoreMixtures, type MixtureScoreRow } from "./score-mixtures";
+export { SimilarityBaselines, similarityBaselines, type SimilarityRow } from "./similarity-baselines";
+export { fineTuneMixture } from "./fine-tune-mixture";
+export { Comparison, compare, type ComparisonRow } from "./compare";
+export { TaskVectors, taskVectors, Projection, projectModels } from "./task-vectors";
+export { stepProgress, type StepProgressOption } from "./step-progress";
