@@ -30,3 +30,18 @@ it("--surrogate matched:x outside (0, 2], and --lr ≤ 0 or non-finite: refused 
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+it("calibrate: --lrs ≤ 0 or non-finite, --epochs not a whole number ≥ 1: refused by name, no folder made", async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-calibrate-bad-"));
+  try {
+    for (const [extra, shown] of [[["--lrs", "0"], '"0"'], [["--lrs", "1e-3,-1"], '"-1"'], [["--lrs", "Infinity"], '"Infinity"'], [["--epochs", "0"], '"0"'], [["--epochs", "2.5"], '"2.5"']] as Array<[string[], string]>) {
+      const out = path.join(root, "grid");
+      const { code, err } = await cli(["calibrate", "--suite", "synthetic", "--out", out, ...extra]);
+      assert.notEqual(code, 0, extra.join(" "));
+      assert.ok(err.includes("InvalidArgumentError") && err.includes(shown), `${extra.join(" ")}: ${err}`);
+      assert.ok(!fs.existsSync(out), `${extra.join(" ")} wrote ${out}`);
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
