@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { CorruptFileError } from "../util/errors";
 import { writeFileAtomic } from "../util/atomic";
-import { classCounts, PreparedHeader, PreparedTask, sha256Hex, SPLIT_NAMES, TaskMeta } from "./prepared";
+import { sha256Hex } from "../util/sha256";
+import { classCounts, PreparedHeader, PreparedTask, SPLIT_NAMES, TaskMeta } from "./prepared";
 import { projectRoot } from "./sources";
 import { SplitName, SplitSizes, Task } from "./types";
 

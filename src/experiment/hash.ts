@@ -1,5 +1,4 @@
 import { sha256Hex } from "../util/sha256";
-export { sha256Hex } from "../util/sha256";
 import { createHash } from "node:crypto";
 import { InvalidArgumentError } from "../util/errors";
 

@@ -1,41 +1,25 @@
-export * from "../results/results";
-export * from "./spec";
-export * from "./run";
-export * from "../results/text/summary";
-export * from "../results/write-results";
-export * from "./base-model";
-export * from "./finetune-job";
-export * from "./finetune-pool";
-export * from "./measure/merged-scores";
-export * from "./measure/similarity-scores";
-export * from "./measure/assemble";
-export * from "./store";
-export * from "./runners/local/pool";
-export * from "./runners/index";
-export * from "./hash";
-export * from "../cli/progress-bar";
-export * from "./measure/weighted-grid";
-export * from "../results/signal-checks";
-export * from "./base-check";
-export * from "./engine";
-export * from "./plan";
-export * from "./measure/mixture-scores";
-export * from "./measure/base-scores";
-export * from "./measure/own-task";
-export * from "./measure/ground-truth";
-export * from "../results/recommendation";
-export * from "../results/text/recommendation-text";
-export * from "./measure/final-model";
-export * from "./select-mixture";
-export * from "../results/text/selection-text";
-export * from "../results/seed-averaged-truth";
-export * from "../results/claims";
-export * from "../results/text/claims-text";
-export * from "./measure/surrogate-scores";
-export * from "./measure/surrogates";
-export * from "./measure/weighted";
-export * from "../results/text/weighted-text";
-export * from "./calibration-grid";
-export * from "../results/text/grid-text";
-export * from "./run-dir";
-export * from "./measure/surrogate-limits";
+export {
+  PRESET_DEFAULTS, resolveSpec, type ExperimentSpec, type PretrainSpec, type ProtocolSpec, type SpecInput,
+} from "./spec";
+export { runExperiment } from "./run";
+export { pretrainedEncoder, type PretrainKind } from "./base-model";
+export type { FineTuneContext, FineTuneJob, FineTuneOutput } from "./finetune-job";
+export { ensureFineTunes, fineTuneKey, type EnsureFineTunesOptions, type FineTuneRecord } from "./finetune-pool";
+export { scoreMergedMixtures, type MergedScores } from "./measure/merged-scores";
+export { datasetSimilarities, type DatasetSimilarity } from "./measure/similarity-scores";
+export { RunStore, SpecMismatchError, type RunStoreOptions } from "./store";
+export { WorkerCrashError, WorkerJobError } from "./runners/local/pool";
+export {
+  clearQueue, FineTuneFailedError, formatQueueStatus, JOB_FORMAT, LocalRunner, QueueConnectionError, QueueRunner,
+  queueStatus, RESULT_FORMAT, startQueueWorker, suiteRef, WorkerRefusalError, type FineTuneBatch,
+  type FineTuneRunner, type QueueAddress, type QueueContext, type QueueJobData, type QueueJobHandler,
+  type QueueJobResult, type QueueRunnerOptions, type QueueStatus, type QueueWorkerHandle, type QueueWorkerOptions,
+  type ResultSink, type SuiteRef,
+} from "./runners/index";
+export { stableHash } from "./hash";
+export { weightedMergeGrid } from "./measure/weighted-grid";
+export { baseVsScratch, type BaseCheckRow } from "./base-check";
+export { openRunStore, runRecipe, type RunOptions } from "./engine";
+export { selectMixture, type SelectOptions } from "./select-mixture";
+export { calibrateGrid, type GridOptions } from "./calibration-grid";
+export { ForeignFolderError, markOutputDir } from "./run-dir";

@@ -5,7 +5,8 @@ import { decodeSafetensors, encodeSafetensors, type LoadedParams } from "../para
 import type { ParamLayout } from "../params/layout";
 import type { ParamVector } from "../params/param-vector";
 import { CorruptFileError, InvalidArgumentError, MergeToMixError } from "../util/errors";
-import { canonicalJson, sha256Hex } from "./hash";
+import { sha256Hex } from "../util/sha256";
+import { canonicalJson } from "./hash";
 
 /** Version of the store's tables; a store written with another version is refused, untouched. */
 export const STORE_FORMAT_VERSION = 1;

@@ -1,10 +1,13 @@
-export * from "./validate";
-export * from "./uniform-mean";
-export * from "./weighted-mean";
-export * from "./task-arithmetic";
-export * from "./ties";
-export * from "./dare";
-export * from "./subsets";
-export * from "./merge-mask";
-export * from "./sweep";
-export * from "./surrogate";
+export { validateModels } from "./validate";
+export { uniformMean } from "./uniform-mean";
+export { weightedMean } from "./weighted-mean";
+export { taskArithmetic } from "./task-arithmetic";
+export { ties, tiesTrim, type TiesOptions } from "./ties";
+export { dare, type DareOptions } from "./dare";
+export { allMasks, flippedBit, grayCode, maskOf, membersOf, popcount } from "./subsets";
+export { mergeMask, mergeMaskUnchecked } from "./merge-mask";
+export { sweepLength, sweepSubsets, type SweepOptions, type SweepStep } from "./sweep";
+export {
+  CALIBRATION_LAMBDAS, DEFAULT_SURROGATES, MATCHED_FIT_K, MATCHED_SHRINKS, parseSurrogate, surrogateName,
+  type Surrogate,
+} from "./surrogate";

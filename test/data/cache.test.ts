@@ -3,7 +3,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cachePath, loadPreparedTask, readCachedTask, readManifest, manifestEntry, serializePrepared, sha256Hex, uciDigitsSpec, VISION8_SIZES } from "../../src/data";
+import { cachePath, loadPreparedTask, readCachedTask, readManifest, manifestEntry, serializePrepared, uciDigitsSpec, VISION8_SIZES } from "../../src/data";
+import { sha256Hex } from "../../src/util/sha256";
 
 test("a corrupted or truncated cache file is detected by its hash and rebuilt", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-cache-"));

@@ -6,9 +6,10 @@ import * as path from "path";
 import {
   conceptMap, hersheyDigitsSpec, HERSHEY_EVAL_FONTS, HERSHEY_TRAIN_FONTS, loadPreparedTask, loadSuite, loadVisionPretrainData,
   manifestEntry, mnistSpec, PRETRAIN_EXCLUDED_CATEGORIES, pretrainCategories, quickdrawCategories, readManifest, serializePrepared,
-  sha256Hex, SPLIT_NAMES, suiteNames, VISION8_SIZES, VISION8_TASKS, QD_CLOTHING, QD_SHAPES, QD_ANIMALS, QD_VEHICLES,
+  SPLIT_NAMES, suiteNames, VISION8_SIZES, VISION8_TASKS, QD_CLOTHING, QD_SHAPES, QD_ANIMALS, QD_VEHICLES,
 } from "../../src/data";
 import { InvalidArgumentError, UnknownNameError } from "../../src/util/errors";
+import { sha256Hex } from "../../src/util/sha256";
 
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-data-"));
 process.on("exit", () => fs.rmSync(cacheDir, { recursive: true, force: true }));

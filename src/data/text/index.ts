@@ -6,7 +6,7 @@ export { TEXT8_LABELS, labelConcepts, text8Concepts } from "./labels";
 export { buildTextTask, capPerDocument, examplesNeeded } from "./text-task";
 export { documentIds, isTextTask } from "./documents";
 export { loadTextPretrainData, pretrainPool, PRETRAIN_SOURCES } from "./pretrain";
-export * from "./tasks/index";
+export { glossSentimentExamples, loadGlossSentimentTask } from "./tasks/index";
 export { clearTextSourceCache } from "./sources/index";
 export type { TextTask, TextExample, TextLoadOptions, TextTaskInfo } from "./text-task";
 export type { TextPretrainData, TextPretrainOptions, PretrainSource, PretrainChunk } from "./pretrain";

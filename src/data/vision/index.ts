@@ -1,13 +1,12 @@
 // Vision sources: one file per source; vision8 assembles them.
-export * from "./spec";
-export * from "./mnist";
-export * from "./fashion-mnist";
-export * from "./uci-digits";
-export * from "./quickdraw";
-export * from "./qd-groups";
-export * from "./hershey-fonts";
-export * from "./stroke-raster";
-export * from "./hershey";
-export * from "./vision8";
-export * from "./pretrain";
-export * from "./vision14";
+export { VISION_SHAPE, type VisionTaskSpec } from "./spec";
+export { loadMnistPool, mnistSpec } from "./mnist";
+export { uciDigitsSpec } from "./uci-digits";
+export { quickdrawCategories } from "./quickdraw";
+export { QD_ANIMALS, QD_CLOTHING, QD_SHAPES, QD_VEHICLES, type QuickdrawGroup } from "./qd-groups";
+export { HERSHEY_EVAL_FONTS, HERSHEY_TRAIN_FONTS, hersheyDigitsSpec } from "./hershey";
+export { VISION8_TASKS } from "./vision8";
+export {
+  loadVisionPretrainData, PRETRAIN_EXCLUDED_CATEGORIES, pretrainCategories, type VisionPretrainData,
+} from "./pretrain";
+export { VISION14_SIZES, VISION14_TASKS } from "./vision14";

@@ -1,1 +1,3 @@
-export * from "./simplex-search";
+export {
+  simplexSearch, uniformOver, type SimplexSearchOptions, type WeightedPoint, type WeightedSearchResult,
+} from "./simplex-search";
