@@ -8,3 +8,5 @@ export type { WeightedMixExplorerOptions } from "./weighted-mix-explorer";
 export { weightedMixExplorer } from "./weighted-mix-explorer";
 export { mixtureProblems } from "./validate-results";
 export { widgetError } from "./shared";
+export type { LambdaCurves, LambdaMixture } from "./lambda-explorer";
+export { lambdaExplorer, lambdaCurvesProblems } from "./lambda-explorer";

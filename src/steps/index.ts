@@ -13,3 +13,4 @@ export { fineTuneMixture } from "./fine-tune-mixture";
 export { Comparison, compare, type ComparisonRow } from "./compare";
 export { TaskVectors, taskVectors, Projection, projectModels } from "./task-vectors";
 export { stepProgress, type StepProgressOption } from "./step-progress";
+export { LambdaSweep, lambdaSweep } from "./lambda-sweep";

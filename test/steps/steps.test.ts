@@ -13,7 +13,7 @@ import { CacheFolderError, setCacheDir } from "../../src/util/cache-dir";
 import { InvalidArgumentError, UnknownNameError } from "../../src/util/errors";
 import {
   baseModel, compare, evaluate, fineTuneEach, fineTuneMixture, ForeignModelError, loadSuite, merge, pretrainedBase, projectModels,
-  scoreMixtures, show, similarityBaselines, taskVectors, type Base, type Experts,
+  scoreMixtures, show, similarityBaselines, taskVectors, lambdaSweep, type Base, type Experts,
 } from "../../src/steps/index";
 
 const OPTS = { hidden: [16], recipe: { epochs: 3, batchSize: 32, learningRate: 1e-2 }, backend: "cpu" as const, progress: false };
@@ -72,6 +72,18 @@ describe("cell-by-cell steps (synthetic suite)", () => {
     assert.equal(c.rows.length, 1);
     assert.equal(c.rows[0].real_val_loss, evaluate(real, "target", "val").loss);
     assert.equal(c.rows[0].merged_val_loss, scored.row(["conflict", "helper"]).val_loss);
+  });
+
+  it("lambdaSweep: from the mean (t = 0) to the sum (t = 1), as the λ widget", async () => {
+    const real = await fineTuneMixture(base, ["helper", "conflict"], { progress: false });
+    const sweep = lambdaSweep(experts, "target", [real], { steps: 5 });
+    const m = sweep.curves.mixtures[0];
+    assert.deepEqual(sweep.curves.t, [0, 0.25, 0.5, 0.75, 1]);
+    assert.ok(Math.abs(m.merged[0] - evaluate(merge(experts, ["helper", "conflict"]), "target").loss) < 1e-4, "t = 0 is the mean");
+    assert.ok(Math.abs(m.merged[4] - evaluate(merge(experts, ["helper", "conflict"], { operator: "sum" }), "target").loss) < 1e-4, "t = 1 is the sum");
+    assert.equal(m.real, evaluate(real, "target").loss);
+    assert.match(sweep.html(), /m2m-lambda-explorer/);
+    assert.throws(() => lambdaSweep(experts, "target", [experts.models[0]]), /fineTuneMixture/);
   });
 
   it("task vectors and the 2-D projection", () => {
