@@ -11,3 +11,5 @@ export {
   CALIBRATION_LAMBDAS, DEFAULT_SURROGATES, MATCHED_FIT_K, MATCHED_SHRINKS, parseSurrogate, surrogateName,
   type Surrogate,
 } from "./surrogate";
+export { matchedCoefficients, matchedSweep, type MatchedBudget, type MatchedRule } from "./matched-coefficients";
+export { cosineMatrix, mixtureVsSum, norm, relativeUpdate, taskCosine, type Ranges } from "./task-vectors";

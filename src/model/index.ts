@@ -10,4 +10,5 @@ export { DEFAULT_FINETUNE_RECIPE, validateRecipe, epochPlan, type FineTuneRecipe
 export { MASKED_LOGIT, maskTable, maskedCrossEntropy, oneHot, gatherRows, runEpochs } from "./training";
 export { TaskPool, type PoolBatch } from "./task-pool";
 export { fineTune, type FineTuneResult } from "./finetune";
+export { linearizedForward, linearizedLogits } from "./linearized";
 export { pretrainEncoder, buildBase, type PretrainData, type HeadFitOptions } from "./pretrain";

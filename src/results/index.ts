@@ -12,12 +12,14 @@ export {
 export { recommendedCell, type GridCell } from "./grid-cell";
 export type { FinalModel, SelectionResult } from "./selection-result";
 export type { SurrogateRow } from "./surrogate-row";
+export type { TaskVectorRow } from "./task-vector-row";
+export { pickSizes, taskVectorSummary, topQuarterSpearman, type TaskVectorSummary } from "./diagnostics";
 export type { WeightedRow, WeightedTruth } from "./weighted-row";
 export type { WeightedGrid } from "./weighted-grid";
 export { IncompleteRunError, readRunResults } from "./read-results";
 export { toCSV, writeRunResults } from "./write-results";
 export {
-  formatClaims, formatGrid, formatInterval, formatNumber, formatSelection, formatSummary, formatVerified,
+  cellName, formatClaims, formatDiagnostics, formatGrid, formatInterval, formatNumber, formatSelection, formatSummary, formatVerified,
   formatVerifyFrontier, formatWeighted, pct, proportionsText, recommendationLine, weightedVsBinaryText, weightsText,
   type NumberFormat,
 } from "./text/index";

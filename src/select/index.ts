@@ -22,6 +22,7 @@ export {
   simplexSearch, uniformOver, type SimplexSearchOptions, type WeightedPoint, type WeightedSearchResult,
 } from "./weighted/index";
 export { selectionScore, type SelectionScore } from "./selection-score";
+export { ensembleScores, softmaxRows } from "./ensemble-scores";
 export {
   adaptiveNext, adaptiveOrder, checkVerifyCount, DEFAULT_SHORTLIST, portfolioOrder, randomBestOfK, rankedMasks,
   SHORTLIST_STRATEGIES, shortlistOrder, shortlistStrategy, sizesOrder, topOrder, type ShortlistInput,

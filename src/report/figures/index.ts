@@ -12,3 +12,5 @@ export { weightedTruthChart } from "./weighted-truth-chart";
 export type { PanelGrid } from "./panel-grid";
 export { PANEL_GRID_JS, TWO_PANELS, applyPanelGrid, panelColumns } from "./panel-grid";
 export { verifyFrontierChart } from "./verify-frontier-chart";
+export { taskVectorHeatmap } from "./task-vector-heatmap";
+export { mixtureVsSumChart } from "./mixture-vs-sum-chart";
