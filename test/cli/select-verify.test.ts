@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import type { SelectionResult } from "../../src/results/selection-result";
+import { DEFAULT_SHORTLIST, shortlistOrder } from "../../src/select/verify/strategy";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-verify-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -31,8 +32,11 @@ describe("select --verify", () => {
     const v = sel.verified!;
     assert.equal(v.mixtures.length, 3);
     assert.equal(v.extra_finetunes, 2);
-    // top: the merged model's three best, in order
-    assert.deepEqual(v.mixtures.map((m) => m.mask), sel.mixtures.slice(0, 3).map((m) => m.mask));
+    // the default shortlist's first three over the merged scores, in order
+    const scores = new Array<number>(16).fill(NaN);
+    for (const m of sel.mixtures) scores[m.mask] = -m.merged_val_loss;
+    assert.equal(v.strategy, DEFAULT_SHORTLIST);
+    assert.deepEqual(v.mixtures.map((m) => m.mask), shortlistOrder(DEFAULT_SHORTLIST, { scores }).slice(0, 3));
     const best = v.mixtures.reduce((b, m) => (m.real_val_loss < b.real_val_loss ? m : b));
     assert.equal(v.recommended, best.mask);
     assert.equal(sel.recommended.mask, best.mask);

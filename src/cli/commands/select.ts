@@ -31,7 +31,7 @@ export const selectCommand: Command = {
     provenance) and DIR/final.json. --data adds your datasets (a CSV file, or a folder of one sub-folder per
     class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.
     --verify K fine-tunes K shortlisted mixtures for real (the final model's included: K − 1 extra) and
-    recommends and exports the best real validation score; --verify-strategy picks the shortlist (default top).
+    recommends and exports the best real validation score; --verify-strategy picks the shortlist (default sizes).
     ${RUNNER_USAGE}`,
   options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...VERIFY_OPTIONS, ...RUNNER_OPTIONS],
   flags: ["no-train", "overwrite", "weighted"],

@@ -9,14 +9,16 @@ export type ShortlistStrategy = "top" | "sizes" | "portfolio" | "adaptive";
 export const SHORTLIST_STRATEGIES: readonly ShortlistStrategy[] = ["top", "sizes", "portfolio", "adaptive"];
 
 /**
- * The default shortlist, chosen on VALIDATION truth only (the frontier judged by the seed-averaged
- * validation accuracy of the mixture fine-tunes, `verifyFrontier(r, { judge: "val" })`, never by test):
- * on the synthetic suite (2 seeds) and vision8 quick (1 seed) `top` had the lowest validation regret at
- * K = 2…4 of the four, or was within the others' intervals; `adaptive` saves fine-tunes but gives up
- * regret at the same K, and `sizes`/`portfolio` spend their second and third fine-tunes on mixtures the
- * merged ranking already put low. See docs/verify.md for the numbers.
+ * The default shortlist, chosen on VALIDATION truth only: the frontier judged by the seed-averaged
+ * validation accuracy of the mixture fine-tunes (`verifyFrontier(r, { judge: "val" })`, printed by
+ * `npx tsx scripts/verify-evidence.ts RUN_DIR`), never by test. Merge to Mix's normalised regret at K = 2, 3, 4:
+ *   synthetic (2 seeds × 5 targets):  top 0.60 0.22 0.23 · sizes 0.22 0.15 0.15 · portfolio 0.80 0.80 0.60 · adaptive 0.60 0.60 0.61
+ *   vision8 quick (1 seed × 8 targets): top 0.65 0.49 0.49 · sizes 0.68 0.57 0.50 · portfolio 0.73 0.73 0.53 · adaptive 0.65 0.52 0.52
+ * `sizes` has the lowest mean over the two suites at K = 2 and 4 and ties `top` at K = 3; `portfolio` and
+ * `adaptive` trail both. Every interval overlaps (one seed on vision8): weak evidence, to revisit with the
+ * full 3-seed runs' validation truth.
  */
-export const DEFAULT_SHORTLIST: ShortlistStrategy = "top";
+export const DEFAULT_SHORTLIST: ShortlistStrategy = "sizes";
 
 /**
  * A shortlist strategy by name, or an UnknownNameError naming it and the valid ones.
