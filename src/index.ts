@@ -61,10 +61,10 @@ export {
 } from "./select/index";
 // result types, judgements and terminal text
 export {
-  claimsOf, formatClaims, formatGrid, formatInterval, formatNumber, formatSelection, formatSummary, formatVerified,
+  claimsOf, formatClaims, formatDiagnostics, formatGrid, formatInterval, formatNumber, formatSelection, formatSummary, formatVerified,
   formatVerifyFrontier, formatWeighted, hasGroundTruth, IncompleteRunError, pct, proportionsText, rankMixtures,
   readRunResults, recommendationLine, recommendationsOf, recommendedCell, scoredMixtureRow, seedAveragedTruth,
-  signalChecks, toCSV, TOP_MIXTURES, verifyFrontier, weightedTruthIntervals, weightedVsBinary, weightedVsBinaryText,
+  signalChecks, toCSV, TOP_MIXTURES, pickSizes, taskVectorSummary, topQuarterSpearman, type TaskVectorSummary, verifyFrontier, weightedTruthIntervals, weightedVsBinary, weightedVsBinaryText,
   weightsText, writeRunResults, type BaselineName, type BaselinePick, type BaseRow, type Claims, type CostRow,
   type FinalModel, type FrontierOptions, type GridCell, type MethodPower, type MixtureRow, type NumberFormat,
   type Recommendation, type RunResults, type ScoredMixture, type SeedAveragedTruth, type SelectionResult,

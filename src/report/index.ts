@@ -19,7 +19,7 @@ export {
 } from "./tables/index";
 export {
   claim1Chart, correlationOverview, methodPowerChart, perTargetPanels, similarityPanels, surrogateChart,
-  topMixturesChart, verifyFrontierChart, weightedSimplexFigure, weightedTruthChart, type PanelOptions,
+  topMixturesChart, verifyFrontierChart, weightedSimplexFigure, weightedTruthChart, taskVectorHeatmap, mixtureVsSumChart, type PanelOptions,
   type ScatterOptions,
 } from "./figures/index";
 export type { RenderOptions, FigureRenderer } from "./render";
