@@ -2,7 +2,7 @@
 // against a direct computation from the mixture rows.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 import { judgePick, seedAveragedTruth } from "../../src/results/seed-averaged-truth";
 import { formatVerifyFrontier } from "../../src/results/text/verify-text";
 import { formatSummary } from "../../src/results/text/summary";
@@ -43,6 +43,12 @@ describe("verifyFrontier", () => {
     const all = normalisedRegret((t, s) => argmax(rows(t, s), (m) => -(m.true_val_loss as number)));
     for (const c of f.curves.filter((c) => c.strategy !== "adaptive")) {
       assert.ok(Math.abs(c.points[c.points.length - 1].normalisedRegret.estimate - all) < 1e-12, `${c.selector} ${c.strategy} at K=15`);
+    }
+  });
+
+  it("K = 1 is the selector's own pick whatever the strategy", () => {
+    for (const sel of ["merge-to-mix", "cosine", "l2"]) for (const st of ["sizes", "portfolio", "adaptive"]) {
+      assert.deepEqual(curve(f, sel, st).points[0], curve(f, sel, "top").points[0], `${sel} ${st}`);
     }
   });
 

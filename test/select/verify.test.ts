@@ -39,9 +39,9 @@ describe("shortlist orders", () => {
     assert.deepEqual(topOrder(scores), [1, 6, 3, 7, 5, 4, 2]);
   });
 
-  it("sizes: the best of each size, then the second best of each size", () => {
+  it("sizes: the best of each size in score order, then the second best of each size", () => {
     // size 1: 1 (0.9), 4 (0.2), 2 (0.1); size 2: 6 (0.8), 3 (0.5), 5 (0.3); size 3: 7 (0.4)
-    assert.deepEqual(sizesOrder(scores), [1, 6, 7, 4, 3, 2, 5]);
+    assert.deepEqual(sizesOrder(scores), [1, 6, 7, 3, 4, 5, 2]);
   });
 
   it("portfolio: the scorers take turns, each adding its best mixture not yet listed", () => {

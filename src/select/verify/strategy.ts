@@ -12,11 +12,12 @@ export const SHORTLIST_STRATEGIES: readonly ShortlistStrategy[] = ["top", "sizes
  * The default shortlist, chosen on VALIDATION truth only: the frontier judged by the seed-averaged
  * validation accuracy of the mixture fine-tunes (`verifyFrontier(r, { judge: "val" })`, printed by
  * `npx tsx scripts/verify-evidence.ts RUN_DIR`), never by test. Merge to Mix's normalised regret at K = 2, 3, 4:
- *   synthetic (2 seeds × 5 targets):  top 0.60 0.22 0.23 · sizes 0.22 0.15 0.15 · portfolio 0.80 0.80 0.60 · adaptive 0.60 0.60 0.61
- *   vision8 quick (1 seed × 8 targets): top 0.65 0.49 0.49 · sizes 0.68 0.57 0.50 · portfolio 0.73 0.73 0.53 · adaptive 0.65 0.52 0.52
- * `sizes` has the lowest mean over the two suites at K = 2 and 4 and ties `top` at K = 3; `portfolio` and
- * `adaptive` trail both. Every interval overlaps (one seed on vision8): weak evidence, to revisit with the
- * full 3-seed runs' validation truth.
+ *   synthetic (2 seeds × 5 targets):    top 0.60 0.22 0.23 · sizes 0.22 0.15 0.15 · portfolio 0.80 0.80 0.60 · adaptive 0.60 0.60 0.61
+ *   vision8 quick (1 seed × 8 targets): top 0.65 0.49 0.49 · sizes 0.65 0.53 0.50 · portfolio 0.73 0.73 0.53 · adaptive 0.65 0.52 0.52
+ * `sizes` has the lowest mean over the two suites at each of K = 2, 3, 4 (0.44, 0.34, 0.33 against top's
+ * 0.63, 0.36, 0.36); `top` is a little ahead on vision8 quick at K = 3–4, `portfolio` and `adaptive` trail.
+ * Every vision8 interval overlaps (one seed): weak evidence, to revisit with the full 3-seed runs'
+ * validation truth. K = 1 is the same for every strategy (the merged model's own pick).
  */
 export const DEFAULT_SHORTLIST: ShortlistStrategy = "sizes";
 
