@@ -101,13 +101,17 @@ function recommend(e: Engine, plan: TargetPlan, seed: number, ms: MixtureScores)
  * the target's validation split (every mixture, or what a `search` strategy asks for within its `budget`),
  * recommends the best, shows each baseline's pick (cosine, L2, best single, all) scored the same way, and —
  * unless `train: false` — fine-tunes θ0 on the recommended mixture and exports it (OUT/final.safetensors +
- * OUT/final.json). Writes OUT/selection.json and OUT/mixtures.csv. Every input is checked before a file is
- * made; an interrupted call resumes where it stopped.
+ * OUT/final.json). With `verify: K` it first fine-tunes a shortlist of K mixtures for real (`verifyStrategy`,
+ * default {@link DEFAULT_SHORTLIST}) and recommends and exports the best real validation score (`verified`).
+ * Writes OUT/selection.json and OUT/mixtures.csv. Every input is checked before a file is made; an
+ * interrupted call resumes where it stopped.
  *
  * @example
  * const sel = await selectMixture({ suite: "vision8", target: "mnist", out: "runs/select-mnist" });
  * sel.recommended.members;   // e.g. ["uci-digits", "hershey-digits"]
  * sel.final?.test_acc;
+ * const v = await selectMixture({ suite: "vision8", target: "mnist", out: "runs/select-mnist-v3", verify: 3 });
+ * v.verified!.mixtures.map((m) => [m.merged_val_loss, m.real_val_loss]);
  */
 export async function selectMixture(opts: SelectOptions): Promise<SelectionResult> {
   const { target, seed = 0, train = true, weighted: wantWeighted, weightedBudget, verify, verifyStrategy, ...rest } = opts;
