@@ -5,6 +5,7 @@
 #      --queue`, `merge-to-mix worker`; the tests start their own on a free port, no service is needed);
 #   2. npm ci (only when package-lock.json changed since the last setup);
 #   3. the UCI digits file from Debian's python3-sklearn package (extracted, never installed);
+#   3b. npm run build (dist/) and the node_modules/merge-to-mix link, so notebooks import the package by name;
 #   4. the tslab kernel, registered project-locally under .jupyter/;
 #   5. a check that the real datasets prepared from the installed packages match data/manifest.json
 #      (every suite and preset rebuilt in memory and hashed; the cache itself fills on first use).
@@ -41,6 +42,12 @@ else
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
+
+# The library as its users get it: dist/ (the notebooks import "merge-to-mix", which resolves to the built
+# package through node_modules/merge-to-mix → this folder, as it would from an installed copy).
+say "build: npm run build (dist/)"
+npm run --silent build
+ln -sfn .. node_modules/merge-to-mix
 
 bash scripts/debian-data.sh
 

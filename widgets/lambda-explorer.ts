@@ -45,9 +45,9 @@ function update(){var i=Number(s.value),t=D.t[i];
     tr.push({type:"scatter",mode:"lines",name:esc(m.name)+": merged",x:D.t,y:m.merged,line:{color:c}});
     tr.push({type:"scatter",mode:"lines",name:esc(m.name)+": real fine-tune",x:[0,1],y:[m.real,m.real],line:{color:c,dash:"dash"}});
     tr.push({type:"scatter",mode:"markers",showlegend:false,x:[t],y:[m.merged[i]],marker:{size:13,color:c}});});
-    P.react(plot,tr,{title:{text:"Merged model between the mean and the sum of the experts (target "+esc(D.target)+")"},
+    P.react(plot,tr,{title:{text:"Merged model between the mean and the sum<br>of the experts (target "+esc(D.target)+")"},
       xaxis:{title:{text:"position t: λ = 1/k + t·(1 − 1/k)   (0 = mean, 1 = sum of task vectors)"},range:[-0.02,1.02]},
-      yaxis:{title:{text:"validation loss on the target (lower is better)"}},margin:{t:50,l:70,r:20,b:60},legend:{orientation:"h",y:-0.25}},{responsive:true,displaylogo:false});});}
+      yaxis:{title:{text:"validation loss on the target (lower is better)"}},margin:{t:70,l:70,r:20,b:60},legend:{orientation:"h",y:-0.25}},{responsive:true,displaylogo:false});});}
 s.addEventListener("input",update);update();
 `;
 

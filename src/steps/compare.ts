@@ -20,6 +20,12 @@ export interface ComparisonRow {
   cosine?: number;
 }
 
+/** An axis range with room for the point labels (Plotly does not count text in its autorange). */
+function padded(v: readonly number[]): [number, number] {
+  const lo = Math.min(...v), hi = Math.max(...v), pad = Math.max(0.25 * (hi - lo), 0.02 * Math.abs(hi) || 0.01);
+  return [lo - pad, hi + pad];
+}
+
 /** Merged surrogates against real mixture fine-tunes on one target. */
 export class Comparison extends Shown {
   constructor(readonly target: string, readonly rows: readonly ComparisonRow[], readonly mixtures: number) { super(); }
@@ -32,8 +38,8 @@ export class Comparison extends Shown {
         text: this.rows.map((r) => r.mixture), textposition: "top center", marker: { size: 10 }, name: "mixture",
       }],
       layout: {
-        title: { text: `Does the merged model predict the real fine-tune? (target ${this.target})` },
-        xaxis: { title: { text: "merged model's validation loss (no training)" } },
+        title: { text: `Does the merged model predict the real fine-tune?<br>(target ${this.target})` },
+        xaxis: { title: { text: "merged model's validation loss (no training)" }, range: padded(this.rows.map((r) => r.merged_val_loss)) },
         yaxis: { title: { text: "fine-tuned-on-mixture validation loss" } },
         height: 380, showlegend: false,
       },

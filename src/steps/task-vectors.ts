@@ -44,14 +44,20 @@ export function taskVectors(experts: Experts): TaskVectors {
   return new TaskVectors(experts.names, norms, cosine);
 }
 
+/** An axis range with room for the point labels (Plotly does not count text in its autorange). */
+function padRange(v: readonly number[]): [number, number] {
+  const lo = Math.min(...v), hi = Math.max(...v), pad = 0.2 * (hi - lo || 1);
+  return [lo - pad, hi + pad];
+}
+
 /** Models placed in the plane that best preserves their distances (PCA of the weights). */
 export class Projection extends Shown {
   constructor(readonly labels: readonly string[], readonly xy: readonly (readonly [number, number])[], readonly explained: readonly [number, number]) { super(); }
   figure(): Figure {
     return {
-      data: [{ type: "scatter", mode: "markers+text", x: this.xy.map((p) => p[0]), y: this.xy.map((p) => p[1]), text: [...this.labels], textposition: "top center", marker: { size: 11 } }],
+      data: [{ type: "scatter", mode: "markers+text", cliponaxis: false, x: this.xy.map((p) => p[0]), y: this.xy.map((p) => p[1]), text: [...this.labels], textposition: "top center", marker: { size: 11 } }],
       layout: { title: { text: "The models in weight space (2-D PCA projection)" },
-        xaxis: { title: { text: `1st principal direction (${(100 * this.explained[0]).toFixed(0)}% of the spread)` }, zeroline: false },
+        xaxis: { title: { text: `1st principal direction (${(100 * this.explained[0]).toFixed(0)}% of the spread)` }, zeroline: false, range: padRange(this.xy.map((p) => p[0])) },
         yaxis: { title: { text: `2nd principal direction (${(100 * this.explained[1]).toFixed(0)}%)` }, zeroline: false }, height: 420, showlegend: false },
     };
   }
@@ -64,9 +70,10 @@ export class Projection extends Shown {
  * Gram matrix of the centred weights: exact for a handful of models, whatever their size).
  *
  * @example
- * projectModels([baseModel(base), ...experts.models, merge(experts, names), merge(experts, names, { operator: "sum" })]);
+ * projectModels([baseModel(base), ...experts.models, merge(experts, names), merge(experts, names, { operator: "sum" })],
+ *   { labels: ["θ0", ...names, "mean", "sum"] });
  */
-export function projectModels(models: readonly Model[]): Projection {
+export function projectModels(models: readonly Model[], options: { labels?: readonly string[] } = {}): Projection {
   if (!Array.isArray(models) || models.length < 3) throw new InvalidArgumentError("models", models, "at least 3 models of one base");
   for (const m of models) checkSameBase(m, models[0].base);
   const n = models.length, P = models[0].params.data.length;
@@ -97,5 +104,7 @@ export function projectModels(models: readonly Model[]): Projection {
     vecs.push(v); vals.push(lambda);
   }
   const xy = models.map((_, i) => [vecs[0][i] * Math.sqrt(vals[0]), vecs[1][i] * Math.sqrt(vals[1])] as const);
-  return new Projection(models.map((m) => m.label), xy, [vals[0] / total, vals[1] / total]);
+  const labels = options.labels ?? models.map((m) => m.label);
+  if (labels.length !== n) throw new InvalidArgumentError("labels", labels, `${n} labels, one per model`);
+  return new Projection(labels, xy, [vals[0] / total, vals[1] / total]);
 }

@@ -19,9 +19,9 @@ import { errorLines } from "./error-lines";
 const root = path.resolve(__dirname, "..", "..");
 const jupyterPath = path.join(root, ".jupyter", "share", "jupyter");
 const SHOTS = path.join(root, "build", "test-screenshots");
-// 01 by default (it has the Figure-1 overview and a table); M2M_UI_NOTEBOOK=03-vision-reproduction.ipynb drives another
-const NOTEBOOK = process.env.M2M_UI_NOTEBOOK ?? "01-quickstart.ipynb";
-const SHOT = NOTEBOOK.replace(/\.ipynb$/, "");
+// 00 (the steps, the λ slider) and 01 (the Figure-1 overview and a table) by default;
+// M2M_UI_NOTEBOOK=03-vision-reproduction.ipynb drives another
+const NOTEBOOKS = process.env.M2M_UI_NOTEBOOK ? [process.env.M2M_UI_NOTEBOOK] : ["00-merge-by-hand.ipynb", "01-quickstart.ipynb"];
 
 const hasJupyter = spawnSync("jupyter", ["notebook", "--version"], { encoding: "utf8" }).status === 0;
 const hasChromium = fs.existsSync(chromiumPath());
@@ -44,6 +44,24 @@ async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | und
     if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Notebook 00's λ explorer: drawn, and moving its slider to the sum moves the marker and the readout. */
+async function dragLambdaSlider(page: Page): Promise<string[]> {
+  const w = page.locator(".output_area .m2m-lambda-explorer").first();
+  if ((await w.count()) === 0) return ["no λ explorer in notebook 00"];
+  const slider = w.locator('input[type="range"]');
+  const before = { index: await w.getAttribute("data-index"), text: await w.locator('[data-role="status"]').textContent() };
+  const max = Number(await slider.getAttribute("max"));
+  await slider.fill(String(max));   // sets the value and fires input, as dragging does
+  await page.waitForTimeout(300);
+  const after = { index: await w.getAttribute("data-index"), text: await w.locator('[data-role="status"]').textContent() };
+  const out: string[] = [];
+  if (before.index !== "0") out.push(`λ explorer starts at position ${before.index}, expected 0 (the mean)`);
+  if (after.index !== String(max)) out.push(`λ explorer slider moved to ${after.index}, expected ${max} (the sum)`);
+  if (!/^t = 1\.00: .*λ = 1\.00/.test(after.text ?? "")) out.push(`λ explorer readout at the sum: ${JSON.stringify(after.text)}`);
+  if ((await w.locator(".main-svg").count()) === 0) out.push("λ explorer plot not drawn");
+  return out;
 }
 
 /** What the page shows, measured in the browser. */
@@ -115,7 +133,7 @@ async function shoot(page: Page, file: string): Promise<void> {
   await page.waitForTimeout(700);
 }
 
-describe(`${NOTEBOOK} in the real Notebook UI (Notebook 6, tslab kernel, Chromium)`, { skip }, () => {
+describe(`${NOTEBOOKS.join(", ")} in the real Notebook UI (Notebook 6, tslab kernel, Chromium)`, { skip }, () => {
   let tmp = "";
   let server: ChildProcess | undefined;
   let serverLog = "";
@@ -134,10 +152,12 @@ describe(`${NOTEBOOK} in the real Notebook UI (Notebook 6, tslab kernel, Chromiu
     tmp = fs.mkdtempSync(path.join(root, "build", "nb-ui-"));
     const nbDir = path.join(tmp, "notebooks");
     fs.mkdirSync(nbDir);
-    fs.copyFileSync(path.join(root, "notebooks", NOTEBOOK), path.join(nbDir, NOTEBOOK));
-    // the notebook imports ./src and ./widgets and writes ../runs, ../data/models, as in notebooks/
-    fs.symlinkSync(path.join(root, "src"), path.join(nbDir, "src"));
-    fs.symlinkSync(path.join(root, "widgets"), path.join(nbDir, "widgets"));
+    for (const nb of NOTEBOOKS) fs.copyFileSync(path.join(root, "notebooks", nb), path.join(nbDir, nb));
+    // the notebooks import "merge-to-mix" (node_modules/merge-to-mix → the repository, its dist/ built by
+    // npm run build) and write ../runs, ../data/models, as in notebooks/
+    spawnSync("npm", ["run", "--silent", "build"], { cwd: root, encoding: "utf8" });
+    assert.ok(fs.existsSync(path.join(root, "dist", "src", "index.js")), "npm run build made no dist/");
+    if (!fs.existsSync(path.join(root, "node_modules", "merge-to-mix", "package.json"))) fs.symlinkSync("..", path.join(root, "node_modules", "merge-to-mix"));
     fs.symlinkSync(path.join(root, "runs"), path.join(tmp, "runs"));
     fs.symlinkSync(path.join(root, "data"), path.join(tmp, "data"));
     const env = {
@@ -145,8 +165,10 @@ describe(`${NOTEBOOK} in the real Notebook UI (Notebook 6, tslab kernel, Chromiu
       JUPYTER_RUNTIME_DIR: path.join(tmp, "jupyter-runtime"), JUPYTER_CONFIG_DIR: path.join(tmp, "jupyter-config"),
     };
     // trusted, so its HTML/JS outputs run in the page (there is no `jupyter trust` in Debian's package)
-    const sign = spawnSync("/usr/bin/python3", ["-m", "nbformat.sign", path.join(nbDir, NOTEBOOK)], { env, encoding: "utf8" });
-    assert.equal(sign.status, 0, `signing the notebook failed: ${sign.stderr}`);
+    for (const nb of NOTEBOOKS) {
+      const sign = spawnSync("/usr/bin/python3", ["-m", "nbformat.sign", path.join(nbDir, nb)], { env, encoding: "utf8" });
+      assert.equal(sign.status, 0, `signing ${nb} failed: ${sign.stderr}`);
+    }
     const port = await freePort();
     token = crypto.randomBytes(16).toString("hex");
     server = spawn("jupyter", [
@@ -175,12 +197,13 @@ describe(`${NOTEBOOK} in the real Notebook UI (Notebook 6, tslab kernel, Chromiu
       if (killed && server.pid) { try { process.kill(-server.pid, "SIGKILL"); } catch { /* already gone */ } }
     }
     if (tmp) {
-      for (const l of ["notebooks/src", "notebooks/widgets", "runs", "data"]) fs.rmSync(path.join(tmp, l), { force: true });
+      for (const l of ["runs", "data"]) fs.rmSync(path.join(tmp, l), { force: true });
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 
-  it("runs every cell; figures render, tables show, nothing overflows the column, no errors", { timeout: 20 * 60_000 }, async () => {
+  for (const NOTEBOOK of NOTEBOOKS) it(`${NOTEBOOK}: runs every cell; figures render, tables show, nothing overflows the column, no errors`, { timeout: 20 * 60_000 }, async () => {
+    const SHOT = NOTEBOOK.replace(/\.ipynb$/, "");
     const t0 = Date.now();
     const page: Page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
     const pageErrors: string[] = [];
@@ -227,6 +250,7 @@ describe(`${NOTEBOOK} in the real Notebook UI (Notebook 6, tslab kernel, Chromiu
     found.push(...problems(narrow, "820 px window"));
     assert.ok(narrow.outputWidth < wide.outputWidth, `the output column got narrower (${wide.outputWidth} → ${narrow.outputWidth} px)`);
     for (const f of narrow.figures) assert.ok(f.width <= narrow.outputWidth + 1, `after resizing, a figure is ${f.width} px in a ${narrow.outputWidth} px column`);
+    if (NOTEBOOK.startsWith("00-")) found.push(...await dragLambdaSlider(page));
     found.push(...pageErrors.map((e) => `page error: ${e}`));
     assert.deepEqual(found, [], found.join("\n"));
     console.log(`# ${NOTEBOOK} in the Notebook UI: ran in ${ranFor.toFixed(1)} s; ${wide.figures.length} figures (${wide.figures.map((f) => `${f.width}×${f.height}`).join(", ")}), ` +

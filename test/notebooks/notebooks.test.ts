@@ -23,6 +23,8 @@ const readNb = (file: string): Notebook => JSON.parse(fs.readFileSync(file, "utf
 
 /** What each notebook must show once executed: substrings of its HTML outputs and a minimum PNG count. */
 const EXPECT: Record<string, { html: Array<[string, string]>; pngs?: number }> = {
+  "00-merge-by-hand.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the progress bar", "m2m-progress"], ["the λ explorer", "m2m-lambda-explorer"],
+    ["the task-vector heatmap", "Cosine similarity of task vectors"], ["the 2-D projection", "2-D PCA projection"], ["the merged-vs-real comparison", "Merged surrogate vs real mixture fine-tune"]] },
   "01-quickstart.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the progress bar", "m2m-progress"]] },
   "02-datasets.ipynb": { html: [["an HTML table", "<table"]], pngs: 8 },
   "03-vision-reproduction.ipynb": { html: [["an HTML table", "<table"], ["a Plotly figure", "m2m-figure"], ["the mixture explorer", "m2m-mixture-explorer"], ["the correlation explorer", "m2m-correlation-explorer"],
@@ -37,10 +39,21 @@ const EXPECT: Record<string, { html: Array<[string, string]>; pngs?: number }> =
 
 export { errorLines };
 
+/** The package's public entry points (package.json "exports"). */
+const ENTRY_POINTS = ["merge-to-mix", "merge-to-mix/notebook", "merge-to-mix/report", "merge-to-mix/publish", "merge-to-mix/steps", "merge-to-mix/widgets"];
+
+/** Notebooks import the built package (dist/): build it (incremental, seconds when nothing changed) and link the name. */
+function ensureBuiltPackage(): void {
+  const r = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, encoding: "utf8" });
+  assert.ok(fs.existsSync(path.join(root, "dist", "src", "index.js")), `npm run build made no dist/: ${r.stdout}${r.stderr}`);
+  const link = path.join(root, "node_modules", "merge-to-mix");
+  if (!fs.existsSync(path.join(link, "package.json"))) fs.symlinkSync("..", link);
+}
+
 const notebooks = fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb")).sort();
 
 describe("notebooks as committed", () => {
-  it("are the eight notebooks the docs name", () => {
+  it("are the nine notebooks the docs name", () => {
     assert.deepEqual(notebooks, Object.keys(EXPECT).sort());
   });
   for (const f of notebooks) {
@@ -50,20 +63,20 @@ describe("notebooks as committed", () => {
       const withOutputs = nb.cells.filter((c) => c.cell_type === "code" && (c.outputs ?? []).length > 0).length;
       assert.equal(withOutputs, 0, `${f} has ${withOutputs} code cells with outputs; clear them (jupyter nbconvert --clear-output --inplace)`);
       assert.ok(nb.cells.filter((c) => c.cell_type === "markdown").length >= 3, `${f}: expected at least 3 markdown cells`);
-      // Local code is imported through the notebooks/src symlink as explicit files ("./src/x/index"):
-      // tslab's module hook resolves "<path>.js" only, never a folder's index.
+      // The library is imported as its users import it: by package name, through its public entry points
+      // (node_modules/merge-to-mix → the repository, made by scripts/setup.sh; dist/ built by npm run build).
       for (const c of nb.cells) {
-        for (const m of join(c.source).matchAll(/from "(\.\.?\/[^"]+)"/g)) {
-          assert.ok(!m[1].startsWith("../"), `${f} imports ${m[1]}: tslab's rootDir is notebooks/, import through ./src or ./widgets`);
-          const target = path.resolve(nbDir, m[1]);
-          assert.ok(fs.existsSync(target + ".ts"), `${f} imports ${m[1]}, expected a .ts file at ${path.relative(root, target)}.ts`);
+        for (const m of join(c.source).matchAll(/from "([^"]+)"/g)) {
+          assert.ok(!m[1].startsWith("."), `${f} imports ${m[1]}: import the package by name ("merge-to-mix", "merge-to-mix/notebook", …), as a user's notebook does`);
+          if (m[1].startsWith("merge-to-mix")) assert.ok(ENTRY_POINTS.includes(m[1]), `${f} imports ${m[1]}, expected one of the package's entry points ${ENTRY_POINTS.join(", ")}`);
         }
       }
     });
   }
-  it("notebooks/src and notebooks/widgets are symlinks to ../src and ../widgets", () => {
-    assert.equal(fs.readlinkSync(path.join(nbDir, "src")), "../src");
-    assert.equal(fs.readlinkSync(path.join(nbDir, "widgets")), "../widgets");
+  it("no symlinks into the sources under notebooks/ (the package name resolves through node_modules)", () => {
+    for (const l of ["src", "widgets"]) assert.ok(!fs.existsSync(path.join(nbDir, l)), `notebooks/${l} should not exist`);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+    assert.deepEqual(Object.keys(pkg.exports).filter((k) => k !== "./package.json").map((k) => k.replace(/^\./, "merge-to-mix")).sort(), [...ENTRY_POINTS].sort());
   });
 });
 
@@ -91,6 +104,10 @@ describe("library code loads under tslab", () => {
 const hasJupyter = spawnSync("jupyter", ["nbconvert", "--version"], { encoding: "utf8" }).status === 0;
 
 describe("notebooks executed headless (nbconvert, tslab kernel)", { skip: hasJupyter ? false : "jupyter nbconvert is not installed (run scripts/setup.sh)" }, () => {
+  it("has the package built (dist/) and linked as node_modules/merge-to-mix", { timeout: 5 * 60_000 }, () => {
+    ensureBuiltPackage();
+    assert.equal(require.resolve("merge-to-mix", { paths: [nbDir] }), path.join(root, "dist", "src", "index.js"));
+  });
   it("has the tslab kernel registered in .jupyter/", () => {
     if (!fs.existsSync(path.join(jupyterPath, "kernels", "tslab", "kernel.json"))) {
       const r = spawnSync("npm", ["run", "--silent", "kernel:install"], { cwd: root, encoding: "utf8" });
