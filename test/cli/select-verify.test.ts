@@ -49,7 +49,7 @@ describe("select --verify", () => {
   });
 
   it("--verify 5 --verify-strategy adaptive: verifies at least two, at most five, down the merged ranking", async () => {
-    const dir = path.join(tmp, "adaptive");
+    const dir = path.join(tmp, "v3");   // the same folder: the single fine-tunes resume from its store
     const r = await cli([...BASE, "--verify", "5", "--verify-strategy", "adaptive", "--out", dir]);
     assert.equal(r.code, 0, r.err);
     const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as SelectionResult;
