@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as aq from "arquero";
 import { initPlotly, notebookProgress, NotInNotebookError, setDisplaySink, showFigure, showHtml, showLines, showTable } from "../../src/notebook";
 import { PERCENT, selectionTable } from "../../src/report/tables";
-import { tinyResults } from "../fixtures/tiny";
+import { tinyResults } from "../fixtures/results";
 
 const out: string[] = [];
 const live: { id: number; html: string }[] = [];

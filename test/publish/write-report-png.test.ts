@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { writeReport } from "../../src/publish";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 
 test("writeReport with png writes every figure as a PNG next to index.html (one browser)", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-report-png-"));

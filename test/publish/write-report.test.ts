@@ -6,7 +6,7 @@ import * as path from "path";
 import { writeReport } from "../../src/publish";
 import { IncompleteRunError, readRunResults } from "../../src/results/read-results";
 import { CorruptFileError } from "../../src/util/errors";
-import { syntheticResults, syntheticWeighted } from "../fixtures/fixture";
+import { syntheticResults, syntheticWeighted } from "../fixtures/results";
 import { claimsOf } from "../../src/results/claims";
 import { formatClaims } from "../../src/results/text/claims-text";
 import { formatWeighted } from "../../src/results/text/weighted-text";

@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import { claimsOf } from "../../src/results/claims";
 import { claim1Chart, methodPowerChart, surrogateChart, weightedSimplexFigure, weightedTruthChart } from "../../src/report/figures";
 import { reportFigures } from "../../src/publish/write-report";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 import type { WeightedGrid } from "../../src/results/weighted-grid";
 import { weightedTruthIntervals } from "../../src/results/weighted-vs-binary";
 

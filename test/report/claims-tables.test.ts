@@ -7,7 +7,7 @@ import {
   CLAIM1_DISPLAY, METHOD_POWER_DISPLAY, PAIRED_DISPLAY, SURROGATE_DISPLAY, WEIGHTED_DISPLAY,
   claim1Rows, methodPowerRows, pairedRows, surrogateRows, tableHtml, weightedRows,
 } from "../../src/report/tables";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 import type { WeightedRow } from "../../src/results/weighted-row";
 
 const results = syntheticResults({ seed: 13, seeds: [0, 1, 2] });

@@ -4,7 +4,7 @@ import {
   CORRELATION, COUNT, CORRELATION_DISPLAY, KNOWN_DISPLAYS, LOSS, METHOD_POWER_DISPLAY, PERCENT, POINTS, RANK, SELECTION_DISPLAY, SPEEDUP,
   correlationTable, displayFor, formatCell, selectionRows, selectionTable, tableHtml, withInterval,
 } from "../../src/report/tables";
-import { tinyResults } from "../fixtures/tiny";
+import { tinyResults } from "../fixtures/results";
 
 test("formats scale and round at display, as the terminal prints", () => {
   assert.equal(formatCell(0.5473, PERCENT), "54.7");

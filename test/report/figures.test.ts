@@ -4,7 +4,7 @@ import { correlationOverview, perTargetPanels, similarityPanels } from "../../sr
 import { mixturePoints } from "../../src/report/points";
 import { mean } from "../../src/select/metrics/finite-stats";
 import { pearson } from "../../src/select/metrics/pearson";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 import { matchSnapshot } from "../fixtures/snapshot";
 
 const results = syntheticResults({ seed: 11 });

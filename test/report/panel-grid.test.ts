@@ -4,7 +4,7 @@ import { figureHtml, inlineFigure } from "../../src/report/figure-html";
 import { correlationOverview, methodPowerChart, perTargetPanels } from "../../src/report/figures";
 import { PANEL_GRID_JS, applyPanelGrid, panelColumns } from "../../src/report/figures/panel-grid";
 import { claimsOf } from "../../src/results/claims";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 
 const results = syntheticResults({ tasks: ["a", "b", "c", "d", "e", "f"], seed: 3 });
 const grid = (fig: { layout: Record<string, unknown> }) => (fig.layout.meta as { m2mGrid: { columns: number } }).m2mGrid;

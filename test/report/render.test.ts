@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { correlationOverview, perTargetPanels } from "../../src/report/figures";
 import { FigureRenderer, openFigureRenderer } from "../../src/report/render";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 
 let r: FigureRenderer;
 before(async () => { r = await openFigureRenderer(); });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { correlationRows, correlationTable, costRows, costTable, selectionRows, selectionTable, tableHtml, SELECTION_COLUMNS } from "../../src/report/tables";
-import { tinyResults } from "../fixtures/tiny";
+import { tinyResults } from "../fixtures/results";
 
 const close = (a: unknown, b: number, msg?: string) => assert.ok(typeof a === "number" && Math.abs(a - b) < 1e-12, `${msg ?? ""}: ${a} ≠ ${b}`);
 

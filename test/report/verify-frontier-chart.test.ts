@@ -1,7 +1,7 @@
 // The cost–regret figure of the verify frontier, on the shared synthetic fixture: spec snapshot and its axes.
 import { it } from "node:test";
 import assert from "node:assert/strict";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 import { matchSnapshot } from "../fixtures/snapshot";
 import { verifyFrontierChart } from "../../src/report/figures/verify-frontier-chart";
 import { reportFigures } from "../../src/publish/write-report";

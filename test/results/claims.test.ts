@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { claimsOf } from "../../src/results/claims";
 import { formatClaims, formatInterval } from "../../src/results/text/claims-text";
 import { judgePick, seedAveragedTruth } from "../../src/results/seed-averaged-truth";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 
 it("seed-averaged truth: per-mask means over seeds, the oracle on validation, the random expectation", () => {
   const r = syntheticResults({ seeds: [0, 1, 2] });

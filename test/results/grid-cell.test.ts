@@ -6,12 +6,12 @@ import { recommendedCell, type GridCell } from "../../src/results/grid-cell";
 
 const interval = (estimate: number, lo = estimate - 1, hi = estimate + 1) => ({ estimate, lo, hi, targets: 4, cells: 8 });
 
-/** A cell named by its head rule (the budget is fixed): repeat r, oracle − θ0, oracle − random (estimate, lo). */
-function cell(headRule: GridCell["headRule"], o: { repeat: number; overBase: number; overRandom: number; lo?: number }): GridCell {
+/** A cell named by its head rule (the budget is fixed): repeat r, oracle − θ0, oracle − random (estimate, lo), claim-1 r. */
+function cell(headRule: GridCell["headRule"], o: { repeat: number; overBase: number; overRandom: number; lo?: number; r?: number }): GridCell {
   return {
     headRule, trainBudget: "epochs", dir: `/grid/${headRule}`, ownGain: 1, seedRepeat: o.repeat,
     oracleMinusBase: interval(o.overBase), oracleMinusRandom: interval(o.overRandom, o.lo ?? o.overRandom - 1),
-    claims: {} as Claims,
+    claims: (o.r === undefined ? {} : { claim1: interval(o.r, o.r - 0.1, o.r + 0.1) }) as unknown as Claims,
   };
 }
 const pick = (cells: GridCell[], minRepeat?: number) => recommendedCell(cells, minRepeat)?.headRule;
@@ -76,4 +76,17 @@ it("each condition is relaxed when no cell meets it", () => {
     cell("frozen", { repeat: 0.1, overBase: 3, overRandom: 9 }),
   ];
   assert.equal(pick(noGain), "refit", "no repeating cell beats θ0: the bound decides among the repeating ones");
+});
+
+it("the claim-1 rule decides among cells where all three conditions hold (lower bound above 0)", () => {
+  const cells = [
+    cell("shared", { repeat: 0.9, overBase: 1, overRandom: 6, lo: 3, r: 0.2 }),   // best bound, weaker claim 1
+    cell("refit", { repeat: 0.9, overBase: 1, overRandom: 2, lo: 0.5, r: 0.6 }),
+    cell("frozen", { repeat: 0.9, overBase: 1, overRandom: 1, lo: -0.5, r: 0.9 }),   // lower bound ≤ 0: not qualifying
+  ];
+  assert.equal(pick(cells), "refit");
+  const tie = [cell("shared", { repeat: 0.9, overBase: 1, overRandom: 6, lo: 3, r: 0.5 }), cell("refit", { repeat: 0.9, overBase: 1, overRandom: 2, lo: 0.5, r: 0.5 })];
+  assert.equal(pick(tie), "shared", "equal r: the lower bound breaks the tie");
+  const noneQualify = [cell("shared", { repeat: 0.9, overBase: 1, overRandom: 1, lo: -1, r: 0.1 }), cell("frozen", { repeat: 0.9, overBase: 1, overRandom: 0.5, lo: -0.2, r: 0.9 })];
+  assert.equal(pick(noneQualify), "frozen", "no qualifying cell: the lower bound decides, not r");
 });

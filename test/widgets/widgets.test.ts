@@ -7,7 +7,7 @@ import { chromium, Browser, Page } from "playwright-core";
 import { CHROMIUM_FLAGS, chromiumPath } from "../../src/report/render";
 import { htmlPage } from "../../src/report/page";
 import { correlationExplorer, mixtureExplorer, weightedMixExplorer, WeightedGrid } from "../../widgets";
-import { syntheticResults } from "../fixtures/fixture";
+import { syntheticResults } from "../fixtures/results";
 
 const SHOTS = path.join(__dirname, "..", "..", "build", "test-screenshots");
 let browser: Browser;
