@@ -38,7 +38,7 @@ export function formatGrid(cells: readonly GridCell[]): string {
   ];
   const best = recommendedCell(cells);
   if (best) {
-    out.push("", `recommended cell: ${cellName(best)} — the truth repeats across seeds (r = ${n(best.seedRepeat)}), the best mixture beats θ0 (oracle − θ0 ${formatInterval(best.oracleMinusBase, { digits: 1, sign: true })} points) and the mixture matters most clearly above the noise (oracle − random ${formatInterval(best.oracleMinusRandom, { digits: 1 })} points); among the cells meeting all three, the highest claim-1 r decides (${best.claims?.claim1 ? formatInterval(best.claims.claim1) : "–"})`);
+    out.push("", `recommended cell: ${cellName(best)} — the truth repeats across seeds (r = ${n(best.seedRepeat)}), the best mixture beats θ0 (oracle − θ0 ${formatInterval(best.oracleMinusBase, { digits: 1, sign: true })} points) and the mixture matters above the noise (oracle − random ${formatInterval(best.oracleMinusRandom, { digits: 1 })} points); among the cells meeting all three, the highest claim-1 r decides (${best.claims?.claim1 ? formatInterval(best.claims.claim1) : "–"})`);
   }
   return out.join("\n");
 }
