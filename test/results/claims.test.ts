@@ -53,7 +53,10 @@ it("a synthetic run with 3 seeds prints the claim, paired, normalised-regret and
   await import("../../src/data/synthetic/suite");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-claims-"));
   try {
-    const r = await runExperiment({ suite: "synthetic", seeds: 3, targets: ["target", "helper"], out: dir, workers: 1, backend: "cpu", surrogates: ["mean", "ta:0.5", "calibrated"] });
+    // the small synthetic network of the other end-to-end tests (hidden [32], 4 epochs), not the quick preset's [256, 256]
+    const { SYNTHETIC_RUN } = await import("../fixtures/synthetic-run");
+    const { headRule: _h, targets: _t, ...small } = SYNTHETIC_RUN;
+    const r = await runExperiment({ ...small, seeds: 3, targets: ["target", "helper"], out: dir, workers: 1, surrogates: ["mean", "ta:0.5", "calibrated"] });
     const text = formatSummary(r);
     assert.match(text, /^claim 1 \(merged tracks mixture, val loss r without singletons\): -?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\]$/m);
     for (const b of ["cosine", "l2", "random", "all", "best-single"]) assert.match(text, new RegExp(`^paired: merge-to-mix − ${b}: [+-]\\d+\\.\\d points \\[.+\\] \\(95% CI\\), wins/ties/losses \\d/\\d/\\d$`, "m"), b);
