@@ -4,17 +4,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-cli-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Run main(argv) with its output captured through its `io` streams: its exit code and everything it wrote. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(argv, { out: { write: (s: string) => out.push(s) }, err: { write: (s: string) => err.push(s) } });
-  return { code, out: out.join(""), err: err.join("") };
-}
+const cli = runCli;
 
 it("help exits 0 and lists the commands", async () => {
   const r = await cli(["help"]);

@@ -20,7 +20,7 @@ import { initParams } from "../../src/model/init";
 import { netSpecFor, networkLayout } from "../../src/model/spec";
 import { InvalidArgumentError } from "../../src/util/errors";
 import type { Progress } from "../../src/util/progress";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 import { freePort } from "../fixtures/redis-server";
 
 async function tinyContext(): Promise<FineTuneContext> {
@@ -116,13 +116,7 @@ describe("ensureFineTunes with a runner", () => {
 });
 
 describe("the queue commands", () => {
-  const cli = async (argv: string[]) => {
-    const err: string[] = [], out: string[] = [];
-    const log = console.log, error = console.error;
-    console.log = (...a: unknown[]) => { out.push(a.join(" ")); };
-    console.error = (...a: unknown[]) => { err.push(a.join(" ")); };
-    try { return { code: await main(argv), out: out.join("\n"), err: err.join("\n") }; } finally { console.log = log; console.error = error; }
-  };
+  const cli = runCli;
   it("worker and queue need --queue; a bad URL is named; help lists them and run --queue", async () => {
     for (const cmd of ["worker", "queue"]) {
       const r = await cli([cmd]);

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 import { loadSuite } from "../../src/data/suites";
 import type { Task } from "../../src/data/types";
 import { ensureFineTunes, fineTuneKey } from "../../src/experiment/finetune-pool";
@@ -54,18 +54,7 @@ function recorder() {
 }
 
 
-/** main(argv) with its console output captured. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const log = console.log, error = console.error;
-  console.log = (...a: unknown[]) => { out.push(a.join(" ")); };
-  console.error = (...a: unknown[]) => { err.push(a.join(" ")); };
-  try {
-    return { code: await main(argv), out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    console.log = log; console.error = error;
-  }
-}
+const cli = runCli;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
