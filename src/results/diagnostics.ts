@@ -1,3 +1,4 @@
+import { mean } from "../select/metrics/finite-stats";
 import { popcount } from "../merge/subsets";
 import { bootstrapMean, type BootstrapOptions, type Interval } from "../select/metrics/bootstrap";
 import { spearman } from "../select/metrics/spearman";
@@ -20,10 +21,6 @@ export interface TaskVectorSummary {
   readonly bySize: ReadonlyArray<{ readonly size: number; readonly cos: number; readonly normRatio: number; readonly n: number }>;
 }
 
-const meanOf = (xs: readonly number[]): number => {
-  const f = xs.filter(Number.isFinite);
-  return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
-};
 
 const medianOf = (xs: readonly number[]): number => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -48,12 +45,12 @@ export function taskVectorSummary(rows: readonly TaskVectorRow[]): TaskVectorSum
   const finite = rel.filter(Number.isFinite);
   return {
     relativeUpdate: { median: medianOf(rel), min: finite.length ? Math.min(...finite) : NaN, max: finite.length ? Math.max(...finite) : NaN },
-    expertCosine: meanOf(cos),
-    mixtureCos: meanOf(mix.map((m) => m.cos_sum)),
-    normRatio: meanOf(mix.map((m) => m.norm_ratio)),
+    expertCosine: mean(cos),
+    mixtureCos: mean(mix.map((m) => m.cos_sum)),
+    normRatio: mean(mix.map((m) => m.norm_ratio)),
     bySize: sizes.map((size) => {
       const g = mix.filter((m) => m.size === size);
-      return { size, cos: meanOf(g.map((m) => m.cos_sum)), normRatio: meanOf(g.map((m) => m.norm_ratio)), n: g.length };
+      return { size, cos: mean(g.map((m) => m.cos_sum)), normRatio: mean(g.map((m) => m.norm_ratio)), n: g.length };
     }),
   };
 }
@@ -68,14 +65,14 @@ export function taskVectorSummary(rows: readonly TaskVectorRow[]): TaskVectorSum
  */
 export function pickSizes(r: RunResults): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  for (const m of ["merge-to-mix", "cosine", "l2"]) out.push([m, meanOf(r.selections.filter((s) => s.method === m && s.mask > 0).map((s) => popcount(s.mask)))]);
+  for (const m of ["merge-to-mix", "cosine", "l2"]) out.push([m, mean(r.selections.filter((s) => s.method === m && s.mask > 0).map((s) => popcount(s.mask)))]);
   const rule = r.spec.score === "accuracy" ? "accuracy" : "loss";
   for (const name of [...new Set((r.surrogates ?? []).map((s) => s.name))]) {
     const rows = (r.surrogates ?? []).filter((s) => s.name === name);
-    out.push([name, meanOf(rows.map((row) => popcount(argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l))))))]);
+    out.push([name, mean(rows.map((row) => popcount(argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l))))))]);
   }
   const truth = seedAveragedTruth(r);
-  out.push(["oracle", meanOf(r.targets.map((t) => { const o = truth.get(t)?.oracle ?? 0; return o > 0 ? popcount(o) : NaN; }))]);
+  out.push(["oracle", mean(r.targets.map((t) => { const o = truth.get(t)?.oracle ?? 0; return o > 0 ? popcount(o) : NaN; }))]);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { mean } from "../select/metrics/finite-stats";
 import { argmaxMask, rankOf } from "../select/metrics/rank-of";
 import type { RunResults } from "./results";
 
@@ -27,7 +28,6 @@ export interface JudgedPick {
   readonly percentile: number;
 }
 
-const meanOf = (xs: number[]) => { const f = xs.filter(Number.isFinite); return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN; };
 
 /**
  * Average the mixture fine-tunes' truth over seeds, per target. Training noise moves a single seed's test
@@ -49,10 +49,10 @@ export function seedAveragedTruth(r: RunResults): Map<string, SeedAveragedTruth>
       if (m.true_val_acc != null) acc.val[m.mask].push(m.true_val_acc);
       if (m.true_val_loss != null) acc.loss[m.mask].push(m.true_val_loss);
     }
-    const testAcc = Float64Array.from(acc.test, meanOf), valAcc = Float64Array.from(acc.val, meanOf), valLoss = Float64Array.from(acc.loss, meanOf);
+    const testAcc = Float64Array.from(acc.test, (xs) => mean(xs)), valAcc = Float64Array.from(acc.val, (xs) => mean(xs)), valLoss = Float64Array.from(acc.loss, (xs) => mean(xs));
     testAcc[0] = valAcc[0] = valLoss[0] = NaN;
     const oracle = argmaxMask(valAcc);
-    out.set(target, { target, testAcc, valAcc, valLoss, oracle, oracleTest: oracle > 0 ? testAcc[oracle] : NaN, randomTest: meanOf(Array.from(testAcc.subarray(1))) });
+    out.set(target, { target, testAcc, valAcc, valLoss, oracle, oracleTest: oracle > 0 ? testAcc[oracle] : NaN, randomTest: mean(testAcc.subarray(1)) });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { mean } from "../select/metrics/finite-stats";
 import { bootstrapRatio, pairedDifference, type BootstrapOptions, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
 import { selectionScore } from "../select/selection-score";
 import { randomBestOfK } from "../select/verify/random-best-of-k";
@@ -86,8 +87,7 @@ function judgedTruth(r: RunResults, judge: "test" | "val"): Map<string, SeedAver
   if (judge === "test") return truth;
   const out = new Map<string, SeedAveragedTruth>();
   for (const [t, x] of truth) {
-    const f = Array.from(x.valAcc.subarray(1)).filter(Number.isFinite);
-    out.set(t, { ...x, testAcc: x.valAcc, oracleTest: x.oracle > 0 ? x.valAcc[x.oracle] : NaN, randomTest: f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN });
+    out.set(t, { ...x, testAcc: x.valAcc, oracleTest: x.oracle > 0 ? x.valAcc[x.oracle] : NaN, randomTest: mean(x.valAcc.subarray(1)) });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { mean } from "../../select/metrics/finite-stats";
 import type { TaskVectorRow } from "../../results/task-vector-row";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, plotText, plotValue } from "./common";
@@ -15,8 +16,7 @@ export function taskVectorHeatmap(rows: readonly TaskVectorRow[]): Figure | null
   const tasks = rows[0].tasks;
   const same = rows.filter((r) => r.tasks.join("\n") === tasks.join("\n"));
   const z = tasks.map((_, i) => tasks.map((_, j) => {
-    const v = same.map((r) => r.cosine[i][j]).filter(Number.isFinite);
-    return plotValue(v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN);
+    return plotValue(mean(same.map((r) => r.cosine[i][j])));
   }));
   const names = tasks.map(plotText);
   return {
