@@ -73,7 +73,8 @@ function peakMemory(layout: ParamLayout, n: number): { rss: number; buffers: num
   const ms = models(layout, n, 900 + n);
   settle();
   const m0 = process.memoryUsage();
-  let rss = 0, buffers = 0;
+  let rss = 0,
+    buffers = 0;
   // Sample ~64 times whatever N, so the samples' own garbage is the same for both sizes.
   const every = Math.max(1, Math.floor((2 ** n - 1) / 64));
   for (const s of sweepSubsets(ms)) {
@@ -99,7 +100,8 @@ function main(): void {
   for (const n of [7, 10, 12]) {
     const ms = models(layout, n, 100 + n);
     gc();
-    let gray = Infinity, naive = Infinity;
+    let gray = Infinity,
+      naive = Infinity;
     for (let r = 0; r < REPEATS; r++) {
       gc();
       gray = Math.min(gray, timeGray(ms));
@@ -108,15 +110,24 @@ function main(): void {
     }
     const speedup = naive / gray;
     if (n === 10) speedup10 = speedup;
-    console.log(`sweep N=${n} P=${layout.size}: gray ${gray.toFixed(2)} ms/subset, naive ${naive.toFixed(2)} ms/subset, speedup ${speedup.toFixed(1)}x`);
+    console.log(
+      `sweep N=${n} P=${layout.size}: gray ${gray.toFixed(2)} ms/subset, naive ${naive.toFixed(2)} ms/subset, speedup ${speedup.toFixed(1)}x`,
+    );
   }
   const mb = (b: number): string => (b / 2 ** 20).toFixed(1);
-  const m4 = peakMemory(layout, 4), m12 = peakMemory(layout, 12);
+  const m4 = peakMemory(layout, 4),
+    m12 = peakMemory(layout, 12);
   const kernel = mb(layout.size * 16); // the SIMD step kernel's memory: one Float64 sum + one Float32 mean + one Float32 scratch
-  console.log(`peak memory N=4: +${mb(m4.rss)} MB, N=12: +${mb(m12.rss)} MB (RSS delta during the sweep; the step kernel's WebAssembly memory, 16 bytes per parameter = ${kernel} MB, counts here)`);
-  console.log(`peak memory N=4: +${mb(m4.buffers)} MB, N=12: +${mb(m12.buffers)} MB (JS ArrayBuffer delta: WebAssembly memory is not counted in it)`);
+  console.log(
+    `peak memory N=4: +${mb(m4.rss)} MB, N=12: +${mb(m12.rss)} MB (RSS delta during the sweep; the step kernel's WebAssembly memory, 16 bytes per parameter = ${kernel} MB, counts here)`,
+  );
+  console.log(
+    `peak memory N=4: +${mb(m4.buffers)} MB, N=12: +${mb(m12.buffers)} MB (JS ArrayBuffer delta: WebAssembly memory is not counted in it)`,
+  );
   if (speedup10 < 3) {
-    console.error(`FAIL: the Gray sweep should be at least 3x faster than naive at N=10 (got ${speedup10.toFixed(1)}x)`);
+    console.error(
+      `FAIL: the Gray sweep should be at least 3x faster than naive at N=10 (got ${speedup10.toFixed(1)}x)`,
+    );
     process.exitCode = 1;
   }
   if (sink === 42) console.error(""); // keep `sink` observable

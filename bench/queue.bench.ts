@@ -45,9 +45,15 @@ function jobsArg(): number | undefined {
 /** Start `bin/merge-to-mix worker` and resolve once it is ready. */
 function startWorker(url: string, name: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "bin", "merge-to-mix"), ["worker", "--queue", url, "--name", name], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(path.join(ROOT, "bin", "merge-to-mix"), ["worker", "--queue", url, "--name", name], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
-    child.stdout!.on("data", (b: Buffer) => { out += b; if (out.includes("ready on")) resolve(child); });
+    child.stdout!.on("data", (b: Buffer) => {
+      out += b;
+      if (out.includes("ready on")) resolve(child);
+    });
     child.once("exit", (code) => reject(new Error(`worker ${name} exited with ${code}:\n${out}`)));
   });
 }
@@ -59,26 +65,50 @@ async function main(): Promise<void> {
   const suite = await loadSuite("vision8", { preset: "quick", seed: spec.dataSeed });
   const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { progress });
   const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
-  const ctx: FineTuneContext = { tasks: suite.tasks, base: buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed), netSpec, recipe: spec.recipe, headRule: spec.headRule };
+  const ctx: FineTuneContext = {
+    tasks: suite.tasks,
+    base: buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed),
+    netSpec,
+    recipe: spec.recipe,
+    headRule: spec.headRule,
+  };
   // The ground truth of the leave-one-out run: every mixture that leaves at least one task out (so it is a
   // candidate mixture of some target), singles included.
   const K = suite.tasks.length;
   let masks = Array.from({ length: 2 ** K - 2 }, (_, i) => i + 1);
   const want = jobsArg();
-  if (want && want < masks.length) masks = Array.from({ length: want }, (_, i) => masks[Math.floor((i * masks.length) / want)]);
+  if (want && want < masks.length)
+    masks = Array.from({ length: want }, (_, i) => masks[Math.floor((i * masks.length) / want)]);
   const jobs: FineTuneJob[] = masks.map((mask) => ({ mask, seed: 0 }));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-bench-queue-"));
   const redis = await startRedis();
   const children: ChildProcess[] = [];
   const loads: string[] = [];
   try {
-    const phase = async (name: string, runner: FineTuneRunner): Promise<{ seconds: number; training: number; store: RunStore }> => {
-      loads.push(`${name}: load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+    const phase = async (
+      name: string,
+      runner: FineTuneRunner,
+    ): Promise<{ seconds: number; training: number; store: RunStore }> => {
+      loads.push(
+        `${name}: load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}`,
+      );
       const store = RunStore.open(path.join(tmp, name), { spec: { bench: "queue", name } });
       const t0 = process.hrtime.bigint();
-      await ensureFineTunes(store, ctx, jobs, { runner, backend: backend.name, data: suiteRef("vision8", "quick", spec.dataSeed), progress, label: `${name}: ${jobs.length} fine-tunes` });
+      await ensureFineTunes(store, ctx, jobs, {
+        runner,
+        backend: backend.name,
+        data: suiteRef("vision8", "quick", spec.dataSeed),
+        progress,
+        label: `${name}: ${jobs.length} fine-tunes`,
+      });
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      const training = jobs.reduce((sum, j) => sum + store.get<FineTuneRecord>("finetune", fineTuneKey(j.seed, j.mask))!.seconds, 0);
+      const training = jobs.reduce(
+        (sum, j) => sum + store.get<FineTuneRecord>("finetune", fineTuneKey(j.seed, j.mask))!.seconds,
+        0,
+      );
       return { seconds, training, store };
     };
     const inProcess = await phase("in-process", new LocalRunner({ threads: 1 }));
@@ -86,7 +116,11 @@ async function main(): Promise<void> {
     for (const n of [1, 2]) {
       while (children.length < n) children.push(await startWorker(redis.url, `bench-${children.length + 1}`));
       const runner = await QueueRunner.open({ url: redis.url });
-      try { queued.push(await phase(`queue-${n}`, runner)); } finally { await runner.close(); }
+      try {
+        queued.push(await phase(`queue-${n}`, runner));
+      } finally {
+        await runner.close();
+      }
     }
     let identical = true;
     for (const j of jobs) {
@@ -100,13 +134,21 @@ async function main(): Promise<void> {
     const [q1, q2] = queued;
     console.log(`${jobs.length} fine-tunes (vision8 quick, ${backend.detail}), ${os.availableParallelism()} cores`);
     const perSecond = (p: { seconds: number; training: number }) => p.seconds / p.training;
-    for (const [name, p] of [["in-process (1 thread)", inProcess], ["queue, 1 worker", q1], ["queue, 2 workers", q2]] as const) {
-      console.log(`${name}: ${p.seconds.toFixed(1)} s wall, ${p.training.toFixed(1)} s of fine-tuning (${(p.training / jobs.length).toFixed(3)} s per fine-tune), wall per fine-tune second ${perSecond(p).toFixed(3)}`);
+    for (const [name, p] of [
+      ["in-process (1 thread)", inProcess],
+      ["queue, 1 worker", q1],
+      ["queue, 2 workers", q2],
+    ] as const) {
+      console.log(
+        `${name}: ${p.seconds.toFixed(1)} s wall, ${p.training.toFixed(1)} s of fine-tuning (${(p.training / jobs.length).toFixed(3)} s per fine-tune), wall per fine-tune second ${perSecond(p).toFixed(3)}`,
+      );
     }
     console.log(`plain wall-time ratio, 1 queue worker / in-process: ${(q1.seconds / inProcess.seconds).toFixed(3)}`);
     console.log(`weights identical to in-process: ${identical ? "yes" : "NO"}`);
     for (const l of loads) console.log(l);
-    console.log(`queue: 2 workers ${(q1.seconds / q2.seconds).toFixed(1)}x of 1 worker, overhead ${(100 * (perSecond(q1) / perSecond(inProcess) - 1)).toFixed(1)}% per job vs in-process`);
+    console.log(
+      `queue: 2 workers ${(q1.seconds / q2.seconds).toFixed(1)}x of 1 worker, overhead ${(100 * (perSecond(q1) / perSecond(inProcess) - 1)).toFixed(1)}% per job vs in-process`,
+    );
     if (!identical) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill("SIGTERM");
@@ -116,4 +158,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { console.error(err); process.exitCode = 1; });
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

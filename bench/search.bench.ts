@@ -31,21 +31,48 @@ const SUITE = "vision14";
 const OUT = path.join("runs", "bench-search-vision14");
 const BUDGET = 100;
 
-const line = (strategy: string, n: number, budget: number | undefined, evaluations: number, fraction: number, regret: number, rank: number) =>
+const line = (
+  strategy: string,
+  n: number,
+  budget: number | undefined,
+  evaluations: number,
+  fraction: number,
+  regret: number,
+  rank: number,
+) =>
   `search ${strategy} N=${n}${budget !== undefined ? ` budget=${budget}` : ""}: ${Number.isInteger(evaluations) ? evaluations : evaluations.toFixed(1)} evaluations ` +
   `(${(100 * fraction).toFixed(1)}% of ${2 ** n - 1}), regret ${regret.toFixed(3)}, rank ${Number.isInteger(rank) ? rank : rank.toFixed(1)}`;
 
 async function main(): Promise<void> {
   const targets = (process.argv[2] ?? "mnist,qd-clothing-a,qd-animals-a").split(",").filter((s) => s);
   const t0 = Date.now();
-  const all = new Map<string, { n: number; budget: number | undefined; rows: Array<{ evaluations: number; fraction: number; regret: number; rank: number }> }>();
+  const all = new Map<
+    string,
+    {
+      n: number;
+      budget: number | undefined;
+      rows: Array<{ evaluations: number; fraction: number; regret: number; rank: number }>;
+    }
+  >();
   for (const target of targets) {
-    const sel = await selectMixture({ suite: SUITE, preset: "quick", target, search: "exhaustive", train: false, out: OUT, workers: 2, progress: terminalProgress() });
-    const n = sel.candidates.length, total = 2 ** n - 1;
+    const sel = await selectMixture({
+      suite: SUITE,
+      preset: "quick",
+      target,
+      search: "exhaustive",
+      train: false,
+      out: OUT,
+      workers: 2,
+      progress: terminalProgress(),
+    });
+    const n = sel.candidates.length,
+      total = 2 ** n - 1;
     if (sel.mixtures.length !== total) throw new Error(`expected ${total} scored mixtures, got ${sel.mixtures.length}`);
     const table = new Float64Array(total + 1);
     for (const m of sel.mixtures) table[m.mask] = selectionScore(sel.score, m.merged_val_acc, m.merged_val_loss);
-    console.log(`${SUITE} ${target}: ${n} candidates, ${total} mixtures; exhaustive sweep ${sel.cost.merge_seconds.toFixed(1)} s, ${sel.cost.finetunes} single fine-tunes ${sel.cost.finetune_seconds.toFixed(1)} s; best ${mixtureName(sel.recommended.members)} (merged val loss ${sel.recommended.merged_val_loss.toFixed(3)})`);
+    console.log(
+      `${SUITE} ${target}: ${n} candidates, ${total} mixtures; exhaustive sweep ${sel.cost.merge_seconds.toFixed(1)} s, ${sel.cost.finetunes} single fine-tunes ${sel.cost.finetune_seconds.toFixed(1)} s; best ${mixtureName(sel.recommended.members)} (merged val loss ${sel.recommended.merged_val_loss.toFixed(3)})`,
+    );
     for (const budget of [undefined, BUDGET]) {
       const strategies: Record<string, Strategy> = {};
       for (const name of SEARCH_NAMES) {
@@ -64,7 +91,17 @@ async function main(): Promise<void> {
   if (targets.length > 1) {
     console.log(`mean over ${targets.length} targets (${targets.join(", ")}):`);
     for (const [key, g] of all) {
-      console.log(line(key.split("/")[0], g.n, g.budget, mean(g.rows.map((r) => r.evaluations)), mean(g.rows.map((r) => r.fraction)), mean(g.rows.map((r) => r.regret)), mean(g.rows.map((r) => r.rank))));
+      console.log(
+        line(
+          key.split("/")[0],
+          g.n,
+          g.budget,
+          mean(g.rows.map((r) => r.evaluations)),
+          mean(g.rows.map((r) => r.fraction)),
+          mean(g.rows.map((r) => r.regret)),
+          mean(g.rows.map((r) => r.rank)),
+        ),
+      );
     }
   }
   console.log(`bench:search wall time ${((Date.now() - t0) / 1000).toFixed(0)} s`);

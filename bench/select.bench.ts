@@ -43,12 +43,22 @@ async function main(): Promise<void> {
   const t0 = Date.now();
 
   // 1. The whole leave-one-out run (resumed from the cache): its cost rows give the headline ratio.
-  const results = await runExperiment({ suite: "vision8", preset: "quick", seeds: 1, out: RUN_DIR, workers: 2, backend: "wasm", progress });
+  const results = await runExperiment({
+    suite: "vision8",
+    preset: "quick",
+    seeds: 1,
+    out: RUN_DIR,
+    workers: 2,
+    backend: "wasm",
+    progress,
+  });
   const all = results.cost.find((c) => c.target === "all");
   if (!all || !results.complete) throw new Error(`the run in ${RUN_DIR} is incomplete; re-run the bench to resume it`);
   const speedup = all.exhaustive_seconds / all.m2m_seconds;
-  console.log(`run: ${results.targets.length} targets, ${all.m2m_finetunes} single fine-tunes + ${all.m2m_merge_evals} merge-evaluations = ${all.m2m_seconds.toFixed(1)} s; ` +
-    `${all.exhaustive_finetunes} mixture fine-tunes + their evaluations = ${all.exhaustive_seconds.toFixed(1)} s`);
+  console.log(
+    `run: ${results.targets.length} targets, ${all.m2m_finetunes} single fine-tunes + ${all.m2m_merge_evals} merge-evaluations = ${all.m2m_seconds.toFixed(1)} s; ` +
+      `${all.exhaustive_finetunes} mixture fine-tunes + their evaluations = ${all.exhaustive_seconds.toFixed(1)} s`,
+  );
   console.log(`merge-to-mix vs exhaustive: ${speedup.toFixed(1)}x faster`);
   if (!(speedup >= MIN_SPEEDUP)) fail.push(`speedup ${speedup.toFixed(1)}x < ${MIN_SPEEDUP}x`);
 
@@ -63,7 +73,8 @@ async function main(): Promise<void> {
     const theta0 = store.getWeights("theta0")!.params;
     const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
     ctx = { tasks: suite.tasks, base: theta0, netSpec, recipe: spec.recipe, headRule: spec.headRule };
-    for (let b = 1; b < suite.tasks.length; b++) singles.push(store.getWeights(fineTuneKey(0, 1 << b), theta0.layout)!.params);
+    for (let b = 1; b < suite.tasks.length; b++)
+      singles.push(store.getWeights(fineTuneKey(0, 1 << b), theta0.layout)!.params);
   } finally {
     store.close();
   }
@@ -72,16 +83,19 @@ async function main(): Promise<void> {
   const ev = new Evaluator(ctx.netSpec, ctx.headRule);
   try {
     ev.load(ctx.base);
-    ev.evaluate(target, "val");   // warm-up: the first forward pass compiles kernels
+    ev.evaluate(target, "val"); // warm-up: the first forward pass compiles kernels
     const before = tf.memory().numTensors;
     const s = scoreMergedMixtures(ev, singles, target);
     const after = tf.memory().numTensors;
     const overhead = (s.seconds - s.evalSeconds) / s.evalSeconds;
-    console.log(`sweep on ${target.name}: ${2 ** singles.length - 1} mixtures in ${s.seconds.toFixed(2)} s, forward passes ${s.evalSeconds.toFixed(2)} s`);
+    console.log(
+      `sweep on ${target.name}: ${2 ** singles.length - 1} mixtures in ${s.seconds.toFixed(2)} s, forward passes ${s.evalSeconds.toFixed(2)} s`,
+    );
     console.log(`merge overhead: ${(100 * overhead).toFixed(1)}% of forward passes (goal ≤ ${100 * MAX_OVERHEAD}%)`);
     console.log(`tensors: ${before} before / ${after} after a whole sweep${after === before ? " (flat)" : " (LEAK)"}`);
     if (after !== before) fail.push(`numTensors ${before} → ${after} over a sweep`);
-    if (!(overhead <= MAX_OVERHEAD)) fail.push(`merge overhead ${(100 * overhead).toFixed(1)}% > ${100 * MAX_OVERHEAD}%`);
+    if (!(overhead <= MAX_OVERHEAD))
+      fail.push(`merge overhead ${(100 * overhead).toFixed(1)}% > ${100 * MAX_OVERHEAD}%`);
   } finally {
     ev.dispose();
   }
@@ -89,10 +103,14 @@ async function main(): Promise<void> {
   // 3. Fine-tune throughput with 1 and 2 workers on the main job's fine-tunes (every other one, biggest first).
   // the run's fine-tunes: every single dataset, and every mixture that leaves out at least one target
   const targetBits = results.targets.map((t) => suite.tasks.findIndex((x) => x.name === t));
-  const masks = Array.from({ length: 2 ** suite.tasks.length - 1 }, (_, i) => i + 1)
-    .filter((m) => popcount(m) === 1 || targetBits.some((b) => !((m >> b) & 1)));
+  const masks = Array.from({ length: 2 ** suite.tasks.length - 1 }, (_, i) => i + 1).filter(
+    (m) => popcount(m) === 1 || targetBits.some((b) => !((m >> b) & 1)),
+  );
   const size = (m: number) => suite.tasks.reduce((n, t, i) => n + ((m >> i) & 1 ? t.splits.train.n : 0), 0);
-  const jobs: FineTuneJob[] = masks.sort((a, b) => size(b) - size(a) || a - b).filter((_, i) => i % 2 === 0).map((mask) => ({ mask, seed: 0 }));
+  const jobs: FineTuneJob[] = masks
+    .sort((a, b) => size(b) - size(a) || a - b)
+    .filter((_, i) => i % 2 === 0)
+    .map((mask) => ({ mask, seed: 0 }));
   const rate: number[] = [];
   for (const workers of [1, 2]) {
     const dir = path.join("build", "bench-select", `throughput-${workers}`);
@@ -102,9 +120,14 @@ async function main(): Promise<void> {
       const w0 = process.hrtime.bigint();
       await ensureFineTunes(tstore, ctx, jobs, { workers, backend: "wasm" });
       const wall = Number(process.hrtime.bigint() - w0) / 1e9;
-      const samples = jobs.reduce((n, j) => n + (tstore.get<{ samples: number }>("finetune", fineTuneKey(j.seed, j.mask))?.samples ?? 0), 0);
+      const samples = jobs.reduce(
+        (n, j) => n + (tstore.get<{ samples: number }>("finetune", fineTuneKey(j.seed, j.mask))?.samples ?? 0),
+        0,
+      );
       rate.push(samples / wall);
-      console.log(`fine-tune throughput, ${workers} worker${workers > 1 ? "s" : ""}: ${(samples / wall).toFixed(0)} samples/s (${jobs.length} of the main job's fine-tunes, ${samples} samples, ${wall.toFixed(1)} s wall)`);
+      console.log(
+        `fine-tune throughput, ${workers} worker${workers > 1 ? "s" : ""}: ${(samples / wall).toFixed(0)} samples/s (${jobs.length} of the main job's fine-tunes, ${samples} samples, ${wall.toFixed(1)} s wall)`,
+      );
     } finally {
       tstore.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -115,7 +138,9 @@ async function main(): Promise<void> {
   if (!(scaling >= MIN_SCALING)) fail.push(`2 workers ${scaling.toFixed(2)}x of 1 < ${MIN_SCALING}x`);
 
   // 4. Memory: peak RSS of the whole process (worker threads included).
-  console.log(`peak RSS: ${mib(process.resourceUsage().maxRSS)} MiB; bench wall time ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `peak RSS: ${mib(process.resourceUsage().maxRSS)} MiB; bench wall time ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   if (fail.length) {
     console.error(`bench:select FAILED: ${fail.join("; ")}`);
     process.exitCode = 1;

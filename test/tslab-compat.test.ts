@@ -22,13 +22,24 @@ describe("tslab's TypeScript 5.0", () => {
     // The options tslab's converter compiles cells with (node_modules/tslab/dist/converter.js): not strict,
     // ESNext modules, Node10 resolution, declarations on. (The project's tsc checks strict mode.)
     const program = ts.createProgram(files, {
-      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.NodeJs,
-      lib: ["lib.es2022.d.ts"], types: ["node"], esModuleInterop: true, skipLibCheck: true, declaration: true,
-      emitDeclarationOnly: true, experimentalDecorators: true, resolveJsonModule: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeJs,
+      lib: ["lib.es2022.d.ts"],
+      types: ["node"],
+      esModuleInterop: true,
+      skipLibCheck: true,
+      declaration: true,
+      emitDeclarationOnly: true,
+      experimentalDecorators: true,
+      resolveJsonModule: true,
       typeRoots: [path.join(root, "node_modules", "@types")],
     });
     const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.file && !d.file.fileName.includes("node_modules"));
-    const text = diags.slice(0, 20).map((d) => `${path.relative(root, d.file!.fileName)}:${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`).join("\n");
+    const text = diags
+      .slice(0, 20)
+      .map((d) => `${path.relative(root, d.file!.fileName)}:${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)
+      .join("\n");
     assert.equal(diags.length, 0, text);
   });
 });

@@ -45,11 +45,20 @@ export function correlationExplorer(results: RunResults, options: CorrelationExp
   if (problems.length > 0) return widgetError("Correlation explorer", problems);
   const points = mixturePoints(results);
   const targets = results.targets.map((name) => ({
-    name, title: results.tasks?.[name]?.title ?? name,
-    points: points.filter((p) => p.target === name).map((p) => ({
-      members: p.members, size: p.size, merged_acc: p.merged_val_acc, merged_loss: p.merged_val_loss,
-      cosine: p.cosine, l2: p.l2, true_acc: p.true_val_acc, true_loss: p.true_val_loss,
-    })),
+    name,
+    title: results.tasks?.[name]?.title ?? name,
+    points: points
+      .filter((p) => p.target === name)
+      .map((p) => ({
+        members: p.members,
+        size: p.size,
+        merged_acc: p.merged_val_acc,
+        merged_loss: p.merged_val_loss,
+        cosine: p.cosine,
+        l2: p.l2,
+        true_acc: p.true_val_acc,
+        true_loss: p.true_val_loss,
+      })),
   }));
   return widgetShell("correlation-explorer", { targets }, SCRIPT, options.height ?? 440);
 }

@@ -23,11 +23,13 @@ export interface LambdaCurves {
 export function lambdaCurvesProblems(d: LambdaCurves): Problems {
   const p: Problems = [];
   if (!d || !Array.isArray(d.t) || d.t.length < 2) return ["t: expected at least 2 positions in [0, 1]"];
-  if (d.t.some((v, i) => !finite(v) || v < 0 || v > 1 || (i > 0 && v <= d.t[i - 1]))) p.push("t: expected increasing positions in [0, 1]");
+  if (d.t.some((v, i) => !finite(v) || v < 0 || v > 1 || (i > 0 && v <= d.t[i - 1])))
+    p.push("t: expected increasing positions in [0, 1]");
   if (!Array.isArray(d.mixtures) || d.mixtures.length === 0) p.push("mixtures: expected at least one mixture");
   for (const m of d.mixtures ?? []) {
     if (!Number.isInteger(m.k) || m.k < 1) p.push(`${m.name}: k = ${m.k}, expected a positive integer`);
-    if (!Array.isArray(m.merged) || m.merged.length !== d.t.length || !m.merged.every(finite)) p.push(`${m.name}: merged must be ${d.t.length} finite losses`);
+    if (!Array.isArray(m.merged) || m.merged.length !== d.t.length || !m.merged.every(finite))
+      p.push(`${m.name}: merged must be ${d.t.length} finite losses`);
     if (!finite(m.real)) p.push(`${m.name}: real = ${m.real}, expected a finite loss`);
   }
   return p;

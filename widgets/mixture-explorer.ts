@@ -61,10 +61,22 @@ export function mixtureExplorer(results: RunResults, options: MixtureExplorerOpt
   if (problems.length > 0) return widgetError("Mixture explorer", problems);
   const points = mixturePoints(results);
   const targets = results.targets.map((name) => ({
-    name, title: results.tasks?.[name]?.title ?? name, candidates: results.candidates[name],
-    points: points.filter((p) => p.target === name).map((p) => ({ mask: p.mask, members: p.members, merged: p.merged_val_acc, truth: p.true_val_acc })),
+    name,
+    title: results.tasks?.[name]?.title ?? name,
+    candidates: results.candidates[name],
+    points: points
+      .filter((p) => p.target === name)
+      .map((p) => ({ mask: p.mask, members: p.members, merged: p.merged_val_acc, truth: p.true_val_acc })),
   }));
   const initial = options.target === undefined ? 0 : results.targets.indexOf(options.target);
-  if (initial < 0) return widgetError("Mixture explorer", [`target ${JSON.stringify(options.target)} is not in the run (targets: ${results.targets.join(", ")})`]);
-  return widgetShell("mixture-explorer", { targets, initial, metric: "validation accuracy" }, SCRIPT, options.height ?? 440);
+  if (initial < 0)
+    return widgetError("Mixture explorer", [
+      `target ${JSON.stringify(options.target)} is not in the run (targets: ${results.targets.join(", ")})`,
+    ]);
+  return widgetShell(
+    "mixture-explorer",
+    { targets, initial, metric: "validation accuracy" },
+    SCRIPT,
+    options.height ?? 440,
+  );
 }

@@ -15,7 +15,10 @@ export type Problems = string[];
  * widgetError("Mixture explorer", ["alpha: mask 9 is not a mixture of 3 candidates"]);
  */
 export function widgetError(widget: string, problems: Problems): string {
-  const shown = problems.slice(0, 12).map((p) => `<li>${escapeHtml(p)}</li>`).join("");
+  const shown = problems
+    .slice(0, 12)
+    .map((p) => `<li>${escapeHtml(p)}</li>`)
+    .join("");
   const more = problems.length > 12 ? `<li>… and ${problems.length - 12} more</li>` : "";
   return (
     `<div class="m2m-widget m2m-error" role="alert" style="border:1px solid #c33;background:#fff4f4;padding:10px 14px;font-family:sans-serif">` +

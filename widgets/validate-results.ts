@@ -17,12 +17,26 @@ export function mixtureProblems(results: RunResults): Problems {
   for (const m of results.mixtures) {
     const where = `target ${JSON.stringify(m.target)}, mask ${m.mask}`;
     const cands = results.candidates[m.target];
-    if (!results.targets.includes(m.target) || !Array.isArray(cands)) { problems.push(`${where}: unknown target (targets: ${results.targets.join(", ")})`); continue; }
-    if (!Number.isInteger(m.mask) || m.mask < 1 || m.mask >= 2 ** cands.length) { problems.push(`${where}: not a mixture of the ${cands.length} candidates (expected a mask in 1..${2 ** cands.length - 1})`); continue; }
+    if (!results.targets.includes(m.target) || !Array.isArray(cands)) {
+      problems.push(`${where}: unknown target (targets: ${results.targets.join(", ")})`);
+      continue;
+    }
+    if (!Number.isInteger(m.mask) || m.mask < 1 || m.mask >= 2 ** cands.length) {
+      problems.push(
+        `${where}: not a mixture of the ${cands.length} candidates (expected a mask in 1..${2 ** cands.length - 1})`,
+      );
+      continue;
+    }
     const expected = cands.filter((_, i) => m.mask & (1 << i));
-    if (!Array.isArray(m.members) || expected.join("\u0000") !== m.members.join("\u0000")) problems.push(`${where}: members ${JSON.stringify(m.members)} do not match the mask (expected ${JSON.stringify(expected)})`);
-    for (const k of ["merged_val_acc", "merged_val_loss", "cosine", "l2"] as const) if (!finite(m[k])) problems.push(`${where}: ${k} is ${String(m[k])}, expected a finite number`);
-    for (const k of ["true_val_acc", "true_val_loss"] as const) if (m[k] !== null && !finite(m[k])) problems.push(`${where}: ${k} is ${String(m[k])}, expected a finite number or null`);
+    if (!Array.isArray(m.members) || expected.join("\u0000") !== m.members.join("\u0000"))
+      problems.push(
+        `${where}: members ${JSON.stringify(m.members)} do not match the mask (expected ${JSON.stringify(expected)})`,
+      );
+    for (const k of ["merged_val_acc", "merged_val_loss", "cosine", "l2"] as const)
+      if (!finite(m[k])) problems.push(`${where}: ${k} is ${String(m[k])}, expected a finite number`);
+    for (const k of ["true_val_acc", "true_val_loss"] as const)
+      if (m[k] !== null && !finite(m[k]))
+        problems.push(`${where}: ${k} is ${String(m[k])}, expected a finite number or null`);
   }
   return problems;
 }

@@ -18,23 +18,46 @@ export function weightedGridProblems(grid: WeightedGrid): Problems {
   if (!Array.isArray(candidates) || candidates.length === 0) return ["candidates must be a non-empty list of names"];
   if (new Set(candidates).size !== candidates.length) p.push(`candidate names repeat: ${candidates.join(", ")}`);
   if (!Array.isArray(points) || points.length === 0) return [...p, "points must be a non-empty list of weight vectors"];
-  if (!Array.isArray(merged) || merged.length !== points.length) p.push(`merged has ${Array.isArray(merged) ? merged.length : "no"} scores for ${points.length} points`);
-  if (truth !== undefined && (!Array.isArray(truth) || truth.length !== points.length)) p.push(`truth has ${Array.isArray(truth) ? truth.length : "no"} scores for ${points.length} points`);
+  if (!Array.isArray(merged) || merged.length !== points.length)
+    p.push(`merged has ${Array.isArray(merged) ? merged.length : "no"} scores for ${points.length} points`);
+  if (truth !== undefined && (!Array.isArray(truth) || truth.length !== points.length))
+    p.push(`truth has ${Array.isArray(truth) ? truth.length : "no"} scores for ${points.length} points`);
   points.forEach((w, i) => {
-    if (!Array.isArray(w) || w.length !== candidates.length) { p.push(`points[${i}] has ${Array.isArray(w) ? w.length : "no"} weights, expected ${candidates.length} (one per candidate)`); return; }
-    if (!w.every((v) => finite(v) && v >= 0)) { p.push(`points[${i}] = [${w.join(", ")}] has a negative or non-finite weight`); return; }
+    if (!Array.isArray(w) || w.length !== candidates.length) {
+      p.push(
+        `points[${i}] has ${Array.isArray(w) ? w.length : "no"} weights, expected ${candidates.length} (one per candidate)`,
+      );
+      return;
+    }
+    if (!w.every((v) => finite(v) && v >= 0)) {
+      p.push(`points[${i}] = [${w.join(", ")}] has a negative or non-finite weight`);
+      return;
+    }
     const s = w.reduce((a, b) => a + b, 0);
     if (Math.abs(s - 1) > 1e-6) p.push(`points[${i}] sums to ${s}, expected weights on the simplex (sum 1)`);
   });
-  if (Array.isArray(merged)) merged.forEach((v, i) => { if (!finite(v)) p.push(`merged[${i}] is ${String(v)}, expected a finite number`); });
-  if (Array.isArray(truth)) truth.forEach((v, i) => { if (v !== null && !finite(v)) p.push(`truth[${i}] is ${String(v)}, expected a finite number or null`); });
+  if (Array.isArray(merged))
+    merged.forEach((v, i) => {
+      if (!finite(v)) p.push(`merged[${i}] is ${String(v)}, expected a finite number`);
+    });
+  if (Array.isArray(truth))
+    truth.forEach((v, i) => {
+      if (v !== null && !finite(v)) p.push(`truth[${i}] is ${String(v)}, expected a finite number or null`);
+    });
   // the weighted search's optimum and path are optional (older files lack them) but must be on the same simplex
   const point = (where: string, q: unknown) => {
     const x = q as { weights?: unknown; score?: unknown } | null;
-    if (!x || typeof x !== "object" || !Array.isArray(x.weights)) { p.push(`${where} is not { weights, score }`); return; }
+    if (!x || typeof x !== "object" || !Array.isArray(x.weights)) {
+      p.push(`${where} is not { weights, score }`);
+      return;
+    }
     const w = x.weights as unknown[];
-    if (w.length !== candidates.length) { p.push(`${where}.weights has ${w.length} weights, expected ${candidates.length} (one per candidate)`); return; }
-    if (!w.every((v) => finite(v) && v >= 0) || Math.abs((w as number[]).reduce((a, b) => a + b, 0) - 1) > 1e-6) p.push(`${where}.weights = [${w.join(", ")}] is not on the simplex (weights ≥ 0 summing to 1)`);
+    if (w.length !== candidates.length) {
+      p.push(`${where}.weights has ${w.length} weights, expected ${candidates.length} (one per candidate)`);
+      return;
+    }
+    if (!w.every((v) => finite(v) && v >= 0) || Math.abs((w as number[]).reduce((a, b) => a + b, 0) - 1) > 1e-6)
+      p.push(`${where}.weights = [${w.join(", ")}] is not on the simplex (weights ≥ 0 summing to 1)`);
     if (!finite(x.score)) p.push(`${where}.score is ${String(x.score)}, expected a finite number`);
   };
   if (grid.optimum !== undefined && grid.optimum !== null) point("optimum", grid.optimum);

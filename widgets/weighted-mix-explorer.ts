@@ -73,7 +73,16 @@ update();
 export function weightedMixExplorer(grid: WeightedGrid, options: WeightedMixExplorerOptions = {}): string {
   const problems = weightedGridProblems(grid);
   if (problems.length > 0) return widgetError("Weighted-mix explorer", problems);
-  return widgetShell("weighted-mix-explorer", {
-    ...grid, metric: grid.metric ?? "score", truth: grid.truth ?? null, optimum: grid.optimum ?? null, path: grid.path ?? null,
-  }, SCRIPT, options.height ?? 460);
+  return widgetShell(
+    "weighted-mix-explorer",
+    {
+      ...grid,
+      metric: grid.metric ?? "score",
+      truth: grid.truth ?? null,
+      optimum: grid.optimum ?? null,
+      path: grid.path ?? null,
+    },
+    SCRIPT,
+    options.height ?? 460,
+  );
 }

@@ -24,24 +24,41 @@ export function parseArgs(argv: readonly string[], flags: readonly string[] = []
   const set = (name: string, value: string | true) => {
     if (strict && options.has(name)) {
       const was = options.get(name)!;
-      throw new InvalidArgumentError(`--${name}`, value === true ? "(given twice)" : value, `one value (it is also given as ${was === true ? `--${name}` : JSON.stringify(was)}; an option is given once)`);
+      throw new InvalidArgumentError(
+        `--${name}`,
+        value === true ? "(given twice)" : value,
+        `one value (it is also given as ${was === true ? `--${name}` : JSON.stringify(was)}; an option is given once)`,
+      );
     }
     options.set(name, value);
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith("--")) { positional.push(a); continue; }
+    if (!a.startsWith("--")) {
+      positional.push(a);
+      continue;
+    }
     const eq = a.indexOf("=");
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (flags.includes(name)) {
-      if (eq > 0) throw new InvalidArgumentError(`--${name}`, a.slice(eq + 1), `no value: --${name} is a flag (give it alone, or leave it out)`);
+      if (eq > 0)
+        throw new InvalidArgumentError(
+          `--${name}`,
+          a.slice(eq + 1),
+          `no value: --${name} is a flag (give it alone, or leave it out)`,
+        );
       set(name, true);
       continue;
     }
-    if (eq > 0) { set(name, a.slice(eq + 1)); continue; }
+    if (eq > 0) {
+      set(name, a.slice(eq + 1));
+      continue;
+    }
     const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith("--")) { set(name, next); i++; }
-    else set(name, true);
+    if (next !== undefined && !next.startsWith("--")) {
+      set(name, next);
+      i++;
+    } else set(name, true);
   }
   return { positional, options };
 }
@@ -58,14 +75,23 @@ export const GLOBAL_OPTIONS: readonly string[] = ["cache"];
  * commandArgs(["report", "--no-png", "runs/x"], reportCommand);   // positional ["report", "runs/x"]
  * @throws InvalidArgumentError naming the offending word or option.
  */
-export function commandArgs(argv: readonly string[], cmd: { name: string; options: readonly string[]; flags?: readonly string[]; positionals?: readonly string[] }): ParsedArgs {
+export function commandArgs(
+  argv: readonly string[],
+  cmd: { name: string; options: readonly string[]; flags?: readonly string[]; positionals?: readonly string[] },
+): ParsedArgs {
   const a = parseArgs(argv, [...(cmd.flags ?? []), "help"], true);
   for (const g of GLOBAL_OPTIONS) a.options.delete(g);
   checkOptions(a, cmd.options, cmd.name);
   const named = cmd.positionals ?? [];
   const extra = a.positional.slice(1 + named.length);
   if (extra.length > 0) {
-    throw new InvalidArgumentError(`argument of '${cmd.name}'`, extra[0], named.length ? `only ${named.join(" ")} (options start with --; flags such as ${(cmd.flags ?? []).map((f) => "--" + f).join(", ") || "--help"} take no value)` : `no arguments besides options (options start with --; flags such as ${(cmd.flags ?? []).map((f) => "--" + f).join(", ") || "--help"} take no value)`);
+    throw new InvalidArgumentError(
+      `argument of '${cmd.name}'`,
+      extra[0],
+      named.length
+        ? `only ${named.join(" ")} (options start with --; flags such as ${(cmd.flags ?? []).map((f) => "--" + f).join(", ") || "--help"} take no value)`
+        : `no arguments besides options (options start with --; flags such as ${(cmd.flags ?? []).map((f) => "--" + f).join(", ") || "--help"} take no value)`,
+    );
   }
   return a;
 }
@@ -73,7 +99,12 @@ export function commandArgs(argv: readonly string[], cmd: { name: string; option
 /** Throw naming the first option not in `known`. */
 export function checkOptions(args: ParsedArgs, known: readonly string[], command: string): void {
   for (const k of args.options.keys()) {
-    if (!known.includes(k)) throw new InvalidArgumentError(`option --${k} of '${command}'`, k, `one of ${known.map((x) => "--" + x).join(", ")}`);
+    if (!known.includes(k))
+      throw new InvalidArgumentError(
+        `option --${k} of '${command}'`,
+        k,
+        `one of ${known.map((x) => "--" + x).join(", ")}`,
+      );
   }
 }
 
@@ -90,12 +121,18 @@ export function intOption(args: ParsedArgs, name: string, fallback: number, min 
   const v = stringOption(args, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`--${name}`, v, `an integer in [${min}, ${max}]`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InvalidArgumentError(`--${name}`, v, `an integer in [${min}, ${max}]`);
   return n;
 }
 
 /** A comma-separated list option, or undefined. */
 export function listOption(args: ParsedArgs, name: string): string[] | undefined {
   const v = stringOption(args, name);
-  return v === undefined ? undefined : v.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  return v === undefined
+    ? undefined
+    : v
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }

@@ -16,10 +16,14 @@ export function takeCacheOption(argv: readonly string[]): string[] {
     let dir: string | undefined;
     if (w === "--cache") {
       dir = argv[i + 1];
-      if (dir === undefined || dir.startsWith("--")) throw new InvalidArgumentError("--cache", "(no value)", "a folder after --cache");
+      if (dir === undefined || dir.startsWith("--"))
+        throw new InvalidArgumentError("--cache", "(no value)", "a folder after --cache");
       i++;
     } else if (w.startsWith("--cache=")) dir = w.slice("--cache=".length);
-    else { rest.push(w); continue; }
+    else {
+      rest.push(w);
+      continue;
+    }
     if (dir.trim() === "") throw new InvalidArgumentError("--cache", dir, "a folder");
     setCacheDir(ensureWritableDir(path.resolve(dir)));
   }

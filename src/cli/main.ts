@@ -20,7 +20,17 @@ import { suitesCommand } from "./commands/suites";
 import { workerCommand } from "./commands/worker";
 
 /** Every subcommand, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, selectCommand, calibrateCommand, workerCommand, queueCommand, dataCommand, suitesCommand, baseCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  selectCommand,
+  calibrateCommand,
+  workerCommand,
+  queueCommand,
+  dataCommand,
+  suitesCommand,
+  baseCommand,
+  reportCommand,
+];
 
 /** The package version (package.json), for `merge-to-mix --version`. */
 export function version(): string {
@@ -60,14 +70,26 @@ export async function main(argv0: readonly string[], io: CliIO = processIO): Pro
   }
   const a = parseArgs(argv);
   const name = a.positional[0] ?? (a.options.has("version") ? "--version" : "help");
-  if (name === "help" || name === "--help" || (a.positional.length === 0 && a.options.has("help"))) { println(io.out, helpText()); return 0; }
-  if (name === "--version") { println(io.out, version()); return 0; }
+  if (name === "help" || name === "--help" || (a.positional.length === 0 && a.options.has("help"))) {
+    println(io.out, helpText());
+    return 0;
+  }
+  if (name === "--version") {
+    println(io.out, version());
+    return 0;
+  }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    println(io.err, `unknown command ${JSON.stringify(name)}; valid: ${COMMANDS.map((c) => c.name).join(", ")}, help\n\n${helpText()}`);
+    println(
+      io.err,
+      `unknown command ${JSON.stringify(name)}; valid: ${COMMANDS.map((c) => c.name).join(", ")}, help\n\n${helpText()}`,
+    );
     return 2;
   }
-  if (a.options.has("help")) { println(io.out, `Usage:\n  ${cmd.usage.replace(/\n/g, "\n  ")}`); return 0; }
+  if (a.options.has("help")) {
+    println(io.out, `Usage:\n  ${cmd.usage.replace(/\n/g, "\n  ")}`);
+    return 0;
+  }
   try {
     return await cmd.run(commandArgs(argv, cmd), io);
   } catch (err) {
@@ -80,5 +102,13 @@ export async function main(argv0: readonly string[], io: CliIO = processIO): Pro
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
 }

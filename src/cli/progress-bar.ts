@@ -46,11 +46,24 @@ function formatRate(rate: number): string {
  * p.tick(1, "mnist");                     // fine-tune pool [███░░░…] 1/8  0.52/s  ETA 13s  mnist
  * p.done();
  */
-export function terminalProgress(stream: ProgressStream = process.stderr, options: TerminalProgressOptions = {}): Progress {
+export function terminalProgress(
+  stream: ProgressStream = process.stderr,
+  options: TerminalProgressOptions = {},
+): Progress {
   const now = options.now ?? Date.now;
-  const redrawMs = options.redrawMs ?? 100, lineMs = options.lineMs ?? 10000, width = options.width ?? 24;
+  const redrawMs = options.redrawMs ?? 100,
+    lineMs = options.lineMs ?? 10000,
+    width = options.width ?? 24;
   const tty = stream.isTTY === true;
-  let label = "", total = 0, count = 0, detail = "", t0 = 0, lastDraw = -Infinity, lastDecile = -1, active = false, drawn = false;
+  let label = "",
+    total = 0,
+    count = 0,
+    detail = "",
+    t0 = 0,
+    lastDraw = -Infinity,
+    lastDecile = -1,
+    active = false,
+    drawn = false;
 
   const line = (): string => {
     const elapsed = (now() - t0) / 1000;
@@ -63,7 +76,8 @@ export function terminalProgress(stream: ProgressStream = process.stderr, option
       parts.push(`${count}/${total}`, `${Math.floor(frac * 100)}%`);
     } else parts.push(`${count}`);
     parts.push(formatRate(rate));
-    if (active && total > 0 && count < total) parts.push(`ETA ${formatDuration(rate > 0 ? (total - count) / rate : NaN)}`);
+    if (active && total > 0 && count < total)
+      parts.push(`ETA ${formatDuration(rate > 0 ? (total - count) / rate : NaN)}`);
     else if (!active) parts.push(`in ${formatDuration(elapsed)}`);
     if (detail) parts.push(detail);
     let text = parts.join("  ");
@@ -89,8 +103,14 @@ export function terminalProgress(stream: ProgressStream = process.stderr, option
   return {
     start(l: string, n: number): void {
       if (active) this.done();
-      label = l; total = Number.isFinite(n) && n > 0 ? Math.floor(n) : 0; count = 0; detail = ""; t0 = now(); active = true;
-      lastDraw = -Infinity; lastDecile = 0;
+      label = l;
+      total = Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+      count = 0;
+      detail = "";
+      t0 = now();
+      active = true;
+      lastDraw = -Infinity;
+      lastDecile = 0;
       draw(true);
     },
     tick(units = 1, d?: string): void {
@@ -108,8 +128,10 @@ export function terminalProgress(stream: ProgressStream = process.stderr, option
       if (!active) return;
       active = false;
       detail = "";
-      if (tty) { stream.write(`\r${line()}\x1b[K\n`); drawn = false; }
-      else stream.write(`${line()}\n`);
+      if (tty) {
+        stream.write(`\r${line()}\x1b[K\n`);
+        drawn = false;
+      } else stream.write(`${line()}\n`);
     },
   };
 }

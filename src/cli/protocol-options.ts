@@ -19,10 +19,20 @@ export const PROTOCOL_USAGE = `[--budget K | --budget epochs|steps] [--search-bu
  * @example
  * protocolOptions(parseArgs(["--budget", "steps", "--surrogate", "ta:0.5"]));   // { trainBudget: "steps", surrogate: "ta:0.5" }
  */
-export function protocolOptions(a: ParsedArgs): { budget?: number; trainBudget?: TrainBudget; surrogate?: string; surrogates?: string[] } {
+export function protocolOptions(a: ParsedArgs): {
+  budget?: number;
+  trainBudget?: TrainBudget;
+  surrogate?: string;
+  surrogates?: string[];
+} {
   const out: { budget?: number; trainBudget?: TrainBudget; surrogate?: string; surrogates?: string[] } = {};
   const train = (v: string, flag: string) => {
-    if (!(TRAIN_BUDGETS as readonly string[]).includes(v)) throw new InvalidArgumentError(flag, v, `a fine-tuning budget rule (${TRAIN_BUDGETS.join(" or ")})${flag === "--budget" ? " or a number of merge-evaluations ≥ 1" : ""}`);
+    if (!(TRAIN_BUDGETS as readonly string[]).includes(v))
+      throw new InvalidArgumentError(
+        flag,
+        v,
+        `a fine-tuning budget rule (${TRAIN_BUDGETS.join(" or ")})${flag === "--budget" ? " or a number of merge-evaluations ≥ 1" : ""}`,
+      );
     out.trainBudget = v as TrainBudget;
   };
   const b = stringOption(a, "budget");
@@ -32,13 +42,23 @@ export function protocolOptions(a: ParsedArgs): { budget?: number; trainBudget?:
   }
   if (a.options.has("search-budget")) {
     const k = intOption(a, "search-budget", 0, 1);
-    if (out.budget !== undefined && out.budget !== k) throw new InvalidArgumentError("--search-budget", k, `the same number as --budget ${out.budget} (give the search budget once)`);
+    if (out.budget !== undefined && out.budget !== k)
+      throw new InvalidArgumentError(
+        "--search-budget",
+        k,
+        `the same number as --budget ${out.budget} (give the search budget once)`,
+      );
     out.budget = k;
   }
   const tb = stringOption(a, "train-budget");
   if (tb !== undefined) {
     // one rule, said once: --budget steps --train-budget epochs must not silently resolve to either
-    if (out.trainBudget !== undefined && out.trainBudget !== tb.trim()) throw new InvalidArgumentError("--train-budget", tb, `the same rule as --budget ${out.trainBudget} (give the fine-tuning budget once)`);
+    if (out.trainBudget !== undefined && out.trainBudget !== tb.trim())
+      throw new InvalidArgumentError(
+        "--train-budget",
+        tb,
+        `the same rule as --budget ${out.trainBudget} (give the fine-tuning budget once)`,
+      );
     train(tb.trim(), "--train-budget");
   }
   out.surrogate = stringOption(a, "surrogate");

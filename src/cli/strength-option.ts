@@ -12,7 +12,8 @@ export function positiveOption(a: ParsedArgs, name: string): number | undefined 
   const text = stringOption(a, name);
   if (text === undefined) return undefined;
   const v = Number(text);
-  if (text.trim() === "" || !Number.isFinite(v) || !(v > 0)) throw new InvalidArgumentError(`--${name}`, text, "a positive finite number");
+  if (text.trim() === "" || !Number.isFinite(v) || !(v > 0))
+    throw new InvalidArgumentError(`--${name}`, text, "a positive finite number");
   return v;
 }
 
@@ -27,7 +28,8 @@ export function positiveListOption(a: ParsedArgs, name: string): number[] | unde
   if (text === undefined) return undefined;
   return text.split(",").map((t) => {
     const v = Number(t);
-    if (t.trim() === "" || !Number.isFinite(v) || !(v > 0)) throw new InvalidArgumentError(`--${name}`, t, "positive finite numbers, comma-separated");
+    if (t.trim() === "" || !Number.isFinite(v) || !(v > 0))
+      throw new InvalidArgumentError(`--${name}`, t, "positive finite numbers, comma-separated");
     return v;
   });
 }

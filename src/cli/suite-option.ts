@@ -15,8 +15,19 @@ export function suiteFromArgs(a: ParsedArgs, fallback = "vision8"): string {
   const data = stringOption(a, "data");
   if (suite && isDatasetConfigPath(suite)) {
     const name = registerDatasetSuite(readDatasetConfig(suite));
-    return data ? registerDatasetSuite(datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: [name], name: `${name}-user` })) : name;
+    return data
+      ? registerDatasetSuite(
+          datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: [name], name: `${name}-user` }),
+        )
+      : name;
   }
-  if (data) return registerDatasetSuite(datasetsFromList(data, { labelColumn: stringOption(a, "label-column"), base: suite ? [suite] : [], name: suite ? `${suite}-user` : "user" }));
+  if (data)
+    return registerDatasetSuite(
+      datasetsFromList(data, {
+        labelColumn: stringOption(a, "label-column"),
+        base: suite ? [suite] : [],
+        name: suite ? `${suite}-user` : "user",
+      }),
+    );
   return suite ?? fallback;
 }

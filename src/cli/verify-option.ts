@@ -16,12 +16,19 @@ export const VERIFY_USAGE = `[--verify K [--verify-strategy ${SHORTLIST_STRATEGI
  * verifyOptions(parseArgs(["--verify", "3"]));   // { verify: 3 }
  */
 export function verifyOptions(a: ParsedArgs): { verify?: number; verifyStrategy?: ShortlistStrategy } {
-  const v = stringOption(a, "verify"), s = stringOption(a, "verify-strategy");
+  const v = stringOption(a, "verify"),
+    s = stringOption(a, "verify-strategy");
   if (v === undefined) {
-    if (s !== undefined) throw new InvalidArgumentError("--verify-strategy", s, "--verify K with it (the strategy picks which K mixtures to verify)");
+    if (s !== undefined)
+      throw new InvalidArgumentError(
+        "--verify-strategy",
+        s,
+        "--verify K with it (the strategy picks which K mixtures to verify)",
+      );
     return {};
   }
   const k = Number(v.trim());
-  if (v.trim() === "" || !Number.isInteger(k) || k < 1) throw new InvalidArgumentError("--verify", v, "a whole number of mixtures to verify by real fine-tunes, ≥ 1");
+  if (v.trim() === "" || !Number.isInteger(k) || k < 1)
+    throw new InvalidArgumentError("--verify", v, "a whole number of mixtures to verify by real fine-tunes, ≥ 1");
   return { verify: k, ...(s !== undefined ? { verifyStrategy: shortlistStrategy(s.trim()) } : {}) };
 }

@@ -43,10 +43,15 @@ export class Evaluator {
   private readonly heads = new Map<Task, NcmHead>();
   private readonly batchSize: number;
 
-  constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, readonly options: EvaluatorOptions = {}) {
+  constructor(
+    readonly netSpec: NetSpec,
+    readonly headRule: HeadRule,
+    readonly options: EvaluatorOptions = {},
+  ) {
     assertHeadRule(headRule);
     this.batchSize = options.batchSize ?? 1024;
-    if (!Number.isInteger(this.batchSize) || this.batchSize <= 0) throw new InvalidArgumentError("options.batchSize", options.batchSize, "a positive integer");
+    if (!Number.isInteger(this.batchSize) || this.batchSize <= 0)
+      throw new InvalidArgumentError("options.batchSize", options.batchSize, "a positive integer");
     this.net = new Network(netSpec, 0);
   }
 
@@ -63,17 +68,25 @@ export class Evaluator {
     this.assertLoaded();
     const s = task.splits[split];
     if (!s) throw new InvalidArgumentError("split", split, `one of ${Object.keys(task.splits).join(", ")}`);
-    if (task.inputSize !== this.netSpec.inputSize) throw new InvalidArgumentError(`inputSize of task ${task.name}`, task.inputSize, `${this.netSpec.inputSize} (the network's)`);
+    if (task.inputSize !== this.netSpec.inputSize)
+      throw new InvalidArgumentError(
+        `inputSize of task ${task.name}`,
+        task.inputSize,
+        `${this.netSpec.inputSize} (the network's)`,
+      );
     if (s.n === 0) return { accuracy: NaN, loss: NaN, n: 0 };
     const head = this.headRule === "refit" ? this.ncmHead(task) : undefined;
     const units = head ? undefined : taskUnits(task, this.netSpec, this.headRule);
-    let lossSum = 0, correct = 0;
+    let lossSum = 0,
+      correct = 0;
     const d = this.netSpec.inputSize;
     for (let b = 0; b < s.n; b += this.batchSize) {
       const m = Math.min(this.batchSize, s.n - b);
       const logits = tf.tidy(() => {
         const x = tf.tensor2d(s.x.subarray(b * d, (b + m) * d), [m, d]);
-        return head ? head.logits(this.net.features(x)) : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
+        return head
+          ? head.logits(this.net.features(x))
+          : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
       });
       const r = scoreLogits(logits, s.y.subarray(b, b + m));
       logits.dispose();
@@ -94,7 +107,8 @@ export class Evaluator {
     this.assertLoaded();
     const s = task.splits[split];
     if (!s) throw new InvalidArgumentError("split", split, `one of ${Object.keys(task.splits).join(", ")}`);
-    const c = task.classes.length, d = this.netSpec.inputSize;
+    const c = task.classes.length,
+      d = this.netSpec.inputSize;
     const out = new Float32Array(s.n * c);
     if (s.n === 0) return out;
     const head = this.headRule === "refit" ? this.ncmHead(task) : undefined;
@@ -103,7 +117,9 @@ export class Evaluator {
       const m = Math.min(this.batchSize, s.n - b);
       const t = tf.tidy(() => {
         const x = tf.tensor2d(s.x.subarray(b * d, (b + m) * d), [m, d]);
-        return head ? head.logits(this.net.features(x)) : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
+        return head
+          ? head.logits(this.net.features(x))
+          : (tf.gather(this.net.logits(x), tf.tensor1d(units!, "int32"), 1) as tf.Tensor2D);
       });
       out.set(t.dataSync() as Float32Array, b * c);
       t.dispose();
@@ -114,8 +130,10 @@ export class Evaluator {
   /** Penultimate (encoder) features of n row-major inputs, as n × featureSize floats. */
   embed(x: Float32Array, n: number): Float32Array {
     this.assertLoaded();
-    const d = this.netSpec.inputSize, f = featureSize(this.netSpec);
-    if (!Number.isInteger(n) || n < 0 || x.length !== n * d) throw new InvalidArgumentError("x.length", x.length, `n × inputSize = ${n} × ${d}`);
+    const d = this.netSpec.inputSize,
+      f = featureSize(this.netSpec);
+    if (!Number.isInteger(n) || n < 0 || x.length !== n * d)
+      throw new InvalidArgumentError("x.length", x.length, `n × inputSize = ${n} × ${d}`);
     const out = new Float32Array(n * f);
     for (let b = 0; b < n; b += this.batchSize) {
       const m = Math.min(this.batchSize, n - b);
@@ -142,7 +160,12 @@ export class Evaluator {
     let head = this.heads.get(task);
     if (head) return head;
     const hf = task.splits.headfit;
-    if (!hf || hf.n === 0) throw new InvalidArgumentError(`${task.name}.splits.headfit.n`, hf ? hf.n : 0, 'labelled examples (head rule "refit" fits the target head on them)');
+    if (!hf || hf.n === 0)
+      throw new InvalidArgumentError(
+        `${task.name}.splits.headfit.n`,
+        hf ? hf.n : 0,
+        'labelled examples (head rule "refit" fits the target head on them)',
+      );
     const feats = tf.tensor2d(this.embed(hf.x, hf.n), [hf.n, featureSize(this.netSpec)]);
     try {
       head = NcmHead.fit(feats, hf.y, task.classes.length, this.options.ncm);
@@ -159,7 +182,9 @@ export class Evaluator {
   }
 
   private assertLoaded(): void {
-    if (this.net.isDisposed) throw new InvalidArgumentError("evaluator", "disposed", "a live Evaluator (dispose() was called)");
-    if (!this.loaded) throw new InvalidArgumentError("evaluator", "no parameters", "load(params) before evaluate/embed");
+    if (this.net.isDisposed)
+      throw new InvalidArgumentError("evaluator", "disposed", "a live Evaluator (dispose() was called)");
+    if (!this.loaded)
+      throw new InvalidArgumentError("evaluator", "no parameters", "load(params) before evaluate/embed");
   }
 }

@@ -12,10 +12,16 @@ import type * as tf from "@tensorflow/tfjs";
 export function scoreLogits(logits: tf.Tensor2D, y: Int32Array): { lossSum: number; correct: number } {
   const [m, c] = logits.shape;
   const z = logits.dataSync() as Float32Array;
-  let lossSum = 0, correct = 0;
+  let lossSum = 0,
+    correct = 0;
   for (let i = 0; i < m; i++) {
-    let best = 0, mx = z[i * c];
-    for (let k = 1; k < c; k++) if (z[i * c + k] > mx) { mx = z[i * c + k]; best = k; }
+    let best = 0,
+      mx = z[i * c];
+    for (let k = 1; k < c; k++)
+      if (z[i * c + k] > mx) {
+        mx = z[i * c + k];
+        best = k;
+      }
     let s = 0;
     for (let k = 0; k < c; k++) s += Math.exp(z[i * c + k] - mx);
     lossSum += Math.log(s) + mx - z[i * c + y[i]];

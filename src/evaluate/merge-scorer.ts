@@ -36,7 +36,12 @@ export function mergeScorer(ev: Evaluator, task: Task, split: SplitName = "val")
   const width = ev.netSpec.hidden[0];
   if (width !== undefined && rows * width <= MAX_PROJECTED_FLOATS) {
     const pe = new ProjectedEvaluator(ev.netSpec, ev.headRule, task, split, ev.options);
-    return { projected: true, prepare: (m) => pe.project(m), score: (p) => pe.evaluate(p), dispose: () => pe.dispose() };
+    return {
+      projected: true,
+      prepare: (m) => pe.project(m),
+      score: (p) => pe.evaluate(p),
+      dispose: () => pe.dispose(),
+    };
   }
   return { projected: false, prepare: (m) => m, score: (p) => ev.load(p).evaluate(task, split), dispose: () => {} };
 }

@@ -42,9 +42,11 @@ export class NcmHead {
 
   static fit(features: tf.Tensor2D, labels: Int32Array, numClasses: number, options: NcmOptions = {}): NcmHead {
     const o = { ...DEFAULT_NCM, ...options };
-    if (o.metric !== "cosine" && o.metric !== "sqeuclidean") throw new InvalidArgumentError("ncm.metric", o.metric, '"cosine" or "sqeuclidean"');
+    if (o.metric !== "cosine" && o.metric !== "sqeuclidean")
+      throw new InvalidArgumentError("ncm.metric", o.metric, '"cosine" or "sqeuclidean"');
     if (!(o.temperature > 0)) throw new InvalidArgumentError("ncm.temperature", o.temperature, "a positive number");
-    if (labels.length !== features.shape[0]) throw new InvalidArgumentError("labels.length", labels.length, `${features.shape[0]} (rows of features)`);
+    if (labels.length !== features.shape[0])
+      throw new InvalidArgumentError("labels.length", labels.length, `${features.shape[0]} (rows of features)`);
     const counts = new Float32Array(numClasses);
     for (const y of labels) {
       if (!(y >= 0 && y < numClasses)) throw new InvalidArgumentError("label", y, `a class in [0, ${numClasses})`);
@@ -53,7 +55,7 @@ export class NcmHead {
     const bias = new Float32Array(numClasses).map((_, c) => (counts[c] > 0 ? 0 : EMPTY_CLASS_LOGIT));
     const means = tf.tidy(() => {
       const f = o.metric === "cosine" ? normalizeRows(features) : features;
-      const sums = tf.matMul(tf.transpose(oneHot(tf.tensor1d(labels, "int32"), numClasses)), f);   // [C, f]
+      const sums = tf.matMul(tf.transpose(oneHot(tf.tensor1d(labels, "int32"), numClasses)), f); // [C, f]
       const m = tf.div(sums, tf.reshape(tf.tensor1d(counts.map((c) => Math.max(c, 1))), [numClasses, 1]));
       return tf.transpose(o.metric === "cosine" ? normalizeRows(m as tf.Tensor2D) : m) as tf.Tensor2D;
     });

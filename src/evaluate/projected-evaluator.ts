@@ -35,15 +35,36 @@ export class ProjectedEvaluator {
   private readonly split: Split;
   private readonly full: ParamLayout;
 
-  constructor(readonly netSpec: NetSpec, readonly headRule: HeadRule, readonly task: Task, readonly splitName: SplitName = "val", private readonly options: EvaluatorOptions = {}) {
+  constructor(
+    readonly netSpec: NetSpec,
+    readonly headRule: HeadRule,
+    readonly task: Task,
+    readonly splitName: SplitName = "val",
+    private readonly options: EvaluatorOptions = {},
+  ) {
     assertHeadRule(headRule);
-    if (netSpec.hidden.length === 0) throw new InvalidArgumentError("netSpec.hidden", netSpec.hidden, "at least one hidden layer (the projection skips the first of them)");
-    if (task.inputSize !== netSpec.inputSize) throw new InvalidArgumentError(`inputSize of task ${task.name}`, task.inputSize, `${netSpec.inputSize} (the network's)`);
+    if (netSpec.hidden.length === 0)
+      throw new InvalidArgumentError(
+        "netSpec.hidden",
+        netSpec.hidden,
+        "at least one hidden layer (the projection skips the first of them)",
+      );
+    if (task.inputSize !== netSpec.inputSize)
+      throw new InvalidArgumentError(
+        `inputSize of task ${task.name}`,
+        task.inputSize,
+        `${netSpec.inputSize} (the network's)`,
+      );
     const s = task.splits[splitName];
     if (!s) throw new InvalidArgumentError("split", splitName, `one of ${Object.keys(task.splits).join(", ")}`);
     this.split = s;
     const hf = headRule === "refit" ? task.splits.headfit : undefined;
-    if (headRule === "refit" && (!hf || hf.n === 0)) throw new InvalidArgumentError(`${task.name}.splits.headfit.n`, hf ? hf.n : 0, 'labelled examples (head rule "refit" fits the target head on them)');
+    if (headRule === "refit" && (!hf || hf.n === 0))
+      throw new InvalidArgumentError(
+        `${task.name}.splits.headfit.n`,
+        hf ? hf.n : 0,
+        'labelled examples (head rule "refit" fits the target head on them)',
+      );
     this.headRows = hf ? hf.n : 0;
     this.rows = this.headRows + s.n;
     this.full = networkLayout(netSpec);
@@ -80,18 +101,29 @@ export class ProjectedEvaluator {
     const logits = tf.tidy(() => {
       // headfit rows and split rows as two tensors: no slicing copies, and the second matmul of each
       // layer reuses the weights the first one packed
-      const w0 = this.netSpec.hidden[0], proj = projected.view("proj");
+      const w0 = this.netSpec.hidden[0],
+        proj = projected.view("proj");
       const layerInputs = (from: number, rows: number): tf.Tensor2D => {
-        let h = tf.relu(tf.add(tf.tensor2d(proj.subarray(from * w0, (from + rows) * w0), [rows, w0]), bias[0])) as tf.Tensor2D;
-        for (let i = 1; i < this.netSpec.hidden.length; i++) h = tf.fused.matMul({ a: h, b: kernel[i], bias: bias[i], activation: "relu" }) as tf.Tensor2D;
+        let h = tf.relu(
+          tf.add(tf.tensor2d(proj.subarray(from * w0, (from + rows) * w0), [rows, w0]), bias[0]),
+        ) as tf.Tensor2D;
+        for (let i = 1; i < this.netSpec.hidden.length; i++)
+          h = tf.fused.matMul({ a: h, b: kernel[i], bias: bias[i], activation: "relu" }) as tf.Tensor2D;
         return h;
       };
-      const kernel = this.netSpec.hidden.map((_, i) => (i === 0 ? (null as unknown as tf.Tensor2D) : (t(`enc${i}/kernel`) as tf.Tensor2D)));
+      const kernel = this.netSpec.hidden.map((_, i) =>
+        i === 0 ? (null as unknown as tf.Tensor2D) : (t(`enc${i}/kernel`) as tf.Tensor2D),
+      );
       const bias = this.netSpec.hidden.map((_, i) => t(`enc${i}/bias`));
       const feats = layerInputs(this.headRows, s.n);
       if (!this.units) {
         const hf = this.task.splits.headfit;
-        const head = NcmHead.fit(layerInputs(0, this.headRows), hf.y.subarray(0, this.headRows), this.task.classes.length, this.options.ncm);
+        const head = NcmHead.fit(
+          layerInputs(0, this.headRows),
+          hf.y.subarray(0, this.headRows),
+          this.task.classes.length,
+          this.options.ncm,
+        );
         try {
           return head.logits(feats);
         } finally {

@@ -28,7 +28,13 @@ export interface BaseCheckRow {
  * @example
  * const rows = baseVsScratch(suite, encoder, spec.recipe, 0);
  */
-export function baseVsScratch(suite: Suite, encoder: ParamVector, recipe: FineTuneRecipe, seed: number, progress: Progress = silentProgress): BaseCheckRow[] {
+export function baseVsScratch(
+  suite: Suite,
+  encoder: ParamVector,
+  recipe: FineTuneRecipe,
+  seed: number,
+  progress: Progress = silentProgress,
+): BaseCheckRow[] {
   const { hidden } = encoderShapeOf(encoder.layout);
   progress.start(`base vs scratch on ${suite.name}`, suite.tasks.length);
   const rows = suite.tasks.map((task) => {
@@ -41,7 +47,12 @@ export function baseVsScratch(suite: Suite, encoder: ParamVector, recipe: FineTu
     const ev = new Evaluator(spec, "shared");
     try {
       const acc = (pv: ParamVector) => ev.load(pv).evaluate(task, "test").accuracy;
-      const row = { task: task.name, base_head_acc: acc(base), base_finetuned_acc: acc(tuned), scratch_acc: acc(fromScratch) };
+      const row = {
+        task: task.name,
+        base_head_acc: acc(base),
+        base_finetuned_acc: acc(tuned),
+        scratch_acc: acc(fromScratch),
+      };
       progress.tick(1, task.name);
       return row;
     } finally {

@@ -47,9 +47,22 @@ export async function pretrainedEncoder(
   const progress = opts.progress ?? silentProgress;
   const kind = pretrainKindOf(suite);
   const shape = { inputSize: suite.inputSize, hidden: [...hidden] };
-  const key = { format: 1, kind, ...shape, recipe: spec.recipe, seed: spec.seed,
-    ...(kind === "quickdraw" ? { perClass: spec.perClass, shiftedCopies: spec.shiftedCopies } : kind === "masked-bow" ? { maxChunks: spec.maxChunks, suite: suite.name } : { suite: suite.name }) };
-  const file = path.join(opts.modelDir ?? defaultModelDir(), `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`);
+  const key = {
+    format: 1,
+    kind,
+    ...shape,
+    recipe: spec.recipe,
+    seed: spec.seed,
+    ...(kind === "quickdraw"
+      ? { perClass: spec.perClass, shiftedCopies: spec.shiftedCopies }
+      : kind === "masked-bow"
+        ? { maxChunks: spec.maxChunks, suite: suite.name }
+        : { suite: suite.name }),
+  };
+  const file = path.join(
+    opts.modelDir ?? defaultModelDir(),
+    `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`,
+  );
   const layout = encoderLayout(shape);
   if (fs.existsSync(file)) {
     try {
@@ -59,15 +72,22 @@ export async function pretrainedEncoder(
       progress.log(`pretrained encoder ${file} is corrupt (${err.message}); retraining`);
     }
   }
-  ensureWritableDir(path.dirname(file));   // refuse before minutes of pretraining, not after
+  ensureWritableDir(path.dirname(file)); // refuse before minutes of pretraining, not after
   const t0 = Date.now();
   let encoder: ParamVector;
   if (kind === "none") {
     encoder = initParams(layout, spec.seed);
   } else {
-    const data: PretrainData = kind === "quickdraw"
-      ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed, shiftedCopies: spec.shiftedCopies })
-      : await loadTextPretrainData({ dim: suite.inputSize, maxChunks: spec.maxChunks, seed: spec.seed, excludeTest: suite.tasks, progress });
+    const data: PretrainData =
+      kind === "quickdraw"
+        ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed, shiftedCopies: spec.shiftedCopies })
+        : await loadTextPretrainData({
+            dim: suite.inputSize,
+            maxChunks: spec.maxChunks,
+            seed: spec.seed,
+            excludeTest: suite.tasks,
+            progress,
+          });
     const n = data.x.length / suite.inputSize;
     progress.log(`pretraining the ${kind} encoder on ${n} examples (${spec.recipe.epochs} epochs)`);
     encoder = pretrainEncoder(shape, data, spec.recipe, spec.seed, progress);

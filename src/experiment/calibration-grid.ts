@@ -27,9 +27,13 @@ export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out"> &
 
 /** Check the strength axes: typed errors naming the bad value. */
 function checkStrength(lrs: readonly number[] | undefined, epochs: readonly number[] | undefined): void {
-  for (const v of lrs ?? []) if (typeof v !== "number" || !Number.isFinite(v) || !(v > 0)) throw new InvalidArgumentError("learning rate", v, "a positive finite number");
-  for (const v of epochs ?? []) if (!Number.isInteger(v) || v < 1) throw new InvalidArgumentError("epochs", v, "a whole number ≥ 1");
-  if (lrs?.length === 0 || epochs?.length === 0) throw new InvalidArgumentError("grid", { lrs, epochs }, "at least one value on each axis given");
+  for (const v of lrs ?? [])
+    if (typeof v !== "number" || !Number.isFinite(v) || !(v > 0))
+      throw new InvalidArgumentError("learning rate", v, "a positive finite number");
+  for (const v of epochs ?? [])
+    if (!Number.isInteger(v) || v < 1) throw new InvalidArgumentError("epochs", v, "a whole number ≥ 1");
+  if (lrs?.length === 0 || epochs?.length === 0)
+    throw new InvalidArgumentError("grid", { lrs, epochs }, "at least one value on each axis given");
 }
 
 /**
@@ -46,40 +50,75 @@ function checkStrength(lrs: readonly number[] | undefined, epochs: readonly numb
 export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
   const rules = opts.headRules ?? ["refit", "shared"];
   const budgets = opts.trainBudgets ?? TRAIN_BUDGETS;
-  for (const r of rules) if (!(HEAD_RULES as readonly string[]).includes(r)) throw new InvalidArgumentError("head rule", r, HEAD_RULES.join(", "));
-  for (const b of budgets) if (!(TRAIN_BUDGETS as readonly string[]).includes(b)) throw new InvalidArgumentError("budget", b, TRAIN_BUDGETS.join(", "));
+  for (const r of rules)
+    if (!(HEAD_RULES as readonly string[]).includes(r))
+      throw new InvalidArgumentError("head rule", r, HEAD_RULES.join(", "));
+  for (const b of budgets)
+    if (!(TRAIN_BUDGETS as readonly string[]).includes(b))
+      throw new InvalidArgumentError("budget", b, TRAIN_BUDGETS.join(", "));
   checkStrength(opts.learningRates, opts.epochs);
-  if (rules.length === 0 || budgets.length === 0) throw new InvalidArgumentError("grid", { rules, budgets }, "at least one head rule and one budget");
+  if (rules.length === 0 || budgets.length === 0)
+    throw new InvalidArgumentError("grid", { rules, budgets }, "at least one head rule and one budget");
   // an older calibrate folder (before the marker) is recognised by its calibration.json or a cell folder
   const ours = ["calibration.json", ...HEAD_RULES.flatMap((r) => TRAIN_BUDGETS.map((b) => `${r}-${b}`))];
   checkOutputDir(opts.out, "out", ours);
   const progress = opts.progress ?? silentProgress;
   const cells: GridCell[] = [];
-  markOutputDir(opts.out, "calibrate", "out", ours);   // its cells are runs of their own, made inside it
+  markOutputDir(opts.out, "calibrate", "out", ours); // its cells are runs of their own, made inside it
   const strength: Array<{ learningRate?: number; epochs?: number }> = [];
-  for (const learningRate of opts.learningRates ?? [undefined]) for (const epochs of opts.epochs ?? [undefined]) strength.push({ learningRate, epochs });
+  for (const learningRate of opts.learningRates ?? [undefined])
+    for (const epochs of opts.epochs ?? [undefined]) strength.push({ learningRate, epochs });
   for (const headRule of rules) {
-    for (const trainBudget of budgets) for (const st of strength) {
-      const suffix = `${st.learningRate === undefined ? "" : `-lr${st.learningRate}`}${st.epochs === undefined ? "" : `-e${st.epochs}`}`;
-      const dir = path.join(opts.out, `${headRule}-${trainBudget}${suffix}`);
-      progress.log(`calibrate: cell ${headRule} × ${trainBudget}${suffix ? ` × ${suffix.slice(1).replace("-", " × ")}` : ""} → ${dir}`);
-      const { out: _o, headRules: _h, trainBudgets: _b, learningRates: _l, epochs: _e, ...rest } = opts;
-      const recipe = { ...rest.recipe, ...(st.learningRate === undefined ? {} : { learningRate: st.learningRate }), ...(st.epochs === undefined ? {} : { epochs: st.epochs }) };
-      const results = await runExperiment({ ...rest, recipe, headRule, trainBudget, out: dir });
-      const claims = claimsOf(results);
-      if (!claims) throw new InvalidArgumentError("groundTruth", false, "a ground truth (calibrate compares cells by their truth)");
-      const cal = signalChecks(results).find((c) => c.target === "mean")!;
-      const sel = (m: string) => new Map(results.selections.filter((s) => s.method === m).map((s) => [`${s.target}/${s.seed}`, s.test_acc] as const));
-      const oracle = sel("oracle"), random = sel("random");
-      const omr = results.targets.map((t) => results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (random.get(`${t}/${s}`) ?? NaN))));
-      const base = new Map(results.base.map((b) => [`${b.target}/${b.seed}`, b.test_acc] as const));
-      const omb = results.targets.map((t) => results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (base.get(`${t}/${s}`) ?? NaN))));
-      const update = taskVectorSummary(results.taskVectors ?? [])?.relativeUpdate.median ?? null;
-      cells.push({
-        headRule, trainBudget, ...(st.learningRate === undefined ? {} : { learningRate: st.learningRate }), ...(st.epochs === undefined ? {} : { epochs: st.epochs }),
-        dir, ownGain: cal.own_gain, oracleMinusRandom: bootstrapMean(omr), oracleMinusBase: bootstrapMean(omb), seedRepeat: cal.repeat_loss, relativeUpdate: update, claims,
-      });
-    }
+    for (const trainBudget of budgets)
+      for (const st of strength) {
+        const suffix = `${st.learningRate === undefined ? "" : `-lr${st.learningRate}`}${st.epochs === undefined ? "" : `-e${st.epochs}`}`;
+        const dir = path.join(opts.out, `${headRule}-${trainBudget}${suffix}`);
+        progress.log(
+          `calibrate: cell ${headRule} × ${trainBudget}${suffix ? ` × ${suffix.slice(1).replace("-", " × ")}` : ""} → ${dir}`,
+        );
+        const { out: _o, headRules: _h, trainBudgets: _b, learningRates: _l, epochs: _e, ...rest } = opts;
+        const recipe = {
+          ...rest.recipe,
+          ...(st.learningRate === undefined ? {} : { learningRate: st.learningRate }),
+          ...(st.epochs === undefined ? {} : { epochs: st.epochs }),
+        };
+        const results = await runExperiment({ ...rest, recipe, headRule, trainBudget, out: dir });
+        const claims = claimsOf(results);
+        if (!claims)
+          throw new InvalidArgumentError(
+            "groundTruth",
+            false,
+            "a ground truth (calibrate compares cells by their truth)",
+          );
+        const cal = signalChecks(results).find((c) => c.target === "mean")!;
+        const sel = (m: string) =>
+          new Map(
+            results.selections.filter((s) => s.method === m).map((s) => [`${s.target}/${s.seed}`, s.test_acc] as const),
+          );
+        const oracle = sel("oracle"),
+          random = sel("random");
+        const omr = results.targets.map((t) =>
+          results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (random.get(`${t}/${s}`) ?? NaN))),
+        );
+        const base = new Map(results.base.map((b) => [`${b.target}/${b.seed}`, b.test_acc] as const));
+        const omb = results.targets.map((t) =>
+          results.seeds.map((s) => 100 * ((oracle.get(`${t}/${s}`) ?? NaN) - (base.get(`${t}/${s}`) ?? NaN))),
+        );
+        const update = taskVectorSummary(results.taskVectors ?? [])?.relativeUpdate.median ?? null;
+        cells.push({
+          headRule,
+          trainBudget,
+          ...(st.learningRate === undefined ? {} : { learningRate: st.learningRate }),
+          ...(st.epochs === undefined ? {} : { epochs: st.epochs }),
+          dir,
+          ownGain: cal.own_gain,
+          oracleMinusRandom: bootstrapMean(omr),
+          oracleMinusBase: bootstrapMean(omb),
+          seedRepeat: cal.repeat_loss,
+          relativeUpdate: update,
+          claims,
+        });
+      }
   }
   fs.mkdirSync(opts.out, { recursive: true });
   writeFileAtomic(path.join(opts.out, "calibration.json"), JSON.stringify(cells, null, 1) + "\n");

@@ -74,8 +74,17 @@ export function suiteDataHashes(suite: Suite): Record<string, string> {
  * What a run directory's store is pinned to: the protocol, the candidate pool and — for user data, which
  * can change on disk under the same name — the data hashes of the user's tasks (seeds and targets may grow).
  */
-export function runStoreSpec(spec: ExperimentSpec, opts: Pick<RunOptions, "candidates" | "suiteOptions">, userData?: Record<string, string>): unknown {
-  const pinned: Record<string, unknown> = { version: RUN_FORMAT_VERSION, protocol: protocolOf(spec), candidates: opts.candidates ?? null, suiteOptions: opts.suiteOptions ?? null };
+export function runStoreSpec(
+  spec: ExperimentSpec,
+  opts: Pick<RunOptions, "candidates" | "suiteOptions">,
+  userData?: Record<string, string>,
+): unknown {
+  const pinned: Record<string, unknown> = {
+    version: RUN_FORMAT_VERSION,
+    protocol: protocolOf(spec),
+    candidates: opts.candidates ?? null,
+    suiteOptions: opts.suiteOptions ?? null,
+  };
   if (userData && Object.keys(userData).length) pinned.userData = userData;
   return pinned;
 }
@@ -132,53 +141,110 @@ export interface EngineLimits {
  * @example
  * const n = await withEngine(opts, async (e) => e.plans.length);
  */
-export async function withEngine<T>(opts: RunOptions, body: (e: Engine) => Promise<T>, limits: EngineLimits = {}): Promise<T> {
+export async function withEngine<T>(
+  opts: RunOptions,
+  body: (e: Engine) => Promise<T>,
+  limits: EngineLimits = {},
+): Promise<T> {
   const progress = opts.progress ?? silentProgress;
   const spec = resolveSpec(opts);
   const started = new Date().toISOString();
   const workers = opts.workers ?? 2;
-  if (!Number.isInteger(workers) || workers < 1) throw new InvalidArgumentError("workers", workers, "a positive integer");
-  if (typeof opts.out !== "string" || opts.out.length === 0) throw new InvalidArgumentError("out", opts.out, "a run directory path");
-  checkOutputDir(opts.out, "out");   // someone else's folder, a file in the way, /proc …: refused before anything is written
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new InvalidArgumentError("workers", workers, "a positive integer");
+  if (typeof opts.out !== "string" || opts.out.length === 0)
+    throw new InvalidArgumentError("out", opts.out, "a run directory path");
+  checkOutputDir(opts.out, "out"); // someone else's folder, a file in the way, /proc …: refused before anything is written
   const backend = await initBackend(opts.backend ?? "auto");
   progress.log(`backend: ${backend.detail}`);
   const t0 = Date.now();
-  const suite = await loadSuite(spec.suite, { ...(opts.suiteOptions ?? {}), preset: spec.preset, seed: spec.dataSeed, progress });
-  progress.log(`suite ${suite.name} (${spec.preset}): ${suite.tasks.map((t) => `${t.name} ${t.splits.train.n}/${t.splits.val.n}/${t.splits.test.n}`).join(", ")} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  const suite = await loadSuite(spec.suite, {
+    ...(opts.suiteOptions ?? {}),
+    preset: spec.preset,
+    seed: spec.dataSeed,
+    progress,
+  });
+  progress.log(
+    `suite ${suite.name} (${spec.preset}): ${suite.tasks.map((t) => `${t.name} ${t.splits.train.n}/${t.splits.val.n}/${t.splits.test.n}`).join(", ")} [${((Date.now() - t0) / 1000).toFixed(1)} s]`,
+  );
   const plans = planTargets(suite, spec.targets, opts.candidates);
   const searches = new Map<string, SearchChoice>();
   for (const p of plans) {
-    const n = p.candidates.length, max = limits.maxCandidates;
-    if (max && n > max.n) throw new TooLargeError(`target ${p.target.name} has ${n} candidates; ${max.why} (at most ${max.n})`);
+    const n = p.candidates.length,
+      max = limits.maxCandidates;
+    if (max && n > max.n)
+      throw new TooLargeError(`target ${p.target.name} has ${n} candidates; ${max.why} (at most ${max.n})`);
     searches.set(p.target.name, chooseSearch(n, opts.search, opts.budget));
-    const limit = surrogateLimit(spec.surrogate, n);   // the selection surrogate cannot be skipped: refuse now
-    if (limit) throw new InvalidArgumentError("surrogate", spec.surrogate, `one the pool of target ${p.target.name} allows (${limit}); use --surrogate mean or more candidates`);
+    const limit = surrogateLimit(spec.surrogate, n); // the selection surrogate cannot be skipped: refuse now
+    if (limit)
+      throw new InvalidArgumentError(
+        "surrogate",
+        spec.surrogate,
+        `one the pool of target ${p.target.name} allows (${limit}); use --surrogate mean or more candidates`,
+      );
   }
   limits.check?.(plans, searches);
   const dataHashes = suiteDataHashes(suite);
-  const userData = Object.fromEntries(suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const));
+  const userData = Object.fromEntries(
+    suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const),
+  );
   const store = RunStore.open(opts.out, { spec: runStoreSpec(spec, opts, userData), overwrite: opts.overwrite });
   try {
     markOutputDir(opts.out, "run", "out");
     // every stored value and weight file is checked before the run trusts it; what fails is recomputed
     const list = (xs: string[]) => `${xs.slice(0, 4).join(", ")}${xs.length > 4 ? ", …" : ""}`;
     const values = store.verifyValues();
-    if (values.length) progress.log(`run store: ${values.length} stored value${values.length > 1 ? "s" : ""} failed ${values.length > 1 ? "their" : "its"} checksum (${list(values)}): removed, recomputed where needed`);
+    if (values.length)
+      progress.log(
+        `run store: ${values.length} stored value${values.length > 1 ? "s" : ""} failed ${values.length > 1 ? "their" : "its"} checksum (${list(values)}): removed, recomputed where needed`,
+      );
     const dropped = store.verifyWeights();
-    if (dropped.length) progress.log(`run store: ${dropped.length} weight file${dropped.length > 1 ? "s" : ""} failed ${dropped.length > 1 ? "their" : "its"} sha256 (${list(dropped)}): removed, recomputed where needed`);
-    const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, { modelDir: opts.modelDir, progress });
+    if (dropped.length)
+      progress.log(
+        `run store: ${dropped.length} weight file${dropped.length > 1 ? "s" : ""} failed ${dropped.length > 1 ? "their" : "its"} sha256 (${list(dropped)}): removed, recomputed where needed`,
+      );
+    const { encoder } = await pretrainedEncoder(suite, spec.hidden, spec.pretrain, {
+      modelDir: opts.modelDir,
+      progress,
+    });
     const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
     let theta0: ParamVector;
     const hit = store.getWeights("theta0");
     if (hit) theta0 = hit.params;
-    else { theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed); store.putWeights("theta0", theta0); }
-    const ctx: FineTuneContext = { tasks: suite.tasks, base: theta0, netSpec, recipe: runRecipe(spec, suite), headRule: spec.headRule };
+    else {
+      theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed);
+      store.putWeights("theta0", theta0);
+    }
+    const ctx: FineTuneContext = {
+      tasks: suite.tasks,
+      base: theta0,
+      netSpec,
+      recipe: runRecipe(spec, suite),
+      headRule: spec.headRule,
+    };
     const ev = new Evaluator(netSpec, spec.headRule);
     try {
       return await body({
-        spec, suite, plans, searches, store, theta0, ctx, ev, backend, progress, started, dataHashes,
+        spec,
+        suite,
+        plans,
+        searches,
+        store,
+        theta0,
+        ctx,
+        ev,
+        backend,
+        progress,
+        started,
+        dataHashes,
         out: path.resolve(opts.out),
-        fineTuneOptions: { workers, runner: opts.runner, backend: backend.name, data: suiteRef(spec.suite, spec.preset, spec.dataSeed, opts.suiteOptions), progress },
+        fineTuneOptions: {
+          workers,
+          runner: opts.runner,
+          backend: backend.name,
+          data: suiteRef(spec.suite, spec.preset, spec.dataSeed, opts.suiteOptions),
+          progress,
+        },
       });
     } finally {
       ev.dispose();
@@ -221,5 +287,8 @@ export function singleMasks(e: Pick<Engine, "plans">): number[] {
  * await fineTuneSingles(engine);
  */
 export async function fineTuneSingles(e: Engine): Promise<void> {
-  await ensureFineTunes(e.store, e.ctx, fineTuneJobs(e, singleMasks(e)), { ...e.fineTuneOptions, label: "single-dataset fine-tunes" });
+  await ensureFineTunes(e.store, e.ctx, fineTuneJobs(e, singleMasks(e)), {
+    ...e.fineTuneOptions,
+    label: "single-dataset fine-tunes",
+  });
 }

@@ -45,7 +45,14 @@ export function fineTuneSeed(seed: number, mask: number): number {
 export function runFineTuneJob(ctx: FineTuneContext, job: FineTuneJob): FineTuneOutput {
   const members = ctx.tasks.filter((_, i) => (job.mask & (1 << i)) !== 0).map((task) => ({ task }));
   const r = fineTune(ctx.base, ctx.netSpec, members, ctx.recipe, ctx.headRule, fineTuneSeed(job.seed, job.mask));
-  return { mask: job.mask, seed: job.seed, data: r.params.data, samples: r.samples, steps: r.steps, seconds: r.seconds };
+  return {
+    mask: job.mask,
+    seed: job.seed,
+    data: r.params.data,
+    samples: r.samples,
+    steps: r.steps,
+    seconds: r.seconds,
+  };
 }
 
 const EMPTY: Split = { x: new Float32Array(0), y: new Int32Array(0), n: 0 };
@@ -64,11 +71,23 @@ export function contextToData(ctx: FineTuneContext, backend: string): FineTuneCo
   return {
     tasks: ctx.tasks.map(({ splits, ...rest }) => ({ ...rest, train: splits.train })),
     base: { layout: ctx.base.layout.toJSON(), data: ctx.base.data },
-    netSpec: ctx.netSpec, recipe: ctx.recipe, headRule: ctx.headRule, backend,
+    netSpec: ctx.netSpec,
+    recipe: ctx.recipe,
+    headRule: ctx.headRule,
+    backend,
   };
 }
 
 export function contextFromData(d: FineTuneContextData): FineTuneContext {
-  const tasks: Task[] = d.tasks.map(({ train, ...rest }) => ({ ...rest, splits: { train, val: EMPTY, test: EMPTY, headfit: EMPTY } }));
-  return { tasks, base: new ParamVector(ParamLayout.fromJSON(d.base.layout), d.base.data), netSpec: d.netSpec, recipe: d.recipe, headRule: d.headRule };
+  const tasks: Task[] = d.tasks.map(({ train, ...rest }) => ({
+    ...rest,
+    splits: { train, val: EMPTY, test: EMPTY, headfit: EMPTY },
+  }));
+  return {
+    tasks,
+    base: new ParamVector(ParamLayout.fromJSON(d.base.layout), d.base.data),
+    netSpec: d.netSpec,
+    recipe: d.recipe,
+    headRule: d.headRule,
+  };
 }

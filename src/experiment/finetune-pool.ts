@@ -51,19 +51,33 @@ export async function ensureFineTunes(
   opts: EnsureFineTunesOptions,
 ): Promise<{ trained: number; cached: number; duplicates: number }> {
   const progress = opts.progress ?? silentProgress;
-  const stored = (seed: number, mask: number) => store.has("finetune", fineTuneKey(seed, mask)) && store.hasWeights(fineTuneKey(seed, mask));
+  const stored = (seed: number, mask: number) =>
+    store.has("finetune", fineTuneKey(seed, mask)) && store.hasWeights(fineTuneKey(seed, mask));
   const todo = jobs.filter((j) => !stored(j.seed, j.mask));
   const cached = jobs.length - todo.length;
   if (todo.length === 0) return { trained: 0, cached, duplicates: 0 };
   const size = (m: number) => ctx.tasks.reduce((s, t, i) => s + ((m >> i) & 1 ? t.splits.train.n : 0), 0);
   todo.sort((a, b) => size(b.mask) - size(a.mask) || a.seed - b.seed || a.mask - b.mask);
   const label = opts.label ?? "fine-tunes";
-  let trained = 0, duplicates = 0;
+  let trained = 0,
+    duplicates = 0;
   const save = (out: FineTuneOutput): boolean => {
-    if (stored(out.seed, out.mask)) { duplicates++; return false; }
+    if (stored(out.seed, out.mask)) {
+      duplicates++;
+      return false;
+    }
     const key = fineTuneKey(out.seed, out.mask);
-    store.putWeights(key, new ParamVector(ctx.base.layout, out.data), { mask: String(out.mask), seed: String(out.seed) });
-    const rec: FineTuneRecord = { mask: out.mask, seed: out.seed, samples: out.samples, steps: out.steps, seconds: out.seconds };
+    store.putWeights(key, new ParamVector(ctx.base.layout, out.data), {
+      mask: String(out.mask),
+      seed: String(out.seed),
+    });
+    const rec: FineTuneRecord = {
+      mask: out.mask,
+      seed: out.seed,
+      samples: out.samples,
+      steps: out.steps,
+      seconds: out.seconds,
+    };
     store.put("finetune", key, rec);
     trained++;
     return true;

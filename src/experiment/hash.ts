@@ -22,12 +22,19 @@ export function canonicalJson(value: unknown): string {
   const enc = (v: unknown, path: string): string => {
     if (v === null) return "null";
     switch (typeof v) {
-      case "string": case "boolean": return JSON.stringify(v);
-      case "number": return Number.isFinite(v) ? JSON.stringify(v === 0 ? 0 : v) : `{"$number":"${v}"}`;
-      case "bigint": return `{"$bigint":"${v}"}`;
-      case "undefined": return "null"; // only reached inside arrays, like JSON.stringify
-      case "object": break;
-      default: throw new InvalidArgumentError(path, v, "JSON-like data (no functions or symbols)");
+      case "string":
+      case "boolean":
+        return JSON.stringify(v);
+      case "number":
+        return Number.isFinite(v) ? JSON.stringify(v === 0 ? 0 : v) : `{"$number":"${v}"}`;
+      case "bigint":
+        return `{"$bigint":"${v}"}`;
+      case "undefined":
+        return "null"; // only reached inside arrays, like JSON.stringify
+      case "object":
+        break;
+      default:
+        throw new InvalidArgumentError(path, v, "JSON-like data (no functions or symbols)");
     }
     const o = v as object;
     if (ArrayBuffer.isView(o)) {
@@ -35,14 +42,18 @@ export function canonicalJson(value: unknown): string {
       return `{"$typed":"${o.constructor.name}","length":${(o as unknown as { length?: number }).length ?? o.byteLength},"sha256":"${hash}"}`;
     }
     if (o instanceof ArrayBuffer) return enc(new Uint8Array(o), path);
-    if (typeof (o as { toJSON?: unknown }).toJSON === "function") return enc((o as { toJSON(): unknown }).toJSON(), path);
+    if (typeof (o as { toJSON?: unknown }).toJSON === "function")
+      return enc((o as { toJSON(): unknown }).toJSON(), path);
     if (stack.has(o)) throw new InvalidArgumentError(path, "[circular]", "acyclic data");
     stack.add(o);
     let out: string;
     if (Array.isArray(o)) out = `[${o.map((x, i) => enc(x, `${path}[${i}]`)).join(",")}]`;
-    else if (o instanceof Map || o instanceof Set) throw new InvalidArgumentError(path, o, "plain objects and arrays (convert Map/Set first)");
+    else if (o instanceof Map || o instanceof Set)
+      throw new InvalidArgumentError(path, o, "plain objects and arrays (convert Map/Set first)");
     else {
-      const keys = Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined).sort();
+      const keys = Object.keys(o)
+        .filter((k) => (o as Record<string, unknown>)[k] !== undefined)
+        .sort();
       out = `{${keys.map((k) => `${JSON.stringify(k)}:${enc((o as Record<string, unknown>)[k], `${path}.${k}`)}`).join(",")}}`;
     }
     stack.delete(o);
@@ -61,4 +72,3 @@ export function canonicalJson(value: unknown): string {
 export function stableHash(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
 }
-

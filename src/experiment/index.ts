@@ -1,5 +1,10 @@
 export {
-  PRESET_DEFAULTS, resolveSpec, type ExperimentSpec, type PretrainSpec, type ProtocolSpec, type SpecInput,
+  PRESET_DEFAULTS,
+  resolveSpec,
+  type ExperimentSpec,
+  type PretrainSpec,
+  type ProtocolSpec,
+  type SpecInput,
 } from "./spec";
 export { runExperiment } from "./run";
 export { pretrainedEncoder, type PretrainKind } from "./base-model";
@@ -10,11 +15,31 @@ export { datasetSimilarities, type DatasetSimilarity } from "./measure/similarit
 export { RunStore, SpecMismatchError, type RunStoreOptions } from "./store";
 export { WorkerCrashError, WorkerJobError } from "./runners/local/pool";
 export {
-  clearQueue, FineTuneFailedError, formatQueueStatus, JOB_FORMAT, LocalRunner, QueueConnectionError, QueueRunner,
-  queueStatus, RESULT_FORMAT, startQueueWorker, suiteRef, WorkerRefusalError, type FineTuneBatch,
-  type FineTuneRunner, type QueueAddress, type QueueContext, type QueueJobData, type QueueJobHandler,
-  type QueueJobResult, type QueueRunnerOptions, type QueueStatus, type QueueWorkerHandle, type QueueWorkerOptions,
-  type ResultSink, type SuiteRef,
+  clearQueue,
+  FineTuneFailedError,
+  formatQueueStatus,
+  JOB_FORMAT,
+  LocalRunner,
+  QueueConnectionError,
+  QueueRunner,
+  queueStatus,
+  RESULT_FORMAT,
+  startQueueWorker,
+  suiteRef,
+  WorkerRefusalError,
+  type FineTuneBatch,
+  type FineTuneRunner,
+  type QueueAddress,
+  type QueueContext,
+  type QueueJobData,
+  type QueueJobHandler,
+  type QueueJobResult,
+  type QueueRunnerOptions,
+  type QueueStatus,
+  type QueueWorkerHandle,
+  type QueueWorkerOptions,
+  type ResultSink,
+  type SuiteRef,
 } from "./runners/index";
 export { stableHash } from "./hash";
 export { weightedMergeGrid } from "./measure/weighted-grid";

@@ -26,21 +26,35 @@ export function planTargets(suite: Suite, targets: readonly string[] | null, poo
   const names = suite.tasks.map((t) => t.name);
   const index = new Map(names.map((n, i) => [n, i] as const));
   const wanted = targets ?? names;
-  if (wanted.length === 0) throw new InvalidArgumentError("targets", wanted, `at least one task of suite ${suite.name}`);
+  if (wanted.length === 0)
+    throw new InvalidArgumentError("targets", wanted, `at least one task of suite ${suite.name}`);
   for (const t of wanted) if (!index.has(t)) throw new UnknownNameError(`target of suite ${suite.name}`, t, names);
   if (new Set(wanted).size !== wanted.length) throw new InvalidArgumentError("targets", wanted, "distinct task names");
   if (pool) {
     for (const c of pool) if (!index.has(c)) throw new UnknownNameError(`candidate of suite ${suite.name}`, c, names);
     if (new Set(pool).size !== pool.length) throw new InvalidArgumentError("candidates", pool, "distinct task names");
     const both = pool.filter((c) => wanted.includes(c));
-    if (both.length) throw new InvalidArgumentError("candidates", pool, `no target among them (${both.join(", ")} ${both.length > 1 ? "are targets" : "is a target"}; the target's training data is never mixed in)`);
+    if (both.length)
+      throw new InvalidArgumentError(
+        "candidates",
+        pool,
+        `no target among them (${both.join(", ")} ${both.length > 1 ? "are targets" : "is a target"}; the target's training data is never mixed in)`,
+      );
   }
   return wanted.map((name) => {
     const candidates = suite.tasks.filter((t) => t.name !== name && (!pool || pool.includes(t.name)));
-    if (candidates.length < 2) throw new InvalidArgumentError(`candidates of target ${name}`, candidates.map((c) => c.name), "at least 2 candidate datasets");
+    if (candidates.length < 2)
+      throw new InvalidArgumentError(
+        `candidates of target ${name}`,
+        candidates.map((c) => c.name),
+        "at least 2 candidate datasets",
+      );
     const globalBits = candidates.map((c) => index.get(c.name)!);
     const far = candidates.find((_, i) => globalBits[i] > MAX_TASK_INDEX);
-    if (far) throw new TooLargeError(`candidate ${far.name} is task ${index.get(far.name)! + 1} of suite ${suite.name}; fine-tune masks cover the first ${MAX_TASK_INDEX + 1} tasks`);
+    if (far)
+      throw new TooLargeError(
+        `candidate ${far.name} is task ${index.get(far.name)! + 1} of suite ${suite.name}; fine-tune masks cover the first ${MAX_TASK_INDEX + 1} tasks`,
+      );
     return { target: suite.tasks[index.get(name)!], candidates, globalBits };
   });
 }

@@ -16,8 +16,18 @@ const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
 
 /** The output folder is a non-empty folder that merge-to-mix did not make: writing into it would overwrite the user's files. */
 export class ForeignFolderError extends MergeToMixError {
-  constructor(readonly dir: string, readonly entries: readonly string[]) {
-    super(`${dir} is a non-empty folder that is not a merge-to-mix run (it holds ${entries.slice(0, 3).map((e) => JSON.stringify(e)).join(", ")}${entries.length > 3 ? `, … ${entries.length} entries` : ""} and no ${RUN_MARKER_FILE}); expected a new or empty folder, or a run folder of ours — choose another --out`);
+  constructor(
+    readonly dir: string,
+    readonly entries: readonly string[],
+  ) {
+    super(
+      `${dir} is a non-empty folder that is not a merge-to-mix run (it holds ${entries
+        .slice(0, 3)
+        .map((e) => JSON.stringify(e))
+        .join(
+          ", ",
+        )}${entries.length > 3 ? `, … ${entries.length} entries` : ""} and no ${RUN_MARKER_FILE}); expected a new or empty folder, or a run folder of ours — choose another --out`,
+    );
   }
 }
 
@@ -37,7 +47,11 @@ export function checkOutputDir(dir: string, what = "--out", ours: readonly strin
   const real = realExisting(abs);
   for (const root of SPECIAL_ROOTS) {
     if (real === root || real.startsWith(root + "/") || abs === root || abs.startsWith(root + "/")) {
-      throw new InvalidArgumentError(what, dir, `a folder on a regular filesystem (not under ${root}, a kernel filesystem)`);
+      throw new InvalidArgumentError(
+        what,
+        dir,
+        `a folder on a regular filesystem (not under ${root}, a kernel filesystem)`,
+      );
     }
   }
   // every existing component must be a folder: a file in the way is a clear error, not ENOTDIR
@@ -45,15 +59,25 @@ export function checkOutputDir(dir: string, what = "--out", ours: readonly strin
   const missing: string[] = [];
   for (;;) {
     let st: fs.Stats | undefined;
-    try { st = fs.statSync(at); } catch (err) {
+    try {
+      st = fs.statSync(at);
+    } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ENOTDIR") { at = path.dirname(at); continue; }
-      if (code !== "ENOENT") throw new InvalidArgumentError(what, dir, `a folder that can be read (${code} on ${at})`, { cause: err });
+      if (code === "ENOTDIR") {
+        at = path.dirname(at);
+        continue;
+      }
+      if (code !== "ENOENT")
+        throw new InvalidArgumentError(what, dir, `a folder that can be read (${code} on ${at})`, { cause: err });
       st = undefined;
     }
     if (st) {
       if (!st.isDirectory()) {
-        throw new InvalidArgumentError(what, dir, at === abs ? `a folder, not ${kindOf(st)}` : `a folder path, but ${at} is ${kindOf(st)}, not a folder`);
+        throw new InvalidArgumentError(
+          what,
+          dir,
+          at === abs ? `a folder, not ${kindOf(st)}` : `a folder path, but ${at} is ${kindOf(st)}, not a folder`,
+        );
       }
       break;
     }
@@ -64,9 +88,12 @@ export function checkOutputDir(dir: string, what = "--out", ours: readonly strin
   }
   if (missing.length === 0) {
     const entries = fs.readdirSync(abs);
-    if (entries.length > 0 && ![RUN_MARKER_FILE, ...ours].some((f) => entries.includes(f))) throw new ForeignFolderError(abs, entries.sort());
+    if (entries.length > 0 && ![RUN_MARKER_FILE, ...ours].some((f) => entries.includes(f)))
+      throw new ForeignFolderError(abs, entries.sort());
   } else {
-    try { fs.accessSync(at, fs.constants.W_OK); } catch (err) {
+    try {
+      fs.accessSync(at, fs.constants.W_OK);
+    } catch (err) {
       throw new InvalidArgumentError(what, dir, `a folder that can be created (${at} is not writable)`, { cause: err });
     }
   }
@@ -84,7 +111,8 @@ export function markOutputDir(dir: string, kind: string, what = "--out", ours: r
   try {
     fs.mkdirSync(abs, { recursive: true });
     const marker = path.join(abs, RUN_MARKER_FILE);
-    if (!fs.existsSync(marker)) fs.writeFileSync(marker, JSON.stringify({ producer: "merge-to-mix", kind, version: RUN_MARKER_VERSION }) + "\n");
+    if (!fs.existsSync(marker))
+      fs.writeFileSync(marker, JSON.stringify({ producer: "merge-to-mix", kind, version: RUN_MARKER_VERSION }) + "\n");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new InvalidArgumentError(what, dir, `a folder that can be written (${code})`, { cause: err });
@@ -97,7 +125,11 @@ function realExisting(abs: string): string {
   let at = abs;
   const rest: string[] = [];
   for (;;) {
-    try { return path.join(fs.realpathSync(at), ...rest.reverse()); } catch { /* not there yet */ }
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      /* not there yet */
+    }
     const up = path.dirname(at);
     if (up === at) return abs;
     rest.push(path.basename(at));
@@ -106,5 +138,15 @@ function realExisting(abs: string): string {
 }
 
 function kindOf(st: fs.Stats): string {
-  return st.isFile() ? "a file" : st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : st.isSymbolicLink() ? "a link" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a folder";
+  return st.isFile()
+    ? "a file"
+    : st.isFIFO()
+      ? "a FIFO"
+      : st.isSocket()
+        ? "a socket"
+        : st.isSymbolicLink()
+          ? "a link"
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? "a device"
+            : "not a folder";
 }

@@ -23,24 +23,38 @@ import type { WeightedGrid } from "../results/weighted-grid";
 export { RUN_FORMAT_VERSION, openRunStore, runStoreSpec, type RunOptions } from "./engine";
 
 /** The run's tables enumerate all 2^N mixtures of a target (similarity baselines, ground truth). */
-const RUN_MAX_CANDIDATES = { n: 24, why: "a run tabulates all 2^N mixtures per target; for larger pools use selectMixture (merge-to-mix select) with a search" };
+const RUN_MAX_CANDIDATES = {
+  n: 24,
+  why: "a run tabulates all 2^N mixtures per target; for larger pools use selectMixture (merge-to-mix select) with a search",
+};
 
 /** Merged scores of every (seed, target) of the run, keyed `${seed}/${target}`. */
 async function mergedScores(e: Engine): Promise<Map<string, MixtureScores>> {
   const merged = new Map<string, MixtureScores>();
-  for (const seed of e.spec.seeds) for (const p of e.plans) merged.set(`${seed}/${p.target.name}`, await selectionScores(e, seed, p));
+  for (const seed of e.spec.seeds)
+    for (const p of e.plans) merged.set(`${seed}/${p.target.name}`, await selectionScores(e, seed, p));
   return merged;
 }
 
 /** Weighted mixing for the first target: the simplex over its three best single datasets (stored). */
 function weightedGrid(e: Engine, merged: Map<string, MixtureScores>): WeightedGrid {
-  const p = e.plans[0], seed = e.spec.seeds[0];
+  const p = e.plans[0],
+    seed = e.spec.seeds[0];
   let grid = e.store.get<WeightedGrid>("weighted-grid", `${seed}/${p.target.name}`);
   if (!grid) {
     const ms = merged.get(`${seed}/${p.target.name}`)!;
-    const top = p.globalBits.map((b, i) => ({ b, s: -scoredMixture(ms, 1 << i)!.loss })).sort((x, y) => y.s - x.s).slice(0, Math.min(3, p.globalBits.length));
+    const top = p.globalBits
+      .map((b, i) => ({ b, s: -scoredMixture(ms, 1 << i)!.loss }))
+      .sort((x, y) => y.s - x.s)
+      .slice(0, Math.min(3, p.globalBits.length));
     const models = top.map((t) => e.store.getWeights(fineTuneKey(seed, 1 << t.b), e.theta0.layout)!.params);
-    grid = weightedMergeGrid(e.ev, models, top.map((t) => e.suite.tasks[t.b].name), p.target, { score: "accuracy" });
+    grid = weightedMergeGrid(
+      e.ev,
+      models,
+      top.map((t) => e.suite.tasks[t.b].name),
+      p.target,
+      { score: "accuracy" },
+    );
     e.store.put("weighted-grid", `${seed}/${p.target.name}`, grid);
   }
   return grid;
@@ -61,39 +75,71 @@ function weightedGrid(e: Engine, merged: Map<string, MixtureScores>): WeightedGr
  * results.selections.filter((r) => r.method === "merge-to-mix");
  */
 export async function runExperiment(opts: RunOptions & { verify?: number }): Promise<RunResults> {
-  checkWeightedBudget(opts.weightedBudget);   // before any file is made
+  checkWeightedBudget(opts.weightedBudget); // before any file is made
   if (opts.verify !== undefined) checkVerifyCount(opts.verify, Infinity);
-  return withEngine(opts, async (e) => {
-    await fineTuneSingles(e);
-    const base = baseScores(e);
-    const sims = targetSimilarities(e);
-    const singles = ownTaskRows(e);
-    const merged = await mergedScores(e);
-    if (e.spec.groundTruth) await groundTruth(e);
-    // every compared surrogate over the same single fine-tunes, where there is a truth to judge them by
-    const notes: string[] = [];
-    const surrogates = e.spec.groundTruth ? await allSurrogates(e, notes) : [];
-    writeFileAtomic(path.join(e.out, "weighted-grid.json"), JSON.stringify(weightedGrid(e, merged)) + "\n");
+  return withEngine(
+    opts,
+    async (e) => {
+      await fineTuneSingles(e);
+      const base = baseScores(e);
+      const sims = targetSimilarities(e);
+      const singles = ownTaskRows(e);
+      const merged = await mergedScores(e);
+      if (e.spec.groundTruth) await groundTruth(e);
+      // every compared surrogate over the same single fine-tunes, where there is a truth to judge them by
+      const notes: string[] = [];
+      const surrogates = e.spec.groundTruth ? await allSurrogates(e, notes) : [];
+      writeFileAtomic(path.join(e.out, "weighted-grid.json"), JSON.stringify(weightedGrid(e, merged)) + "\n");
 
-    const m: RunMeasurements = {
-      spec: e.spec, suite: e.suite, plans: e.plans.map((p) => ({ target: p.target.name, candidates: p.candidates.map((c) => c.name), globalBits: [...p.globalBits] })),
-      base, sims, merged,
-      finetune: (seed, mask) => e.store.get<FineTuneRecord>("finetune", fineTuneKey(seed, mask)),
-      truth: (seed, mask, target) => e.store.get("truth", `${seed}/${mask}/${target}`),
-      started: e.started,
-    };
-    let weighted: WeightedRow[] | undefined;
-    if (opts.weighted) {
-      weighted = [];
-      for (const seed of e.spec.seeds) for (const p of e.plans) weighted.push(await weightedMixture(e, seed, p, merged.get(`${seed}/${p.target.name}`)!, { budget: opts.weightedBudget, truth: e.spec.groundTruth }));
-    }
-    // task-vector geometry of the stored singles (and mixture fine-tunes, with a truth): cheap, in every run
-    const taskVectors = taskVectorRows(e);
-    const results = { ...assembleResults(m), singles, surrogates, taskVectors, ...(weighted ? { weighted } : {}), ...(notes.length ? { notes } : {}) };
-    // the cost–regret frontier of verifying a shortlist comes for free from the ground truth
-    const frontier = e.spec.groundTruth ? verifyFrontier(results, { pairedK: opts.verify }) : null;
-    const withFrontier: RunResults = frontier ? { ...results, verify: frontier } : results;
-    writeRunResults(e.out, withFrontier);
-    return withFrontier;
-  }, { maxCandidates: RUN_MAX_CANDIDATES, check: (plans) => { if (opts.verify !== undefined) for (const p of plans) checkVerifyCount(opts.verify, 2 ** p.candidates.length - 1); } });
+      const m: RunMeasurements = {
+        spec: e.spec,
+        suite: e.suite,
+        plans: e.plans.map((p) => ({
+          target: p.target.name,
+          candidates: p.candidates.map((c) => c.name),
+          globalBits: [...p.globalBits],
+        })),
+        base,
+        sims,
+        merged,
+        finetune: (seed, mask) => e.store.get<FineTuneRecord>("finetune", fineTuneKey(seed, mask)),
+        truth: (seed, mask, target) => e.store.get("truth", `${seed}/${mask}/${target}`),
+        started: e.started,
+      };
+      let weighted: WeightedRow[] | undefined;
+      if (opts.weighted) {
+        weighted = [];
+        for (const seed of e.spec.seeds)
+          for (const p of e.plans)
+            weighted.push(
+              await weightedMixture(e, seed, p, merged.get(`${seed}/${p.target.name}`)!, {
+                budget: opts.weightedBudget,
+                truth: e.spec.groundTruth,
+              }),
+            );
+      }
+      // task-vector geometry of the stored singles (and mixture fine-tunes, with a truth): cheap, in every run
+      const taskVectors = taskVectorRows(e);
+      const results = {
+        ...assembleResults(m),
+        singles,
+        surrogates,
+        taskVectors,
+        ...(weighted ? { weighted } : {}),
+        ...(notes.length ? { notes } : {}),
+      };
+      // the cost–regret frontier of verifying a shortlist comes for free from the ground truth
+      const frontier = e.spec.groundTruth ? verifyFrontier(results, { pairedK: opts.verify }) : null;
+      const withFrontier: RunResults = frontier ? { ...results, verify: frontier } : results;
+      writeRunResults(e.out, withFrontier);
+      return withFrontier;
+    },
+    {
+      maxCandidates: RUN_MAX_CANDIDATES,
+      check: (plans) => {
+        if (opts.verify !== undefined)
+          for (const p of plans) checkVerifyCount(opts.verify, 2 ** p.candidates.length - 1);
+      },
+    },
+  );
 }

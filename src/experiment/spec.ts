@@ -69,23 +69,56 @@ export interface ExperimentSpec extends ProtocolSpec {
  */
 export const PRESET_DEFAULTS: { readonly [P in PresetName]: Omit<ProtocolSpec, "suite" | "preset"> } = {
   quick: {
-    dataSeed: 0, headRule: "refit", score: "loss", hidden: [256, 256],
+    dataSeed: 0,
+    headRule: "refit",
+    score: "loss",
+    hidden: [256, 256],
     recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
-    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 }, perClass: 40, shiftedCopies: 3, maxChunks: 6000, seed: 0 },
-    similarityRule: "mean", topK: 2, groundTruth: true, trainBudget: "epochs", surrogate: "mean",
+    pretrain: {
+      recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 4 },
+      perClass: 40,
+      shiftedCopies: 3,
+      maxChunks: 6000,
+      seed: 0,
+    },
+    similarityRule: "mean",
+    topK: 2,
+    groundTruth: true,
+    trainBudget: "epochs",
+    surrogate: "mean",
   },
   full: {
-    dataSeed: 0, headRule: "refit", score: "loss", hidden: [256, 256],
+    dataSeed: 0,
+    headRule: "refit",
+    score: "loss",
+    hidden: [256, 256],
     recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 32, epochs: 5 },
-    pretrain: { recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 10 }, perClass: 100, shiftedCopies: 3, maxChunks: 40000, seed: 0 },
-    similarityRule: "mean", topK: 2, groundTruth: true, trainBudget: "epochs", surrogate: "mean",
+    pretrain: {
+      recipe: { optimizer: "adam", learningRate: 1e-3, batchSize: 128, epochs: 10 },
+      perClass: 100,
+      shiftedCopies: 3,
+      maxChunks: 40000,
+      seed: 0,
+    },
+    similarityRule: "mean",
+    topK: 2,
+    groundTruth: true,
+    trainBudget: "epochs",
+    surrogate: "mean",
   },
 };
 
 /** Options accepted by {@link resolveSpec}: a suite and anything to override. */
-export type SpecInput = { suite: string; preset?: PresetName; seeds?: readonly number[] | number; targets?: readonly string[] | null; surrogates?: readonly string[] }
-  & Partial<Omit<ProtocolSpec, "suite" | "preset" | "recipe" | "pretrain">>
-  & { recipe?: Partial<FineTuneRecipe>; pretrain?: Partial<Omit<PretrainSpec, "recipe">> & { recipe?: Partial<FineTuneRecipe> } };
+export type SpecInput = {
+  suite: string;
+  preset?: PresetName;
+  seeds?: readonly number[] | number;
+  targets?: readonly string[] | null;
+  surrogates?: readonly string[];
+} & Partial<Omit<ProtocolSpec, "suite" | "preset" | "recipe" | "pretrain">> & {
+    recipe?: Partial<FineTuneRecipe>;
+    pretrain?: Partial<Omit<PretrainSpec, "recipe">> & { recipe?: Partial<FineTuneRecipe> };
+  };
 
 /**
  * Fill a spec from the preset's defaults and validate it.
@@ -98,20 +131,26 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
   const preset = input.preset ?? "quick";
   if (!(PRESET_NAMES as readonly string[]).includes(preset)) throw new UnknownNameError("preset", preset, PRESET_NAMES);
   const d = PRESET_DEFAULTS[preset];
-  const seeds = typeof input.seeds === "number"
-    ? Array.from({ length: input.seeds }, (_, i) => i)
-    : [...(input.seeds ?? [0])];
-  if (typeof input.seeds === "number" && (!Number.isInteger(input.seeds) || input.seeds < 1)) throw new InvalidArgumentError("seeds", input.seeds, "a positive integer count or a list of seeds");
-  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new InvalidArgumentError("seeds", seeds, "a non-empty list of non-negative integers");
+  const seeds =
+    typeof input.seeds === "number" ? Array.from({ length: input.seeds }, (_, i) => i) : [...(input.seeds ?? [0])];
+  if (typeof input.seeds === "number" && (!Number.isInteger(input.seeds) || input.seeds < 1))
+    throw new InvalidArgumentError("seeds", input.seeds, "a positive integer count or a list of seeds");
+  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0))
+    throw new InvalidArgumentError("seeds", seeds, "a non-empty list of non-negative integers");
   if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError("seeds", seeds, "distinct seeds");
   const spec: ExperimentSpec = {
-    suite: input.suite, preset,
+    suite: input.suite,
+    preset,
     dataSeed: input.dataSeed ?? d.dataSeed,
     headRule: input.headRule ?? d.headRule,
     score: input.score ?? d.score,
     hidden: [...(input.hidden ?? d.hidden)],
     recipe: { ...d.recipe, ...(input.recipe ?? {}) },
-    pretrain: { ...d.pretrain, ...(input.pretrain ?? {}), recipe: { ...d.pretrain.recipe, ...(input.pretrain?.recipe ?? {}) } },
+    pretrain: {
+      ...d.pretrain,
+      ...(input.pretrain ?? {}),
+      recipe: { ...d.pretrain.recipe, ...(input.pretrain?.recipe ?? {}) },
+    },
     similarityRule: input.similarityRule ?? d.similarityRule,
     topK: input.topK ?? d.topK,
     groundTruth: input.groundTruth ?? d.groundTruth,
@@ -121,17 +160,29 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
     targets: input.targets ? [...input.targets] : null,
     surrogates: [...new Set((input.surrogates ?? DEFAULT_SURROGATES).map((n) => surrogateName(parseSurrogate(n))))],
   };
-  if (typeof spec.suite !== "string" || !spec.suite) throw new InvalidArgumentError("suite", spec.suite, "a suite name");
-  if (!(HEAD_RULES as readonly string[]).includes(spec.headRule)) throw new UnknownNameError("head rule", spec.headRule, HEAD_RULES);
-  if (spec.score !== "accuracy" && spec.score !== "loss") throw new UnknownNameError("score", spec.score, ["accuracy", "loss"]);
-  if (!["mean", "pooled", "top-k"].includes(spec.similarityRule)) throw new UnknownNameError("similarity rule", spec.similarityRule, ["mean", "pooled", "top-k"]);
-  if (!Number.isInteger(spec.topK) || spec.topK < 1) throw new InvalidArgumentError("topK", spec.topK, "a positive integer");
-  if (spec.hidden.length === 0 || spec.hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new InvalidArgumentError("hidden", spec.hidden, "one or more positive layer widths");
-  if (!(TRAIN_BUDGETS as readonly string[]).includes(spec.trainBudget)) throw new UnknownNameError("fine-tuning budget", spec.trainBudget, TRAIN_BUDGETS);
+  if (typeof spec.suite !== "string" || !spec.suite)
+    throw new InvalidArgumentError("suite", spec.suite, "a suite name");
+  if (!(HEAD_RULES as readonly string[]).includes(spec.headRule))
+    throw new UnknownNameError("head rule", spec.headRule, HEAD_RULES);
+  if (spec.score !== "accuracy" && spec.score !== "loss")
+    throw new UnknownNameError("score", spec.score, ["accuracy", "loss"]);
+  if (!["mean", "pooled", "top-k"].includes(spec.similarityRule))
+    throw new UnknownNameError("similarity rule", spec.similarityRule, ["mean", "pooled", "top-k"]);
+  if (!Number.isInteger(spec.topK) || spec.topK < 1)
+    throw new InvalidArgumentError("topK", spec.topK, "a positive integer");
+  if (spec.hidden.length === 0 || spec.hidden.some((h) => !Number.isInteger(h) || h < 1))
+    throw new InvalidArgumentError("hidden", spec.hidden, "one or more positive layer widths");
+  if (!(TRAIN_BUDGETS as readonly string[]).includes(spec.trainBudget))
+    throw new UnknownNameError("fine-tuning budget", spec.trainBudget, TRAIN_BUDGETS);
   validateRecipe(spec.recipe);
   validateRecipe(spec.pretrain.recipe);
   // 0 epochs would make every fine-tune (and the exported "final model") θ0 itself
-  if (spec.recipe.epochs < 1) throw new InvalidArgumentError("recipe.epochs (--epochs)", spec.recipe.epochs, "at least 1 pass over the data (with 0 every fine-tune would be θ0 itself)");
+  if (spec.recipe.epochs < 1)
+    throw new InvalidArgumentError(
+      "recipe.epochs (--epochs)",
+      spec.recipe.epochs,
+      "at least 1 pass over the data (with 0 every fine-tune would be θ0 itself)",
+    );
   return spec;
 }
 

@@ -14,8 +14,13 @@ const DB_NAME = "store.sqlite";
 
 /** The directory holds a run store made for a different run spec. */
 export class SpecMismatchError extends MergeToMixError {
-  constructor(readonly dir: string, readonly difference: string) {
-    super(`${dir} holds a run store for another spec (${difference}); open it with { overwrite: true } to discard it, or use another directory`);
+  constructor(
+    readonly dir: string,
+    readonly difference: string,
+  ) {
+    super(
+      `${dir} holds a run store for another spec (${difference}); open it with { overwrite: true } to discard it, or use another directory`,
+    );
   }
 }
 
@@ -35,7 +40,10 @@ export function jsonDifference(stored: unknown, given: unknown, at = "spec"): st
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   if (Array.isArray(stored) && Array.isArray(given)) {
     if (stored.length !== given.length) return `${at}: stored ${stored.length} items, given ${given.length}`;
-    for (let i = 0; i < stored.length; i++) { const d = jsonDifference(stored[i], given[i], `${at}[${i}]`); if (d) return d; }
+    for (let i = 0; i < stored.length; i++) {
+      const d = jsonDifference(stored[i], given[i], `${at}[${i}]`);
+      if (d) return d;
+    }
   } else if (isObj(stored) && isObj(given)) {
     const keys = [...new Set([...Object.keys(stored), ...Object.keys(given)])].sort();
     for (const k of keys) {
@@ -67,7 +75,10 @@ function checkIntegrity(db: Database.Database, file: string): void {
   }
   if (problems.length !== 1 || problems[0] !== "ok") {
     const first = problems.join("; ").replace(/\s*\n\s*/g, "; ");
-    throw new CorruptFileError(file, `failed SQLite's integrity check (${first.length > 120 ? first.slice(0, 117) + "..." : first}); ${recoverText(file)}`);
+    throw new CorruptFileError(
+      file,
+      `failed SQLite's integrity check (${first.length > 120 ? first.slice(0, 117) + "..." : first}); ${recoverText(file)}`,
+    );
   }
 }
 
@@ -78,16 +89,25 @@ function rowSha(kind: string, key: string, json: string): string {
 
 /** A stored JSON value; a damaged one is a CorruptFileError naming it, never a raw SyntaxError. */
 function parseRow(json: string, dir: string, kind: string, key: string): unknown {
-  try { return JSON.parse(json); } catch (err) {
+  try {
+    return JSON.parse(json);
+  } catch (err) {
     const file = path.join(dir, DB_NAME);
-    throw new CorruptFileError(file, `the stored ${kind} ${JSON.stringify(key)} is not valid JSON (damaged); ${recoverText(file)}`, { cause: err });
+    throw new CorruptFileError(
+      file,
+      `the stored ${kind} ${JSON.stringify(key)} is not valid JSON (damaged); ${recoverText(file)}`,
+      { cause: err },
+    );
   }
 }
 
 let tempCounter = 0;
 /** A temp name in the same folder (same filesystem → atomic rename), unique per process and call. */
 function tempPath(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${process.hrtime.bigint()}.${tempCounter++}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${process.hrtime.bigint()}.${tempCounter++}.tmp`,
+  );
 }
 
 /** Write bytes durably under a temp name, then rename over `file`. */
@@ -95,7 +115,12 @@ function writeAtomic(file: string, bytes: Uint8Array): void {
   const tmp = tempPath(file);
   try {
     const fd = fs.openSync(tmp, "w");
-    try { fs.writeSync(fd, bytes); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
@@ -131,12 +156,17 @@ function keyText(key: unknown): string {
 export class RunStore {
   private closed = false;
 
-  private constructor(readonly dir: string, private readonly db: Database.Database, readonly spec: unknown) {}
+  private constructor(
+    readonly dir: string,
+    private readonly db: Database.Database,
+    readonly spec: unknown,
+  ) {}
 
   /** Open (creating if needed) the store in `dir` for `spec`. */
   static open(dir: string, options: RunStoreOptions): RunStore {
     if (typeof dir !== "string" || dir.length === 0) throw new InvalidArgumentError("dir", dir, "a directory path");
-    if (!options || !("spec" in options) || options.spec === undefined) throw new InvalidArgumentError("options.spec", options && options.spec, "the run spec (a JSON-like value)");
+    if (!options || !("spec" in options) || options.spec === undefined)
+      throw new InvalidArgumentError("options.spec", options && options.spec, "the run spec (a JSON-like value)");
     const specText = canonicalJson(options.spec);
     const abs = path.resolve(dir);
     fs.mkdirSync(path.join(abs, "weights"), { recursive: true });
@@ -154,12 +184,18 @@ export class RunStore {
       let version: unknown;
       try {
         const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-        if (hasMeta) version = (db.prepare("SELECT value FROM meta WHERE name = 'format_version'").get() as { value?: string } | undefined)?.value;
+        if (hasMeta)
+          version = (
+            db.prepare("SELECT value FROM meta WHERE name = 'format_version'").get() as { value?: string } | undefined
+          )?.value;
       } catch (err) {
         throw new CorruptFileError(file, "is not a run store (not a readable SQLite database)", { cause: err });
       }
       if (version !== undefined && version !== String(STORE_FORMAT_VERSION)) {
-        throw new CorruptFileError(file, `written by run store format ${version}; this version of merge-to-mix reads format ${STORE_FORMAT_VERSION} (left untouched)`);
+        throw new CorruptFileError(
+          file,
+          `written by run store format ${version}; this version of merge-to-mix reads format ${STORE_FORMAT_VERSION} (left untouched)`,
+        );
       }
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL"); // WAL + NORMAL: consistent after a crash, fast commits
@@ -179,8 +215,12 @@ export class RunStore {
         const stored = (db.prepare("SELECT value FROM meta WHERE name = 'spec'").get() as { value: string }).value;
         if (stored !== specText) {
           let storedSpec: unknown;
-          try { storedSpec = JSON.parse(stored); } catch (err) {
-            throw new CorruptFileError(file, `its stored spec is not valid JSON (damaged); ${recoverText(file)}`, { cause: err });
+          try {
+            storedSpec = JSON.parse(stored);
+          } catch (err) {
+            throw new CorruptFileError(file, `its stored spec is not valid JSON (damaged); ${recoverText(file)}`, {
+              cause: err,
+            });
           }
           const diff = jsonDifference(storedSpec, JSON.parse(specText)) ?? "spec differs";
           if (!options.overwrite) throw new SpecMismatchError(abs, diff);
@@ -199,7 +239,8 @@ export class RunStore {
 
   private check(kind: string, key: string): void {
     if (this.closed) throw new InvalidArgumentError("store", this.dir, "an open store (it was closed)");
-    if (typeof kind !== "string" || kind.length === 0) throw new InvalidArgumentError("kind", kind, "a non-empty string");
+    if (typeof kind !== "string" || kind.length === 0)
+      throw new InvalidArgumentError("kind", kind, "a non-empty string");
     if (typeof key !== "string" || key.length === 0) throw new InvalidArgumentError("key", key, "a non-empty string");
   }
 
@@ -213,18 +254,25 @@ export class RunStore {
     this.check(kind, key);
     const json = JSON.stringify(value);
     if (json === undefined) throw new InvalidArgumentError("value", value, "a JSON-serialisable value");
-    this.db.prepare("INSERT OR REPLACE INTO results (kind, key, json, updated, sha256) VALUES (?, ?, ?, ?, ?)").run(kind, key, json, new Date().toISOString(), rowSha(kind, key, json));
+    this.db
+      .prepare("INSERT OR REPLACE INTO results (kind, key, json, updated, sha256) VALUES (?, ?, ?, ?, ?)")
+      .run(kind, key, json, new Date().toISOString(), rowSha(kind, key, json));
   }
 
   /** Store many values in one transaction (all or nothing). @example store.putMany("merged", [["a", 1], ["b", 2]]); */
   putMany(kind: string, entries: Iterable<readonly [string, unknown]>): void {
-    this.db.transaction(() => { for (const [k, v] of entries) this.put(kind, k, v); }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [k, v] of entries) this.put(kind, k, v);
+      })
+      .immediate();
   }
 
   /** The stored value, or undefined. @example store.get<{ acc: number }>("merged", "mnist/0b101")?.acc */
   get<T = unknown>(kind: string, key: string): T | undefined {
     this.check(kind, key);
-    const row = this.db.prepare("SELECT json FROM results WHERE kind = ? AND key = ?").get(kind, key) as { json: string } | undefined;
+    const row = this.db.prepare("SELECT json FROM results WHERE kind = ? AND key = ?").get(kind, key) as
+      { json: string } | undefined;
     return row ? (parseRow(row.json, this.dir, kind, key) as T) : undefined;
   }
 
@@ -237,8 +285,12 @@ export class RunStore {
   /** Every (key, value) of a kind, ordered by key. @example for (const { key, value } of store.list("merged")) … */
   list<T = unknown>(kind: string): Array<{ key: string; value: T }> {
     this.check(kind, "*");
-    return (this.db.prepare("SELECT key, json FROM results WHERE kind = ? ORDER BY key").all(kind) as Array<{ key: string; json: string }>)
-      .map((r) => ({ key: r.key, value: parseRow(r.json, this.dir, kind, r.key) as T }));
+    return (
+      this.db.prepare("SELECT key, json FROM results WHERE kind = ? ORDER BY key").all(kind) as Array<{
+        key: string;
+        json: string;
+      }>
+    ).map((r) => ({ key: r.key, value: parseRow(r.json, this.dir, kind, r.key) as T }));
   }
 
   /** Remove one value; true when it existed. @example store.delete("merged", "mnist/0b101") */
@@ -249,7 +301,10 @@ export class RunStore {
 
   /** The kinds present, with their counts. @example store.kinds() // { merged: 127, finetune: 7 } */
   kinds(): Record<string, number> {
-    const rows = this.db.prepare("SELECT kind, COUNT(*) AS n FROM results GROUP BY kind ORDER BY kind").all() as Array<{ kind: string; n: number }>;
+    const rows = this.db.prepare("SELECT kind, COUNT(*) AS n FROM results GROUP BY kind ORDER BY kind").all() as Array<{
+      kind: string;
+      n: number;
+    }>;
     return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
   }
 
@@ -272,7 +327,8 @@ export class RunStore {
     const bytes = encodeSafetensors(params, metadata ? { metadata } : {});
     const sha256 = sha256Hex(bytes);
     writeAtomic(file, bytes);
-    this.db.prepare("INSERT OR REPLACE INTO weights (key, file, sha256, bytes, updated) VALUES (?, ?, ?, ?, ?)")
+    this.db
+      .prepare("INSERT OR REPLACE INTO weights (key, file, sha256, bytes, updated) VALUES (?, ?, ?, ?, ?)")
       .run(text, path.basename(file), sha256, bytes.length, new Date().toISOString());
     return { file, sha256 };
   }
@@ -289,11 +345,16 @@ export class RunStore {
   getWeights(key: unknown, expectedLayout?: ParamLayout): LoadedParams | null {
     const text = keyText(key);
     this.check("weights", text);
-    const row = this.db.prepare("SELECT file, sha256 FROM weights WHERE key = ?").get(text) as { file: string; sha256: string } | undefined;
+    const row = this.db.prepare("SELECT file, sha256 FROM weights WHERE key = ?").get(text) as
+      { file: string; sha256: string } | undefined;
     if (!row) return null;
     const file = path.join(this.dir, "weights", row.file);
     let bytes: Buffer | undefined;
-    try { bytes = fs.readFileSync(file); } catch { bytes = undefined; }
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      bytes = undefined;
+    }
     if (!bytes || sha256Hex(bytes) !== row.sha256) {
       // Only drop the row we judged: another writer may have just recorded a fresh one.
       this.db.prepare("DELETE FROM weights WHERE key = ? AND sha256 = ?").run(text, row.sha256);
@@ -313,7 +374,9 @@ export class RunStore {
    */
   verifyValues(): string[] {
     const dropped: string[] = [];
-    const rows = this.db.prepare("SELECT rowid AS id, kind, key, json, sha256 FROM results WHERE sha256 IS NOT NULL").all() as Array<{ id: number; kind: string; key: string; json: string; sha256: string }>;
+    const rows = this.db
+      .prepare("SELECT rowid AS id, kind, key, json, sha256 FROM results WHERE sha256 IS NOT NULL")
+      .all() as Array<{ id: number; kind: string; key: string; json: string; sha256: string }>;
     for (const r of rows) {
       if (rowSha(r.kind, r.key, r.json) === r.sha256) continue;
       this.db.prepare("DELETE FROM results WHERE rowid = ?").run(r.id);
@@ -332,10 +395,18 @@ export class RunStore {
    */
   verifyWeights(): string[] {
     const dropped: string[] = [];
-    for (const row of this.db.prepare("SELECT key, file, sha256 FROM weights ORDER BY key").all() as Array<{ key: string; file: string; sha256: string }>) {
+    for (const row of this.db.prepare("SELECT key, file, sha256 FROM weights ORDER BY key").all() as Array<{
+      key: string;
+      file: string;
+      sha256: string;
+    }>) {
       const file = path.join(this.dir, "weights", row.file);
       let ok = false;
-      try { ok = sha256Hex(fs.readFileSync(file)) === row.sha256; } catch { ok = false; }
+      try {
+        ok = sha256Hex(fs.readFileSync(file)) === row.sha256;
+      } catch {
+        ok = false;
+      }
       if (ok) continue;
       if (this.db.prepare("DELETE FROM weights WHERE key = ? AND sha256 = ?").run(row.key, row.sha256).changes > 0) {
         fs.rmSync(file, { force: true });
@@ -357,6 +428,9 @@ export class RunStore {
 
   /** Close the database (idempotent). @example store.close() */
   close(): void {
-    if (!this.closed) { this.closed = true; this.db.close(); }
+    if (!this.closed) {
+      this.closed = true;
+      this.db.close();
+    }
   }
 }

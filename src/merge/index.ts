@@ -8,7 +8,12 @@ export { allMasks, flippedBit, grayCode, maskOf, membersOf, popcount } from "./s
 export { mergeMask, mergeMaskUnchecked } from "./merge-mask";
 export { sweepLength, sweepSubsets, type SweepOptions, type SweepStep } from "./sweep";
 export {
-  CALIBRATION_LAMBDAS, DEFAULT_SURROGATES, MATCHED_FIT_K, MATCHED_SHRINKS, parseSurrogate, surrogateName,
+  CALIBRATION_LAMBDAS,
+  DEFAULT_SURROGATES,
+  MATCHED_FIT_K,
+  MATCHED_SHRINKS,
+  parseSurrogate,
+  surrogateName,
   type Surrogate,
 } from "./surrogate";
 export { matchedCoefficients, matchedSweep, type MatchedBudget, type MatchedRule } from "./matched-coefficients";

@@ -18,9 +18,13 @@ export interface MatchedRule {
 
 function check(rule: MatchedRule, mask: number): void {
   const n = rule.sizes.length;
-  if (!Number.isInteger(mask) || mask <= 0 || mask >= 2 ** n) throw new InvalidArgumentError("mask", mask, `a non-empty subset of ${n} candidates`);
-  if (rule.budget !== "epochs" && rule.budget !== "steps") throw new InvalidArgumentError("budget", rule.budget, '"epochs" or "steps"');
-  for (const s of rule.sizes) if (!(s > 0) || !Number.isFinite(s)) throw new InvalidArgumentError("sizes", rule.sizes, "positive finite training-set sizes");
+  if (!Number.isInteger(mask) || mask <= 0 || mask >= 2 ** n)
+    throw new InvalidArgumentError("mask", mask, `a non-empty subset of ${n} candidates`);
+  if (rule.budget !== "epochs" && rule.budget !== "steps")
+    throw new InvalidArgumentError("budget", rule.budget, '"epochs" or "steps"');
+  for (const s of rule.sizes)
+    if (!(s > 0) || !Number.isFinite(s))
+      throw new InvalidArgumentError("sizes", rule.sizes, "positive finite training-set sizes");
   if (rule.weights && (rule.weights.length !== n || rule.weights.some((w) => !(w >= 0) || !Number.isFinite(w)))) {
     throw new InvalidArgumentError("weights", rule.weights, `${n} non-negative finite sampling proportions`);
   }
@@ -45,10 +49,11 @@ export function matchedCoefficients(rule: MatchedRule, mask: number): number[] {
   const total = rule.sizes.reduce((s, n, i) => (inS(i) ? s + n : s), 0);
   const w = rule.weights;
   const wSum = w ? w.reduce((s, v, i) => (inS(i) ? s + v : s), 0) : 0;
-  if (w && !(wSum > 0)) throw new InvalidArgumentError("weights", w, `a positive proportion for some member of mask ${mask}`);
+  if (w && !(wSum > 0))
+    throw new InvalidArgumentError("weights", w, `a positive proportion for some member of mask ${mask}`);
   return rule.sizes.map((n, i) => {
     if (!inS(i)) return 0;
-    const share = w ? w[i] / wSum : n / total;   // the fraction of the mixture's examples drawn from Dᵢ
+    const share = w ? w[i] / wSum : n / total; // the fraction of the mixture's examples drawn from Dᵢ
     return rule.budget === "steps" ? share : (share * total) / n;
   });
 }
@@ -63,10 +68,15 @@ export function matchedCoefficients(rule: MatchedRule, mask: number): number[] {
  * const plan = matchedSweep({ budget: "epochs", sizes: [200, 200] }, 0.5);
  * plan.coefficients(2, 0b11);   // [0.5, 0]: θ0 + 0.5 (τ₁ + τ₂)
  */
-export function matchedSweep(rule: Omit<MatchedRule, "weights">, shrink: number): { scales: number[]; coefficients: (size: number, mask: number) => readonly [number, number] } {
-  if (!(shrink > 0) || !Number.isFinite(shrink)) throw new InvalidArgumentError("shrink", shrink, "a positive finite factor");
+export function matchedSweep(
+  rule: Omit<MatchedRule, "weights">,
+  shrink: number,
+): { scales: number[]; coefficients: (size: number, mask: number) => readonly [number, number] } {
+  if (!(shrink > 0) || !Number.isFinite(shrink))
+    throw new InvalidArgumentError("shrink", shrink, "a positive finite factor");
   check(rule, 1);
-  if (rule.budget === "epochs") return { scales: rule.sizes.map(() => 1), coefficients: (k) => [shrink, 1 - shrink * k] };
+  if (rule.budget === "epochs")
+    return { scales: rule.sizes.map(() => 1), coefficients: (k) => [shrink, 1 - shrink * k] };
   const mean = rule.sizes.reduce((a, b) => a + b, 0) / rule.sizes.length;
   const rel = rule.sizes.map((n) => n / mean);
   return {

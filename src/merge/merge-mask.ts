@@ -25,7 +25,11 @@ export function mergeMask(models: readonly ParamVector[], mask: number): ParamVe
 export function mergeMaskUnchecked(models: readonly ParamVector[], mask: number): ParamVector {
   const limit = 2 ** Math.min(models.length, 32) - 1;
   if (!Number.isInteger(mask) || mask < 1 || mask > limit) {
-    throw new InvalidArgumentError("mask", mask, `a non-empty subset of ${models.length} models, an integer in [1, ${limit}]`);
+    throw new InvalidArgumentError(
+      "mask",
+      mask,
+      `a non-empty subset of ${models.length} models, an integer in [1, ${limit}]`,
+    );
   }
   const members: ParamVector[] = [];
   for (let i = 0; i < models.length; i++) if ((mask >>> i) & 1) members.push(models[i]);

@@ -17,7 +17,7 @@ export function popcount(mask: number): number {
   let x = mask >>> 0;
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -55,7 +55,8 @@ export function maskOf(indices: readonly number[]): number {
  * [0, 1, 2, 3].map(grayCode);   // [0, 1, 3, 2]
  */
 export function grayCode(i: number): number {
-  if (!Number.isInteger(i) || i < 0 || i > 0xffffffff) throw new InvalidArgumentError("i", i, "an integer in [0, 2^32)");
+  if (!Number.isInteger(i) || i < 0 || i > 0xffffffff)
+    throw new InvalidArgumentError("i", i, "an integer in [0, 2^32)");
   return (i ^ (i >>> 1)) >>> 0;
 }
 
@@ -101,5 +102,6 @@ export function checkModelCount(n: number): void {
 
 function checkMask(mask: number, n: number): void {
   const limit = n >= 32 ? 0xffffffff : 2 ** n - 1;
-  if (!Number.isInteger(mask) || mask < 0 || mask > limit) throw new InvalidArgumentError("mask", mask, `an integer in [0, ${limit}] (${n} items)`);
+  if (!Number.isInteger(mask) || mask < 0 || mask > limit)
+    throw new InvalidArgumentError("mask", mask, `an integer in [0, ${limit}] (${n} items)`);
 }

@@ -27,7 +27,17 @@ export type Surrogate =
   | { readonly kind: "ensemble" };
 
 /** Every surrogate a run scores (over the same stored single fine-tunes), in report order. */
-export const DEFAULT_SURROGATES: readonly string[] = ["mean", "ta:0.5", "ta:1", "ties", "dare", "calibrated", "matched", "matched:fit", "ensemble"];
+export const DEFAULT_SURROGATES: readonly string[] = [
+  "mean",
+  "ta:0.5",
+  "ta:1",
+  "ties",
+  "dare",
+  "calibrated",
+  "matched",
+  "matched:fit",
+  "ensemble",
+];
 
 /** The λ grid `calibrated` searches (validation loss of its k mixture fine-tunes). */
 export const CALIBRATION_LAMBDAS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
@@ -54,7 +64,8 @@ const num = (text: string, name: string, what: string, ok: (v: number) => boolea
  * parseSurrogate("calibrated");   // { kind: "calibrated", k: 4 }
  */
 export function parseSurrogate(text: string): Surrogate {
-  if (typeof text !== "string") throw new InvalidArgumentError("surrogate", text, `a name like ${DEFAULT_SURROGATES.join(", ")}`);
+  if (typeof text !== "string")
+    throw new InvalidArgumentError("surrogate", text, `a name like ${DEFAULT_SURROGATES.join(", ")}`);
   const [kind, arg, extra] = text.trim().split(":");
   if (extra !== undefined) throw new InvalidArgumentError("surrogate", text, "NAME or NAME:VALUE");
   switch (kind) {
@@ -65,19 +76,57 @@ export function parseSurrogate(text: string): Surrogate {
       if (arg === undefined) throw new InvalidArgumentError("surrogate", text, "ta:λ with λ > 0, e.g. ta:0.5");
       return { kind: "ta", lambda: num(arg, "surrogate ta:λ", "λ > 0 and ≤ 10", (v) => v > 0 && v <= 10) };
     case "ties":
-      return { kind: "ties", k: arg === undefined ? 20 : num(arg, "surrogate ties:k", "k in (0, 100] (percent of entries kept)", (v) => v > 0 && v <= 100), lambda: 1 };
+      return {
+        kind: "ties",
+        k:
+          arg === undefined
+            ? 20
+            : num(arg, "surrogate ties:k", "k in (0, 100] (percent of entries kept)", (v) => v > 0 && v <= 100),
+        lambda: 1,
+      };
     case "dare":
-      return { kind: "dare", p: arg === undefined ? 0.9 : num(arg, "surrogate dare:p", "a drop probability in [0, 1)", (v) => v >= 0 && v < 1) };
+      return {
+        kind: "dare",
+        p:
+          arg === undefined
+            ? 0.9
+            : num(arg, "surrogate dare:p", "a drop probability in [0, 1)", (v) => v >= 0 && v < 1),
+      };
     case "calibrated":
-      return { kind: "calibrated", k: arg === undefined ? 4 : num(arg, "surrogate calibrated:k", "an integer k in [2, 20] (mixture fine-tunes)", (v) => Number.isInteger(v) && v >= 2 && v <= 20) };
+      return {
+        kind: "calibrated",
+        k:
+          arg === undefined
+            ? 4
+            : num(
+                arg,
+                "surrogate calibrated:k",
+                "an integer k in [2, 20] (mixture fine-tunes)",
+                (v) => Number.isInteger(v) && v >= 2 && v <= 20,
+              ),
+      };
     case "matched":
       if (arg === "fit") return { kind: "matched", shrink: "fit" };
-      return { kind: "matched", shrink: arg === undefined ? 1 : num(arg, "surrogate matched:x", 'a shrink factor x in (0, 2], or "fit"', (v) => v > 0 && v <= 2) };
+      return {
+        kind: "matched",
+        shrink:
+          arg === undefined
+            ? 1
+            : num(arg, "surrogate matched:x", 'a shrink factor x in (0, 2], or "fit"', (v) => v > 0 && v <= 2),
+      };
     case "ensemble":
       if (arg !== undefined) throw new InvalidArgumentError("surrogate", text, '"ensemble" without a value');
       return { kind: "ensemble" };
     default:
-      throw new UnknownNameError("surrogate", text, ["mean", "ta:λ", "ties[:k]", "dare[:p]", "calibrated[:k]", "matched[:x|:fit]", "ensemble"]);
+      throw new UnknownNameError("surrogate", text, [
+        "mean",
+        "ta:λ",
+        "ties[:k]",
+        "dare[:p]",
+        "calibrated[:k]",
+        "matched[:x|:fit]",
+        "ensemble",
+      ]);
   }
 }
 
@@ -89,12 +138,19 @@ export function parseSurrogate(text: string): Surrogate {
  */
 export function surrogateName(s: Surrogate): string {
   switch (s.kind) {
-    case "mean": return "mean";
-    case "ta": return `ta:${s.lambda}`;
-    case "ties": return s.k === 20 ? "ties" : `ties:${s.k}`;
-    case "dare": return s.p === 0.9 ? "dare" : `dare:${s.p}`;
-    case "calibrated": return s.k === 4 ? "calibrated" : `calibrated:${s.k}`;
-    case "matched": return s.shrink === 1 ? "matched" : `matched:${s.shrink}`;
-    case "ensemble": return "ensemble";
+    case "mean":
+      return "mean";
+    case "ta":
+      return `ta:${s.lambda}`;
+    case "ties":
+      return s.k === 20 ? "ties" : `ties:${s.k}`;
+    case "dare":
+      return s.p === 0.9 ? "dare" : `dare:${s.p}`;
+    case "calibrated":
+      return s.k === 4 ? "calibrated" : `calibrated:${s.k}`;
+    case "matched":
+      return s.shrink === 1 ? "matched" : `matched:${s.shrink}`;
+    case "ensemble":
+      return "ensemble";
   }
 }

@@ -50,7 +50,10 @@ export interface SweepOptions {
  *   scores.set(mask, evaluate(params));   // params is overwritten by the next step
  * }
  */
-export function sweepSubsets(models: readonly ParamVector[], options: SweepOptions = {}): Generator<SweepStep, void, undefined> {
+export function sweepSubsets(
+  models: readonly ParamVector[],
+  options: SweepOptions = {},
+): Generator<SweepStep, void, undefined> {
   // Validate now, not at the first next(): a bad call fails where it is made.
   validateModels(models);
   checkModelCount(models.length);
@@ -58,7 +61,12 @@ export function sweepSubsets(models: readonly ParamVector[], options: SweepOptio
   return run(models.slice(), options.copy === true, options.coefficients ?? ((k) => [1 / k, 0]), options.base);
 }
 
-function* run(models: readonly ParamVector[], copy: boolean, coefficients: NonNullable<SweepOptions["coefficients"]>, base?: ParamVector): Generator<SweepStep, void, undefined> {
+function* run(
+  models: readonly ParamVector[],
+  copy: boolean,
+  coefficients: NonNullable<SweepOptions["coefficients"]>,
+  base?: ParamVector,
+): Generator<SweepStep, void, undefined> {
   const n = models.length;
   const layout = models[0].layout;
   const kernel = new SweepKernel(layout.size, { base: base?.data });
@@ -72,10 +80,18 @@ function* run(models: readonly ParamVector[], copy: boolean, coefficients: NonNu
     const added = ((mask >>> bit) & 1) === 1;
     count += added ? 1 : -1;
     const [a, b] = coefficients(count, mask);
-    if (b !== 0 && !base) throw new InvalidArgumentError("coefficients", [a, b], "a zero base coefficient without options.base");
+    if (b !== 0 && !base)
+      throw new InvalidArgumentError("coefficients", [a, b], "a zero base coefficient without options.base");
     kernel.step(models[bit].data, added, a, b);
     prev = mask;
-    yield { mask, size: count, params: copy ? new ParamVector(layout, kernel.mean.slice()) : sharedParams, changed: bit, added, step: i - 1 };
+    yield {
+      mask,
+      size: count,
+      params: copy ? new ParamVector(layout, kernel.mean.slice()) : sharedParams,
+      changed: bit,
+      added,
+      step: i - 1,
+    };
   }
 }
 

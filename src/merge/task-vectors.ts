@@ -26,7 +26,9 @@ function same(a: Float32Array, b: Float32Array, what: string): void {
  */
 export function norm(v: Float32Array, keep?: Ranges): number {
   let s = 0;
-  each(v.length, keep, (j) => { s += v[j] * v[j]; });
+  each(v.length, keep, (j) => {
+    s += v[j] * v[j];
+  });
   return Math.sqrt(s);
 }
 
@@ -39,7 +41,10 @@ export function norm(v: Float32Array, keep?: Ranges): number {
 export function relativeUpdate(theta: Float32Array, theta0: Float32Array, keep?: Ranges): number {
   same(theta, theta0, "theta");
   let d = 0;
-  each(theta.length, keep, (j) => { const t = theta[j] - theta0[j]; d += t * t; });
+  each(theta.length, keep, (j) => {
+    const t = theta[j] - theta0[j];
+    d += t * t;
+  });
   return Math.sqrt(d) / norm(theta0, keep);
 }
 
@@ -50,11 +55,17 @@ export function relativeUpdate(theta: Float32Array, theta0: Float32Array, keep?:
  * taskCosine(Float32Array.from([1, 0]), Float32Array.from([0, 1]), new Float32Array(2));   // 0
  */
 export function taskCosine(a: Float32Array, b: Float32Array, theta0: Float32Array, keep?: Ranges): number {
-  same(a, theta0, "a"); same(b, theta0, "b");
-  let ab = 0, aa = 0, bb = 0;
+  same(a, theta0, "a");
+  same(b, theta0, "b");
+  let ab = 0,
+    aa = 0,
+    bb = 0;
   each(a.length, keep, (j) => {
-    const x = a[j] - theta0[j], y = b[j] - theta0[j];
-    ab += x * y; aa += x * x; bb += y * y;
+    const x = a[j] - theta0[j],
+      y = b[j] - theta0[j];
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
   });
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : NaN;
 }
@@ -80,16 +91,25 @@ export function cosineMatrix(models: readonly Float32Array[], theta0: Float32Arr
  * @example
  * mixtureVsSum(Float32Array.from([1, 1]), [Float32Array.from([1, 0]), Float32Array.from([0, 1])], new Float32Array(2));   // { cos: 1, normRatio: 1 }
  */
-export function mixtureVsSum(mixture: Float32Array, members: readonly Float32Array[], theta0: Float32Array, keep?: Ranges): { cos: number; normRatio: number } {
+export function mixtureVsSum(
+  mixture: Float32Array,
+  members: readonly Float32Array[],
+  theta0: Float32Array,
+  keep?: Ranges,
+): { cos: number; normRatio: number } {
   if (members.length === 0) throw new InvalidArgumentError("members", 0, "at least one single fine-tune");
   same(mixture, theta0, "mixture");
   for (const m of members) same(m, theta0, "member");
-  let ab = 0, aa = 0, bb = 0;
+  let ab = 0,
+    aa = 0,
+    bb = 0;
   each(mixture.length, keep, (j) => {
     const x = mixture[j] - theta0[j];
     let y = 0;
     for (const m of members) y += m[j] - theta0[j];
-    ab += x * y; aa += x * x; bb += y * y;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
   });
   return { cos: aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : NaN, normRatio: bb > 0 ? Math.sqrt(aa / bb) : NaN };
 }

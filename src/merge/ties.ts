@@ -64,10 +64,13 @@ export function tiesTrim(base: ParamVector, model: ParamVector, k: number): Para
   validateModels([model]);
   validateBase(base, [model]);
   const kk = validateK(k);
-  const b = base.data, d = model.data;
+  const b = base.data,
+    d = model.data;
   const cut = trimThreshold(d, b, Math.min(b.length, Math.ceil((kk / 100) * b.length)));
   const out = Float32Array.from(b);
-  forEachKept(d, b, cut, (j) => { out[j] = d[j]; });
+  forEachKept(d, b, cut, (j) => {
+    out[j] = d[j];
+  });
   return new ParamVector(base.layout, out);
 }
 

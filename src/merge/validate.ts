@@ -46,7 +46,8 @@ export function validateBase(base: ParamVector, models: readonly ParamVector[]):
  * validateLambda(0.5);
  */
 export function validateLambda(lambda: unknown, argument = "lambda"): number {
-  if (typeof lambda !== "number" || !Number.isFinite(lambda)) throw new InvalidArgumentError(argument, lambda, "a finite number");
+  if (typeof lambda !== "number" || !Number.isFinite(lambda))
+    throw new InvalidArgumentError(argument, lambda, "a finite number");
   return lambda;
 }
 

@@ -77,10 +77,16 @@ export async function initBackend(choice: BackendChoice = "auto"): Promise<Backe
   for (const c of order) {
     if (c === "tensorflow-gpu" || c === "tensorflow") {
       if (loadNative(c) && (await activate("tensorflow"))) {
-        return { name: "tensorflow", detail: `${NATIVE_PACKAGES[c]} (native TensorFlow${c === "tensorflow-gpu" ? ", GPU" : ""})` };
+        return {
+          name: "tensorflow",
+          detail: `${NATIVE_PACKAGES[c]} (native TensorFlow${c === "tensorflow-gpu" ? ", GPU" : ""})`,
+        };
       }
       if (choice !== "auto") {
-        throw new MissingDependencyError(`${NATIVE_PACKAGES[c]} (the real package, not the local shim)`, `npm install ${NATIVE_PACKAGES[c]}@4.22.0`);
+        throw new MissingDependencyError(
+          `${NATIVE_PACKAGES[c]} (the real package, not the local shim)`,
+          `npm install ${NATIVE_PACKAGES[c]}@4.22.0`,
+        );
       }
     } else if (c === "wasm") {
       if (loadWasm() && (await activate("wasm"))) {
@@ -90,11 +96,16 @@ export async function initBackend(choice: BackendChoice = "auto"): Promise<Backe
         const simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
         return {
           name: "wasm",
-          detail: `@tensorflow/tfjs-backend-wasm, SIMD ${simd ? "on" : "off"}, ${threads} thread${threads === 1 ? "" : "s"}` +
+          detail:
+            `@tensorflow/tfjs-backend-wasm, SIMD ${simd ? "on" : "off"}, ${threads} thread${threads === 1 ? "" : "s"}` +
             (added.length ? `, registered ${added.join(" + ")}` : ""),
         };
       }
-      if (choice !== "auto") throw new MissingDependencyError("@tensorflow/tfjs-backend-wasm", "npm install @tensorflow/tfjs-backend-wasm@4.22.0");
+      if (choice !== "auto")
+        throw new MissingDependencyError(
+          "@tensorflow/tfjs-backend-wasm",
+          "npm install @tensorflow/tfjs-backend-wasm@4.22.0",
+        );
     } else {
       await activate("cpu");
       return { name: "cpu", detail: "@tensorflow/tfjs-backend-cpu (pure JavaScript, slow)" };

@@ -44,9 +44,18 @@ export function fineTune(
   validateRecipe(recipe);
   assertHeadRule(headRule);
   const t0 = Date.now();
-  const pool = new TaskPool(mixture.map((m) => m.task), "train", netSpec, headRule);
+  const pool = new TaskPool(
+    mixture.map((m) => m.task),
+    "train",
+    netSpec,
+    headRule,
+  );
   if (headRule !== "shared" && netSpec.hidden.length === 0) {
-    throw new InvalidArgumentError("netSpec.hidden", netSpec.hidden, `at least one hidden layer (head rule "${headRule}" trains only the encoder)`);
+    throw new InvalidArgumentError(
+      "netSpec.hidden",
+      netSpec.hidden,
+      `at least one hidden layer (head rule "${headRule}" trains only the encoder)`,
+    );
   }
   // "shared" trains the whole network; "frozen"/"refit" keep θ0's fitted output layer
   const trainer = new MlpTrainer(netSpec, base, recipe, { trainHead: headRule === "shared" });
@@ -60,10 +69,25 @@ export function fineTune(
     const plan = epochPlan(recipe, pool.n);
     // weighted: the step budget the concatenated (binary) mixture would get, batches drawn by proportion
     const counts = weighted
-      ? runWeightedSteps(mixture.map((m) => m.task.splits.train.n), mixture.map((m) => m.weight ?? 0),
-          { batchSize: recipe.batchSize, steps: plannedSteps(pool.n, { batchSize: recipe.batchSize, ...plan }), rng: new Rng(seed), progress, label }, train)
+      ? runWeightedSteps(
+          mixture.map((m) => m.task.splits.train.n),
+          mixture.map((m) => m.weight ?? 0),
+          {
+            batchSize: recipe.batchSize,
+            steps: plannedSteps(pool.n, { batchSize: recipe.batchSize, ...plan }),
+            rng: new Rng(seed),
+            progress,
+            label,
+          },
+          train,
+        )
       : runEpochs(pool.n, { ...recipe, ...plan, rng: new Rng(seed), progress, label }, train);
-    return { params: trainer.params(), samples: counts.samples, steps: counts.steps, seconds: (Date.now() - t0) / 1000 };
+    return {
+      params: trainer.params(),
+      samples: counts.samples,
+      steps: counts.steps,
+      seconds: (Date.now() - t0) / 1000,
+    };
   } finally {
     trainer.dispose();
   }

@@ -1,8 +1,24 @@
 export { initBackend, backendAvailable, BACKEND_CHOICES, type BackendChoice, type BackendInfo } from "./backend";
-export { registerWasmGradients, registerWasmConvGrad, registerWasmSegmentSum, registerWasmExplicitTranspose } from "./wasm-kernels";
 export {
-  HEAD_RULES, assertHeadRule, validateNetSpec, unitId, outputUnits, netSpecFor, taskUnits, featureSize,
-  encoderLayout, networkLayout, encoderShapeOf, type HeadRule, type NetSpec,
+  registerWasmGradients,
+  registerWasmConvGrad,
+  registerWasmSegmentSum,
+  registerWasmExplicitTranspose,
+} from "./wasm-kernels";
+export {
+  HEAD_RULES,
+  assertHeadRule,
+  validateNetSpec,
+  unitId,
+  outputUnits,
+  netSpecFor,
+  taskUnits,
+  featureSize,
+  encoderLayout,
+  networkLayout,
+  encoderShapeOf,
+  type HeadRule,
+  type NetSpec,
 } from "./spec";
 export { initParams } from "./init";
 export { Network, paramsOf, setNetworkParams } from "./network";

@@ -13,7 +13,7 @@ export function initParams(layout: ParamLayout, seed: number): ParamVector {
   const pv = ParamVector.zeros(layout);
   const rng = new Rng(seed);
   for (const e of layout.entries) {
-    if (e.shape.length !== 2) continue;   // biases stay zero
+    if (e.shape.length !== 2) continue; // biases stay zero
     const limit = Math.sqrt(6 / Math.max(1, e.shape[0]));
     const v = pv.view(e.name);
     const r = rng.fork(e.name);

@@ -14,7 +14,13 @@ import { networkLayout, validateNetSpec, type NetSpec } from "./spec";
  * @example
  * const z = tf.tidy(() => linearizedForward(W0, b0, W, b, x));   // [n, units]
  */
-export function linearizedForward(W0: readonly tf.Tensor2D[], b0: readonly tf.Tensor1D[], W: readonly tf.Tensor2D[], b: readonly tf.Tensor1D[], x: tf.Tensor2D): tf.Tensor2D {
+export function linearizedForward(
+  W0: readonly tf.Tensor2D[],
+  b0: readonly tf.Tensor1D[],
+  W: readonly tf.Tensor2D[],
+  b: readonly tf.Tensor1D[],
+  x: tf.Tensor2D,
+): tf.Tensor2D {
   const L = W0.length;
   let a: tf.Tensor2D = x;
   let t: tf.Tensor2D | null = null;
@@ -43,7 +49,8 @@ export function linearizedLogits(spec: NetSpec, theta0: ParamVector, theta: Para
   layout.assertSame(theta.layout, "θ and the network layouts");
   const widths = [spec.inputSize, ...spec.hidden, spec.units.length];
   const names = widths.slice(1).map((_, l) => (l === widths.length - 2 ? "out" : `enc${l}`));
-  const kern = (p: ParamVector) => names.map((nm, l) => tf.tensor2d(p.view(`${nm}/kernel`), [widths[l], widths[l + 1]]));
+  const kern = (p: ParamVector) =>
+    names.map((nm, l) => tf.tensor2d(p.view(`${nm}/kernel`), [widths[l], widths[l + 1]]));
   const bias = (p: ParamVector) => names.map((nm) => tf.tensor1d(p.view(`${nm}/bias`)));
   return linearizedForward(kern(theta0), bias(theta0), kern(theta), bias(theta), x);
 }

@@ -17,9 +17,14 @@ export type LossGrad = (logits: Float32Array, n: number, grad: Float32Array) => 
  * const loss = maskedSoftmaxGrad([Int32Array.of(0, 1, 2)], Int32Array.of(0, 0), Int32Array.of(2, 0));
  * loss(logits, 2, grad);   // logits: 3 units × 2 samples, column-major
  */
-export function maskedSoftmaxGrad(unitsPerTask: readonly Int32Array[], tasks: Int32Array, labels: Int32Array): LossGrad {
+export function maskedSoftmaxGrad(
+  unitsPerTask: readonly Int32Array[],
+  tasks: Int32Array,
+  labels: Int32Array,
+): LossGrad {
   return (z, n, grad) => {
-    if (tasks.length < n || labels.length < n) throw new InvalidArgumentError("batch size", n, `≤ ${Math.min(tasks.length, labels.length)} (labels given)`);
+    if (tasks.length < n || labels.length < n)
+      throw new InvalidArgumentError("batch size", n, `≤ ${Math.min(tasks.length, labels.length)} (labels given)`);
     grad.fill(0);
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -49,12 +54,15 @@ export function maskedSoftmaxGrad(unitsPerTask: readonly Int32Array[], tasks: In
  */
 export function sigmoidGrad(targets: Float32Array, units: number): LossGrad {
   return (z, n, grad) => {
-    if (targets.length < n * units) throw new InvalidArgumentError("targets.length", targets.length, `≥ ${n} × ${units}`);
+    if (targets.length < n * units)
+      throw new InvalidArgumentError("targets.length", targets.length, `≥ ${n} × ${units}`);
     const scale = 1 / (n * units);
     let total = 0;
     for (let u = 0; u < units; u++) {
       for (let i = 0; i < n; i++) {
-        const j = u * n + i, x = z[j], t = targets[i * units + u];
+        const j = u * n + i,
+          x = z[j],
+          t = targets[i * units + u];
         // max(x, 0) − x·t + log(1 + e^−|x|): stable for large |x|
         total += Math.max(x, 0) - x * t + Math.log1p(Math.exp(-Math.abs(x)));
         grad[j] = (1 / (1 + Math.exp(-x)) - t) * scale;

@@ -7,7 +7,12 @@ import { networkLayout, validateNetSpec, type NetSpec } from "./spec";
 import { FlatOptimizer } from "./simd/flat-optimizer";
 
 /** One dense layer's place in the trainer's flat vector: kernel stored transposed ([out, in]), then bias. */
-interface LayerSlot { readonly fanIn: number; readonly fanOut: number; readonly w: number; readonly b: number }
+interface LayerSlot {
+  readonly fanIn: number;
+  readonly fanOut: number;
+  readonly w: number;
+  readonly b: number;
+}
 
 /** Per-step timings (ms) by phase, summed since the last `resetProfile()`; filled only when `profile` is on. */
 export type StepProfile = Record<"upload" | "forward" | "loss" | "backward" | "download" | "optimizer", number>;
@@ -54,13 +59,18 @@ export class MlpTrainer {
     const layers: LayerSlot[] = [];
     let at = 0;
     for (let l = 0; l + 1 < widths.length; l++) {
-      if (l === widths.length - 2) at = Math.ceil(at / 4) * 4;   // the head starts on a 4-float boundary
+      if (l === widths.length - 2) at = Math.ceil(at / 4) * 4; // the head starts on a 4-float boundary
       layers.push({ fanIn: widths[l], fanOut: widths[l + 1], w: at, b: at + widths[l] * widths[l + 1] });
       at += widths[l] * widths[l + 1] + widths[l + 1];
     }
     this.layers = layers;
     const head = layers[layers.length - 1];
-    if (!options.trainHead && layers.length === 1) throw new InvalidArgumentError("spec.hidden", spec.hidden, "at least one hidden layer when the output layer is frozen");
+    if (!options.trainHead && layers.length === 1)
+      throw new InvalidArgumentError(
+        "spec.hidden",
+        spec.hidden,
+        "at least one hidden layer when the output layer is frozen",
+      );
     this.trainable = options.trainHead ? at : head.w;
     this.opt = new FlatOptimizer(at, { optimizer: recipe.optimizer, learningRate: recipe.learningRate });
     // kernels [in, out] (network layout) → [out, in]; biases as they are
@@ -77,12 +87,23 @@ export class MlpTrainer {
    * Returns the batch's mean loss (before the update).
    */
   step(x: Float32Array, n: number, loss: LossGrad): number {
-    const D = this.spec.inputSize, L = this.layers.length, U = this.spec.units.length, p = this.opt.params, g = this.opt.grads;
-    if (!Number.isInteger(n) || n < 1 || x.length < n * D) throw new InvalidArgumentError("batch", { n, length: x.length }, `n ≥ 1 rows of ${D} inputs`);
+    const D = this.spec.inputSize,
+      L = this.layers.length,
+      U = this.spec.units.length,
+      p = this.opt.params,
+      g = this.opt.grads;
+    if (!Number.isInteger(n) || n < 1 || x.length < n * D)
+      throw new InvalidArgumentError("batch", { n, length: x.length }, `n ≥ 1 rows of ${D} inputs`);
     if (this.dz.length !== U * n) this.dz = new Float32Array(U * n);
     const prof = this.profile;
     let t = prof ? performance.now() : 0;
-    const lap = (k: keyof StepProfile) => { if (prof) { const now = performance.now(); prof[k] += now - t; t = now; } };
+    const lap = (k: keyof StepProfile) => {
+      if (prof) {
+        const now = performance.now();
+        prof[k] += now - t;
+        t = now;
+      }
+    };
     let value = 0;
     tf.tidy(() => {
       const W = this.layers.map((s) => tf.tensor2d(p.subarray(s.w, s.b), [s.fanOut, s.fanIn]));
@@ -112,13 +133,19 @@ export class MlpTrainer {
       value = loss(z, n, this.dz);
       const dz = this.dz;
       const head = this.layers[L - 1];
-      if (this.options.trainHead) for (let u = 0; u < U; u++) { let s = 0; for (let i = 0; i < n; i++) s += dz[u * n + i]; g[head.b + u] = s; }
+      if (this.options.trainHead)
+        for (let u = 0; u < U; u++) {
+          let s = 0;
+          for (let i = 0; i < n; i++) s += dz[u * n + i];
+          g[head.b + u] = s;
+        }
       let d: tf.Tensor2D = tf.tensor2d(dz, [U, n]);
       lap("loss");
       // backward: layer l's kernel gradient is d · a[l]ᵀ (a[0]ᵀ is the row-major batch itself)
       const grads: Array<[tf.Tensor, number]> = [];
       for (let l = L - 1; l >= 0; l--) {
-        if (l < L - 1 || this.options.trainHead) grads.push([tf.matMul(d, l === 0 ? xb : tf.transpose(a[l])), this.layers[l].w]);
+        if (l < L - 1 || this.options.trainHead)
+          grads.push([tf.matMul(d, l === 0 ? xb : tf.transpose(a[l])), this.layers[l].w]);
         if (l === 0) break;
         const dh = tf.matMul(tf.transpose(W0[l]), d);
         d = tf.mul(dh, tf.step(a[l])) as tf.Tensor2D;

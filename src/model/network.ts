@@ -22,7 +22,10 @@ export class Network {
   private disposed = false;
 
   /** `init` is a ParamVector with the network's layout, or a seed for initParams (default 0). */
-  constructor(readonly spec: NetSpec, init: ParamVector | number = 0) {
+  constructor(
+    readonly spec: NetSpec,
+    init: ParamVector | number = 0,
+  ) {
     validateNetSpec(spec);
     this.layout = networkLayout(spec);
     const pv = typeof init === "number" ? initParams(this.layout, init) : init;
@@ -52,7 +55,12 @@ export class Network {
     let h = x;
     for (let i = 0; i < this.spec.hidden.length; i++) {
       // one fused kernel (matmul + bias + ReLU) per layer; its gradient is tfjs's own
-      h = tf.fused.matMul({ a: h, b: this.variables[2 * i] as tf.Tensor2D, bias: this.variables[2 * i + 1], activation: "relu" }) as tf.Tensor2D;
+      h = tf.fused.matMul({
+        a: h,
+        b: this.variables[2 * i] as tf.Tensor2D,
+        bias: this.variables[2 * i + 1],
+        activation: "relu",
+      }) as tf.Tensor2D;
     }
     return h;
   }

@@ -36,19 +36,30 @@ export function pretrainEncoder(
 ): ParamVector {
   validateRecipe(recipe);
   const d = spec0.inputSize;
-  if (data.x.length % d !== 0) throw new InvalidArgumentError("data.x.length", data.x.length, `a multiple of inputSize ${d}`);
+  if (data.x.length % d !== 0)
+    throw new InvalidArgumentError("data.x.length", data.x.length, `a multiple of inputSize ${d}`);
   const n = data.x.length / d;
   const multi = "targets" in data;
   const outDim = multi ? data.dim : data.numClasses;
-  if (!Number.isInteger(outDim) || outDim <= 0) throw new InvalidArgumentError(multi ? "data.dim" : "data.numClasses", outDim, "a positive integer");
-  if (multi && data.targets.length !== n * outDim) throw new InvalidArgumentError("data.targets.length", data.targets.length, `${n} × ${outDim}`);
+  if (!Number.isInteger(outDim) || outDim <= 0)
+    throw new InvalidArgumentError(multi ? "data.dim" : "data.numClasses", outDim, "a positive integer");
+  if (multi && data.targets.length !== n * outDim)
+    throw new InvalidArgumentError("data.targets.length", data.targets.length, `${n} × ${outDim}`);
   if (!multi) {
-    if (data.y.length !== n) throw new InvalidArgumentError("data.y.length", data.y.length, `${n} (one label per row of x)`);
-    for (let i = 0; i < n; i++) if (!(data.y[i] >= 0 && data.y[i] < outDim)) throw new InvalidArgumentError(`data.y[${i}]`, data.y[i], `a class in [0, ${outDim})`);
+    if (data.y.length !== n)
+      throw new InvalidArgumentError("data.y.length", data.y.length, `${n} (one label per row of x)`);
+    for (let i = 0; i < n; i++)
+      if (!(data.y[i] >= 0 && data.y[i] < outDim))
+        throw new InvalidArgumentError(`data.y[${i}]`, data.y[i], `a class in [0, ${outDim})`);
   }
   const units = Array.from({ length: outDim }, (_, i) => `pretrain:${i}`);
   const spec: NetSpec = { inputSize: d, hidden: [...spec0.hidden], units };
-  const trainer = new MlpTrainer(spec, initParams(networkLayout(spec), new Rng(seed).fork("init").int(2 ** 31)), recipe, { trainHead: true });
+  const trainer = new MlpTrainer(
+    spec,
+    initParams(networkLayout(spec), new Rng(seed).fork("init").int(2 ** 31)),
+    recipe,
+    { trainHead: true },
+  );
   const xb = new Float32Array(recipe.batchSize * d);
   const tb = multi ? new Float32Array(recipe.batchSize * outDim) : undefined;
   const allUnits = [Int32Array.from({ length: outDim }, (_, i) => i)];
@@ -61,7 +72,15 @@ export function pretrainEncoder(
         gatherRows(data.targets, outDim, idx, tb!);
         trainer.step(xb, m, sigmoidGrad(tb!, outDim));
       } else {
-        trainer.step(xb, m, maskedSoftmaxGrad(allUnits, noTasks, Int32Array.from(idx, (i) => data.y[i])));
+        trainer.step(
+          xb,
+          m,
+          maskedSoftmaxGrad(
+            allUnits,
+            noTasks,
+            Int32Array.from(idx, (i) => data.y[i]),
+          ),
+        );
       }
     });
     const enc = encoderLayout(spec);
@@ -101,11 +120,14 @@ export function buildBase(
   const shape = encoderShapeOf(encoder.layout);
   encoderLayout(shape).assertSame(encoder.layout, "encoder layouts");
   const spec = netSpecFor(tasks, shape.hidden, headRule);
-  const steps = options.steps ?? 300, lr = options.learningRate ?? 0.01, l2 = options.l2 ?? 1e-4;
-  if (!Number.isInteger(steps) || steps < 0) throw new InvalidArgumentError("options.steps", steps, "a non-negative integer");
+  const steps = options.steps ?? 300,
+    lr = options.learningRate ?? 0.01,
+    l2 = options.l2 ?? 1e-4;
+  if (!Number.isInteger(steps) || steps < 0)
+    throw new InvalidArgumentError("options.steps", steps, "a non-negative integer");
   const layout = networkLayout(spec);
   const theta = ParamVector.zeros(layout);
-  theta.data.set(encoder.data, 0);   // encoder entries come first in the network layout
+  theta.data.set(encoder.data, 0); // encoder entries come first in the network layout
   // the output layer starts at zero: the logistic regression is convex, so no random start is needed;
   // `seed` is kept for API symmetry and a future minibatch variant
   void seed;
@@ -123,10 +145,15 @@ export function buildBase(
     const [k] = net.headVariables;
     for (let s = 0; s < steps; s++) {
       tf.tidy(() => {
-        optimizer.minimize(() => tf.add(
-          maskedCrossEntropy(net.head(held.f as tf.Tensor2D), held.mask as tf.Tensor2D, held.y as tf.Tensor1D),
-          tf.mul(l2, tf.sum(tf.square(k))),
-        ) as tf.Scalar, false, net.headVariables);
+        optimizer.minimize(
+          () =>
+            tf.add(
+              maskedCrossEntropy(net.head(held.f as tf.Tensor2D), held.mask as tf.Tensor2D, held.y as tf.Tensor1D),
+              tf.mul(l2, tf.sum(tf.square(k))),
+            ) as tf.Scalar,
+          false,
+          net.headVariables,
+        );
       });
     }
     return paramsOf(net);

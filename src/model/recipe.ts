@@ -24,7 +24,12 @@ export interface FineTuneRecipe {
  * The documented default: Adam, lr 1e-3, batch 64, 5 epochs, no step cap.
  * (The method prototype used Adam 1e-3, batch 64, and measured 5 vs 20 epochs; 5 is the cheaper one.)
  */
-export const DEFAULT_FINETUNE_RECIPE: FineTuneRecipe = Object.freeze({ optimizer: "adam", learningRate: 1e-3, batchSize: 64, epochs: 5 });
+export const DEFAULT_FINETUNE_RECIPE: FineTuneRecipe = Object.freeze({
+  optimizer: "adam",
+  learningRate: 1e-3,
+  batchSize: 64,
+  epochs: 5,
+});
 
 /**
  * Check a recipe, throwing InvalidArgumentError naming the bad field.
@@ -33,10 +38,14 @@ export const DEFAULT_FINETUNE_RECIPE: FineTuneRecipe = Object.freeze({ optimizer
  * validateRecipe({ optimizer: "adam", learningRate: 1e-3, batchSize: 64, epochs: 5 });
  */
 export function validateRecipe(r: FineTuneRecipe): void {
-  if (r.optimizer !== "adam" && r.optimizer !== "sgd") throw new InvalidArgumentError("recipe.optimizer", r.optimizer, '"adam" or "sgd"');
-  if (!(r.learningRate > 0) || !Number.isFinite(r.learningRate)) throw new InvalidArgumentError("recipe.learningRate", r.learningRate, "a positive finite number");
-  if (!Number.isInteger(r.batchSize) || r.batchSize <= 0) throw new InvalidArgumentError("recipe.batchSize", r.batchSize, "a positive integer");
-  if (!Number.isInteger(r.epochs) || r.epochs < 0) throw new InvalidArgumentError("recipe.epochs", r.epochs, "a non-negative integer");
+  if (r.optimizer !== "adam" && r.optimizer !== "sgd")
+    throw new InvalidArgumentError("recipe.optimizer", r.optimizer, '"adam" or "sgd"');
+  if (!(r.learningRate > 0) || !Number.isFinite(r.learningRate))
+    throw new InvalidArgumentError("recipe.learningRate", r.learningRate, "a positive finite number");
+  if (!Number.isInteger(r.batchSize) || r.batchSize <= 0)
+    throw new InvalidArgumentError("recipe.batchSize", r.batchSize, "a positive integer");
+  if (!Number.isInteger(r.epochs) || r.epochs < 0)
+    throw new InvalidArgumentError("recipe.epochs", r.epochs, "a non-negative integer");
   if (r.maxSteps !== undefined && (!Number.isInteger(r.maxSteps) || r.maxSteps < 0)) {
     throw new InvalidArgumentError("recipe.maxSteps", r.maxSteps, "a non-negative integer or undefined");
   }

@@ -41,12 +41,15 @@ export function assertHeadRule(rule: string): asserts rule is HeadRule {
  * validateNetSpec({ inputSize: 784, hidden: [256, 256], units: ["0", "1"] });
  */
 export function validateNetSpec(spec: NetSpec): void {
-  if (!Number.isInteger(spec.inputSize) || spec.inputSize <= 0) throw new InvalidArgumentError("spec.inputSize", spec.inputSize, "a positive integer");
+  if (!Number.isInteger(spec.inputSize) || spec.inputSize <= 0)
+    throw new InvalidArgumentError("spec.inputSize", spec.inputSize, "a positive integer");
   for (const h of spec.hidden) {
-    if (!Number.isInteger(h) || h <= 0) throw new InvalidArgumentError("spec.hidden", spec.hidden, "positive integer widths");
+    if (!Number.isInteger(h) || h <= 0)
+      throw new InvalidArgumentError("spec.hidden", spec.hidden, "positive integer widths");
   }
   if (spec.units.length === 0) throw new InvalidArgumentError("spec.units", spec.units, "at least one output unit");
-  if (new Set(spec.units).size !== spec.units.length) throw new InvalidArgumentError("spec.units", spec.units, "unique unit ids");
+  if (new Set(spec.units).size !== spec.units.length)
+    throw new InvalidArgumentError("spec.units", spec.units, "unique unit ids");
 }
 
 /**
@@ -74,7 +77,10 @@ export function outputUnits(tasks: readonly Task[], rule: HeadRule): string[] {
   for (const t of tasks) {
     for (let c = 0; c < t.classes.length; c++) {
       const u = unitId(t, c, rule);
-      if (!seen.has(u)) { seen.add(u); units.push(u); }
+      if (!seen.has(u)) {
+        seen.add(u);
+        units.push(u);
+      }
     }
   }
   return units;
@@ -90,7 +96,12 @@ export function netSpecFor(tasks: readonly Task[], hidden: readonly number[], ru
   if (tasks.length === 0) throw new InvalidArgumentError("tasks", tasks, "at least one task");
   const inputSize = tasks[0].inputSize;
   for (const t of tasks) {
-    if (t.inputSize !== inputSize) throw new InvalidArgumentError(`inputSize of task ${t.name}`, t.inputSize, `${inputSize} (one input space per suite)`);
+    if (t.inputSize !== inputSize)
+      throw new InvalidArgumentError(
+        `inputSize of task ${t.name}`,
+        t.inputSize,
+        `${inputSize} (one input space per suite)`,
+      );
   }
   const spec: NetSpec = { inputSize, hidden: [...hidden], units: outputUnits(tasks, rule) };
   validateNetSpec(spec);
@@ -110,7 +121,8 @@ export function taskUnits(task: Task, spec: NetSpec, rule: HeadRule): Int32Array
   for (let c = 0; c < task.classes.length; c++) {
     const id = unitId(task, c, rule);
     const i = index.get(id);
-    if (i === undefined) throw new UnknownNameError(`output unit (task ${task.name}, head rule ${rule})`, id, spec.units);
+    if (i === undefined)
+      throw new UnknownNameError(`output unit (task ${task.name}, head rule ${rule})`, id, spec.units);
     out[c] = i;
   }
   return out;
@@ -150,7 +162,9 @@ export function encoderLayout(spec: Pick<NetSpec, "inputSize" | "hidden">): Para
  * networkLayout(spec).entries.map((e) => e.name);   // ["enc0/kernel", "enc0/bias", …, "out/kernel", "out/bias"]
  */
 export function networkLayout(spec: NetSpec): ParamLayout {
-  const enc = encoderLayout(spec).toJSON().map((e) => [e.name, e.shape] as [string, number[]]);
+  const enc = encoderLayout(spec)
+    .toJSON()
+    .map((e) => [e.name, e.shape] as [string, number[]]);
   const f = featureSize(spec);
   return ParamLayout.fromShapes([...enc, ["out/kernel", [f, spec.units.length]], ["out/bias", [spec.units.length]]]);
 }
@@ -170,7 +184,12 @@ export function encoderShapeOf(layout: ParamLayout): { inputSize: number; hidden
     hidden.push(shape[1]);
   }
   if (inputSize < 0) {
-    if (!layout.has("out/kernel")) throw new InvalidArgumentError("layout", layout.toJSON().map((e) => e.name), "an encoder layout with enc0/kernel");
+    if (!layout.has("out/kernel"))
+      throw new InvalidArgumentError(
+        "layout",
+        layout.toJSON().map((e) => e.name),
+        "an encoder layout with enc0/kernel",
+      );
     inputSize = layout.entry("out/kernel").shape[0];
   }
   return { inputSize, hidden };

@@ -28,10 +28,16 @@ export class TaskPool {
   /** Each member's output units (index = member), as the mask table and loss gradients use them. */
   readonly units: readonly Int32Array[];
 
-  constructor(readonly tasks: readonly Task[], readonly split: SplitName, readonly spec: NetSpec, rule: HeadRule) {
+  constructor(
+    readonly tasks: readonly Task[],
+    readonly split: SplitName,
+    readonly spec: NetSpec,
+    rule: HeadRule,
+  ) {
     if (tasks.length === 0) throw new InvalidArgumentError("mixture", tasks, "at least one task");
     this.units = tasks.map((t) => {
-      if (t.inputSize !== spec.inputSize) throw new InvalidArgumentError(`inputSize of task ${t.name}`, t.inputSize, `${spec.inputSize} (the network's)`);
+      if (t.inputSize !== spec.inputSize)
+        throw new InvalidArgumentError(`inputSize of task ${t.name}`, t.inputSize, `${spec.inputSize} (the network's)`);
       return taskUnits(t, spec, rule);
     });
     this.n = tasks.reduce((s, t) => s + t.splits[split].n, 0);
@@ -42,7 +48,8 @@ export class TaskPool {
       const s = t.splits[split];
       for (let r = 0; r < s.n; r++, k++) {
         const y = s.y[r];
-        if (!(y >= 0 && y < t.classes.length)) throw new InvalidArgumentError(`${t.name}.${split}.y[${r}]`, y, `a class index in [0, ${t.classes.length})`);
+        if (!(y >= 0 && y < t.classes.length))
+          throw new InvalidArgumentError(`${t.name}.${split}.y[${r}]`, y, `a class index in [0, ${t.classes.length})`);
         this.memberOf[k] = m;
         this.rowOf[k] = r;
       }
@@ -57,7 +64,8 @@ export class TaskPool {
     const labels = new Int32Array(idx.length);
     const tasks = new Int32Array(idx.length);
     for (let i = 0; i < idx.length; i++) {
-      const m = this.memberOf[idx[i]], r = this.rowOf[idx[i]];
+      const m = this.memberOf[idx[i]],
+        r = this.rowOf[idx[i]];
       const s = this.tasks[m].splits[this.split];
       x.set(s.x.subarray(r * d, (r + 1) * d), i * d);
       labels[i] = this.units[m][s.y[r]];

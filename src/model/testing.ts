@@ -20,7 +20,8 @@ export function describeBackends(name: string, fn: (backend: (typeof TEST_BACKEN
     describe(`${name} [${backend}]`, () => {
       before(async () => {
         await initBackend(backend);
-        if (tf.getBackend() !== backend) throw new Error(`backend ${backend} did not activate (got ${tf.getBackend()})`);
+        if (tf.getBackend() !== backend)
+          throw new Error(`backend ${backend} did not activate (got ${tf.getBackend()})`);
       });
       fn(backend);
     });

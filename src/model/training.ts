@@ -18,7 +18,11 @@ export const MASKED_LOGIT = -1e9;
  */
 export function maskTable(unitsPerTask: readonly Int32Array[], numUnits: number): Float32Array {
   const m = new Float32Array(unitsPerTask.length * numUnits).fill(MASKED_LOGIT);
-  unitsPerTask.forEach((units, t) => units.forEach((u) => { m[t * numUnits + u] = 0; }));
+  unitsPerTask.forEach((units, t) =>
+    units.forEach((u) => {
+      m[t * numUnits + u] = 0;
+    }),
+  );
   return m;
 }
 
@@ -81,7 +85,8 @@ export function runEpochs(
   const cap = o.maxSteps === undefined ? Infinity : o.maxSteps;
   o.progress.start(o.label, plannedSteps(n, o));
   const order = Array.from({ length: n }, (_, i) => i);
-  let steps = 0, samples = 0;
+  let steps = 0,
+    samples = 0;
   outer: for (let e = 0; e < o.epochs; e++) {
     o.rng.shuffle(order);
     for (let b = 0; b < n; b += o.batchSize) {

@@ -29,7 +29,9 @@ function conv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, attrs: Record<str
   const [dh, dw] = pair(attrs.dilations, 1);
   const dataFormat = attrs.dataFormat as string | undefined;
   if ((dataFormat && dataFormat !== "NHWC") || dh !== 1 || dw !== 1) {
-    throw new Error(`Conv2DBackpropFilter on wasm supports NHWC without dilation; got dataFormat=${dataFormat}, dilations=${dh},${dw}`);
+    throw new Error(
+      `Conv2DBackpropFilter on wasm supports NHWC without dilation; got dataFormat=${dataFormat}, dilations=${dh},${dw}`,
+    );
   }
   const [kh, kw] = attrs.filterShape as number[];
   const pad = attrs.pad as "valid" | "same" | number | number[][];
@@ -40,14 +42,24 @@ function conv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, attrs: Record<str
     let t: number, b: number, l: number, r: number;
     if (pad === "same") {
       // tfjs "same": total padding split with the extra pixel at the bottom/right
-      const ph = Math.max((Ho - 1) * sh + kh - H, 0), pw = Math.max((Wo - 1) * sw + kw - W, 0);
-      t = Math.floor(ph / 2); b = ph - t; l = Math.floor(pw / 2); r = pw - l;
+      const ph = Math.max((Ho - 1) * sh + kh - H, 0),
+        pw = Math.max((Wo - 1) * sw + kw - W, 0);
+      t = Math.floor(ph / 2);
+      b = ph - t;
+      l = Math.floor(pw / 2);
+      r = pw - l;
     } else if (typeof pad === "number") {
       t = b = l = r = pad;
     } else {
-      [t, b] = pad[1]; [l, r] = pad[2];
+      [t, b] = pad[1];
+      [l, r] = pad[2];
     }
-    xp = tf.pad(x, [[0, 0], [t, b], [l, r], [0, 0]]);
+    xp = tf.pad(x, [
+      [0, 0],
+      [t, b],
+      [l, r],
+      [0, 0],
+    ]);
   }
   const xt = tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D;
   const dyt = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
@@ -70,7 +82,13 @@ export function registerWasmConvGrad(): boolean {
     kernelName: "Conv2DBackpropFilter",
     backendName: "wasm",
     kernelFunc: ({ inputs, attrs }) =>
-      tf.tidy(() => conv2dBackpropFilter(asTensor(inputs.x) as tf.Tensor4D, asTensor(inputs.dy) as tf.Tensor4D, attrs as Record<string, unknown>)),
+      tf.tidy(() =>
+        conv2dBackpropFilter(
+          asTensor(inputs.x) as tf.Tensor4D,
+          asTensor(inputs.dy) as tf.Tensor4D,
+          attrs as Record<string, unknown>,
+        ),
+      ),
   });
   return true;
 }
@@ -120,20 +138,33 @@ export function registerWasmExplicitTranspose(): string[] {
   for (const name of ["BatchMatMul", "_FusedMatMul"]) {
     const orig = tf.getKernel(name, "wasm");
     if (!orig || (orig.kernelFunc as unknown as Record<symbol, boolean>)[WRAPPED]) continue;
-    const kernelFunc = ((args: { inputs: Record<string, tf.TensorInfo>; attrs: Record<string, unknown>; backend: unknown }) => {
+    const kernelFunc = ((args: {
+      inputs: Record<string, tf.TensorInfo>;
+      attrs: Record<string, unknown>;
+      backend: unknown;
+    }) => {
       const { transposeA, transposeB } = args.attrs as { transposeA?: boolean; transposeB?: boolean };
       if (!transposeA && !transposeB) return orig.kernelFunc(args as never);
       const transpose = tf.getKernel("Transpose", "wasm")!.kernelFunc;
       const temps: tf.TensorInfo[] = [];
       const swapLast = (t: tf.TensorInfo): tf.TensorInfo => {
-        const r = t.shape.length, perm = Array.from({ length: r }, (_, i) => (i < r - 2 ? i : 2 * r - 3 - i));
+        const r = t.shape.length,
+          perm = Array.from({ length: r }, (_, i) => (i < r - 2 ? i : 2 * r - 3 - i));
         const out = transpose({ inputs: { x: t }, attrs: { perm }, backend: args.backend } as never) as tf.TensorInfo;
         temps.push(out);
         return out;
       };
       try {
-        const inputs = { ...args.inputs, a: transposeA ? swapLast(args.inputs.a) : args.inputs.a, b: transposeB ? swapLast(args.inputs.b) : args.inputs.b };
-        return orig.kernelFunc({ ...args, inputs, attrs: { ...args.attrs, transposeA: false, transposeB: false } } as never);
+        const inputs = {
+          ...args.inputs,
+          a: transposeA ? swapLast(args.inputs.a) : args.inputs.a,
+          b: transposeB ? swapLast(args.inputs.b) : args.inputs.b,
+        };
+        return orig.kernelFunc({
+          ...args,
+          inputs,
+          attrs: { ...args.attrs, transposeA: false, transposeB: false },
+        } as never);
       } finally {
         const backend = args.backend as { disposeData(id: object): void };
         for (const t of temps) backend.disposeData(t.dataId);

@@ -22,18 +22,30 @@ export function runWeightedSteps(
   step: (idx: Int32Array) => void,
 ): { steps: number; samples: number } {
   const share = normaliseWeights(weights, sizes.length);
-  sizes.forEach((n, i) => { if (weights[i] > 0 && !(n > 0)) throw new InvalidArgumentError(`members[${i}] size`, n, "training examples (its weight is positive)"); });
-  if (!Number.isInteger(o.steps) || o.steps < 0) throw new InvalidArgumentError("steps", o.steps, "a non-negative integer");
+  sizes.forEach((n, i) => {
+    if (weights[i] > 0 && !(n > 0))
+      throw new InvalidArgumentError(`members[${i}] size`, n, "training examples (its weight is positive)");
+  });
+  if (!Number.isInteger(o.steps) || o.steps < 0)
+    throw new InvalidArgumentError("steps", o.steps, "a non-negative integer");
   const cdf: number[] = [];
   let acc = 0;
-  for (const w of share) { acc += w; cdf.push(acc); }
+  for (const w of share) {
+    acc += w;
+    cdf.push(acc);
+  }
   let lastPositive = 0;
-  weights.forEach((w, i) => { if (w > 0) lastPositive = i; });
+  weights.forEach((w, i) => {
+    if (w > 0) lastPositive = i;
+  });
   const offsets: number[] = [];
   let off = 0;
-  for (const n of sizes) { offsets.push(off); off += n; }
+  for (const n of sizes) {
+    offsets.push(off);
+    off += n;
+  }
   const orders = sizes.map((n) => Array.from({ length: n }, (_, i) => i));
-  const cursor = sizes.map((n) => n);   // exhausted: shuffle on first use
+  const cursor = sizes.map((n) => n); // exhausted: shuffle on first use
   o.progress.start(o.label, o.steps);
   const idx = new Int32Array(o.batchSize);
   for (let s = 0; s < o.steps; s++) {
@@ -43,7 +55,10 @@ export function runWeightedSteps(
       // zero-weight members add nothing to the cdf, so u never stops on them; the last positive-weight
       // member takes any rounding slack at the top of the cdf
       while (m < lastPositive && u >= cdf[m]) m++;
-      if (cursor[m] >= sizes[m]) { o.rng.shuffle(orders[m]); cursor[m] = 0; }
+      if (cursor[m] >= sizes[m]) {
+        o.rng.shuffle(orders[m]);
+        cursor[m] = 0;
+      }
       idx[k] = offsets[m] + orders[m][cursor[m]++];
     }
     step(idx.slice());

@@ -36,8 +36,17 @@ export function setDisplaySink(sink: DisplaySink | undefined): void {
  */
 function kernelTslab(): typeof import("tslab") | undefined {
   const main = require.main;
-  if (!(globalThis as { __tslab__?: unknown }).__tslab__ || !main || !/[\\/]tslab[\\/]bin[\\/]tslab$/.test(main.filename)) return undefined;
-  try { return main.require("..") as typeof import("tslab"); } catch { return undefined; }
+  if (
+    !(globalThis as { __tslab__?: unknown }).__tslab__ ||
+    !main ||
+    !/[\\/]tslab[\\/]bin[\\/]tslab$/.test(main.filename)
+  )
+    return undefined;
+  try {
+    return main.require("..") as typeof import("tslab");
+  } catch {
+    return undefined;
+  }
 }
 
 /** tslab is required lazily so `src/` loads outside a kernel; its calls throw "Not ready" there. */
@@ -46,14 +55,28 @@ function tslabSink(): DisplaySink {
   try {
     tslab = kernelTslab() ?? require("tslab");
   } catch (e) {
-    throw new NotInNotebookError("tslab is not installed; the notebook helpers need a tslab kernel (npm ci && npm run kernel:install)", { cause: e });
+    throw new NotInNotebookError(
+      "tslab is not installed; the notebook helpers need a tslab kernel (npm ci && npm run kernel:install)",
+      { cause: e },
+    );
   }
   const wrap = (d: import("tslab").Display): NotebookDisplay => ({
     html(s: string) {
-      try { d.html(s); } catch (e) { throw new NotInNotebookError("no tslab kernel is running: call the notebook helpers from a tslab notebook cell (outside one, use the report functions, e.g. figureHtml / writeReport)", { cause: e }); }
+      try {
+        d.html(s);
+      } catch (e) {
+        throw new NotInNotebookError(
+          "no tslab kernel is running: call the notebook helpers from a tslab notebook cell (outside one, use the report functions, e.g. figureHtml / writeReport)",
+          { cause: e },
+        );
+      }
     },
     png(b: Uint8Array) {
-      try { d.png(b); } catch (e) { throw new NotInNotebookError("no tslab kernel is running", { cause: e }); }
+      try {
+        d.png(b);
+      } catch (e) {
+        throw new NotInNotebookError("no tslab kernel is running", { cause: e });
+      }
     },
   });
   return { display: () => wrap(tslab.display), newDisplay: () => wrap(tslab.newDisplay()) };

@@ -30,7 +30,13 @@ export function notebookProgress(options: NotebookProgressOptions = {}): Progres
   if (!(minInterval >= 0)) throw new InvalidArgumentError("minIntervalMs", minInterval, "a number ≥ 0");
   const keep = options.logLines ?? 8;
   const d = displaySink().newDisplay();
-  let label = "", total = 0, count = 0, detail = "", t0 = Date.now(), last = 0, finished = false;
+  let label = "",
+    total = 0,
+    count = 0,
+    detail = "",
+    t0 = Date.now(),
+    last = 0,
+    finished = false;
   const logs: string[] = [];
   const draw = () => {
     last = Date.now();
@@ -38,10 +44,13 @@ export function notebookProgress(options: NotebookProgressOptions = {}): Progres
     const frac = total > 0 ? Math.min(1, count / total) : finished ? 1 : 0;
     const eta = total > 0 && count > 0 && !finished ? ` · ETA ${fmtTime((elapsed / count) * (total - count))}` : "";
     const counts = total > 0 ? `${count}/${total} (${Math.round(frac * 100)}%)` : `${count}`;
-    const bar = total > 0 || finished
-      ? `<div style="width:320px;height:10px;background:#e4e4e4;border-radius:5px;overflow:hidden;display:inline-block;vertical-align:middle"><div style="width:${(frac * 100).toFixed(1)}%;height:100%;background:${finished ? "#2ca02c" : "#1f77b4"}"></div></div> `
+    const bar =
+      total > 0 || finished
+        ? `<div style="width:320px;height:10px;background:#e4e4e4;border-radius:5px;overflow:hidden;display:inline-block;vertical-align:middle"><div style="width:${(frac * 100).toFixed(1)}%;height:100%;background:${finished ? "#2ca02c" : "#1f77b4"}"></div></div> `
+        : "";
+    const logHtml = logs.length
+      ? `<pre style="margin:4px 0 0;font-size:12px;color:#444">${escapeHtml(logs.join("\n"))}</pre>`
       : "";
-    const logHtml = logs.length ? `<pre style="margin:4px 0 0;font-size:12px;color:#444">${escapeHtml(logs.join("\n"))}</pre>` : "";
     d.html(
       `<div class="m2m-progress" style="font-family:system-ui,'DejaVu Sans',sans-serif;font-size:13px">` +
         `<b>${escapeHtml(label)}</b> ${bar}${escapeHtml(counts)} · ${escapeHtml(fmtTime(elapsed))}${escapeHtml(eta)}` +
@@ -50,7 +59,12 @@ export function notebookProgress(options: NotebookProgressOptions = {}): Progres
   };
   return {
     start(l: string, n: number) {
-      label = l; total = n > 0 ? n : 0; count = 0; detail = ""; t0 = Date.now(); finished = false;
+      label = l;
+      total = n > 0 ? n : 0;
+      count = 0;
+      detail = "";
+      t0 = Date.now();
+      finished = false;
       draw();
     },
     tick(units = 1, note?: string) {

@@ -10,8 +10,11 @@ import { displaySink } from "./display";
  * showFigure(correlationOverview(results));
  */
 export function showFigure(fig: Figure, options: { height?: number } = {}): void {
-  if (!fig || !Array.isArray(fig.data)) throw new InvalidArgumentError("fig", fig, "a Plotly figure { data: [...], layout: {...} }");
-  displaySink().display().html(figureHtml({ data: fig.data, layout: fig.layout ?? {}, config: fig.config }, options));
+  if (!fig || !Array.isArray(fig.data))
+    throw new InvalidArgumentError("fig", fig, "a Plotly figure { data: [...], layout: {...} }");
+  displaySink()
+    .display()
+    .html(figureHtml({ data: fig.data, layout: fig.layout ?? {}, config: fig.config }, options));
 }
 
 /**

@@ -11,6 +11,7 @@ import { displaySink } from "./display";
  */
 export function showLines(lines: readonly string[] | string): void {
   const list = typeof lines === "string" ? lines.split("\n") : lines;
-  if (!Array.isArray(list) || !list.every((l) => typeof l === "string")) throw new InvalidArgumentError("lines", lines, "a string or a list of strings");
+  if (!Array.isArray(list) || !list.every((l) => typeof l === "string"))
+    throw new InvalidArgumentError("lines", lines, "a string or a list of strings");
   displaySink().display().html(linesHtml(list));
 }

@@ -4,9 +4,7 @@ import { displaySink } from "./display";
 
 /** Something with rows: plain rows, a danfo DataFrame, or an arquero table. */
 export type TableLike =
-  | readonly TableRow[]
-  | { columns: string[]; values: unknown }
-  | { objects(): object[]; columnNames(): string[] };
+  readonly TableRow[] | { columns: string[]; values: unknown } | { objects(): object[]; columnNames(): string[] };
 
 /** Rows and columns of any TableLike. */
 export function tableRows(table: TableLike): { rows: TableRow[]; columns: string[] } {
@@ -18,7 +16,9 @@ export function tableRows(table: TableLike): { rows: TableRow[]; columns: string
   }
   if (Array.isArray(t.columns) && Array.isArray(t.values)) {
     const columns = t.columns as string[];
-    const rows = (t.values as unknown[][]).map((v) => Object.fromEntries(columns.map((c, i) => [c, v[i] as number | string])));
+    const rows = (t.values as unknown[][]).map((v) =>
+      Object.fromEntries(columns.map((c, i) => [c, v[i] as number | string])),
+    );
     return { rows, columns };
   }
   throw new InvalidArgumentError("table", table, "rows (an array of objects), a danfo DataFrame or an arquero table");
@@ -37,5 +37,10 @@ export function tableRows(table: TableLike): { rows: TableRow[]; columns: string
 export function showTable(table: TableLike, options: TableHtmlOptions = {}): void {
   const { rows, columns } = tableRows(table);
   // the notebook has no report CSS: each table carries the (scoped) table styles
-  displaySink().display().html(`<style>${TABLE_CSS}</style>` + tableHtml(rows, { ...options, columns: options.columns ?? displayFor(columns)?.columns ?? columns }));
+  displaySink()
+    .display()
+    .html(
+      `<style>${TABLE_CSS}</style>` +
+        tableHtml(rows, { ...options, columns: options.columns ?? displayFor(columns)?.columns ?? columns }),
+    );
 }

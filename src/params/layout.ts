@@ -36,11 +36,13 @@ export class ParamLayout {
     const seen = new Set<string>();
     let offset = 0;
     for (const [name, shape] of shapes) {
-      if (typeof name !== "string" || name.length === 0) throw new InvalidArgumentError("tensor name", name, "a non-empty string");
+      if (typeof name !== "string" || name.length === 0)
+        throw new InvalidArgumentError("tensor name", name, "a non-empty string");
       if (seen.has(name)) throw new InvalidArgumentError("tensor name", name, "names unique within a layout");
       seen.add(name);
       for (const d of shape) {
-        if (!Number.isInteger(d) || d < 0) throw new InvalidArgumentError(`shape of ${name}`, shape, "non-negative integer dimensions");
+        if (!Number.isInteger(d) || d < 0)
+          throw new InvalidArgumentError(`shape of ${name}`, shape, "non-negative integer dimensions");
       }
       const size = shape.reduce((a, b) => a * b, 1);
       entries.push({ name, shape: [...shape], offset, size });
@@ -62,17 +64,21 @@ export class ParamLayout {
 
   /** True when both layouts have the same names, shapes and order. */
   equals(other: ParamLayout): boolean {
-    return this === other || (this.entries.length === other.entries.length && this.firstDifference(other) === undefined);
+    return (
+      this === other || (this.entries.length === other.entries.length && this.firstDifference(other) === undefined)
+    );
   }
 
   /** A human-readable description of the first difference to `other`, or undefined when equal. */
   firstDifference(other: ParamLayout): string | undefined {
     const n = Math.max(this.entries.length, other.entries.length);
     for (let i = 0; i < n; i++) {
-      const a = this.entries[i], b = other.entries[i];
+      const a = this.entries[i],
+        b = other.entries[i];
       if (!a) return `extra tensor ${b.name} ${JSON.stringify(b.shape)} at position ${i}`;
       if (!b) return `missing tensor ${a.name} ${JSON.stringify(a.shape)} at position ${i}`;
-      if (a.name !== b.name) return `tensor ${i} is named ${JSON.stringify(b.name)}, expected ${JSON.stringify(a.name)}`;
+      if (a.name !== b.name)
+        return `tensor ${i} is named ${JSON.stringify(b.name)}, expected ${JSON.stringify(a.name)}`;
       if (a.shape.length !== b.shape.length || a.shape.some((d, j) => d !== b.shape[j])) {
         return `tensor ${a.name} has shape ${JSON.stringify(b.shape)}, expected ${JSON.stringify(a.shape)}`;
       }

@@ -11,7 +11,10 @@ import { ParamLayout } from "./layout";
  * v.view("dense/bias");     // Float32Array view into v.data
  */
 export class ParamVector {
-  constructor(readonly layout: ParamLayout, readonly data: Float32Array) {
+  constructor(
+    readonly layout: ParamLayout,
+    readonly data: Float32Array,
+  ) {
     if (data.length !== layout.size) {
       throw new InvalidArgumentError("data.length", data.length, `${layout.size} (the layout's total size)`);
     }

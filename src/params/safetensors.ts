@@ -71,9 +71,16 @@ export function encodeSafetensors(params: ParamVector, options: SaveOptions = {}
   const parts: string[] = [];
   for (const e of params.layout.entries) {
     const range = [e.offset * 4, (e.offset + e.size) * 4];
-    parts.push(`${JSON.stringify(e.name)}:{"dtype":"F32","shape":${JSON.stringify(e.shape)},"data_offsets":${JSON.stringify(range)}}`);
+    parts.push(
+      `${JSON.stringify(e.name)}:{"dtype":"F32","shape":${JSON.stringify(e.shape)},"data_offsets":${JSON.stringify(range)}}`,
+    );
   }
-  const metaJson = "{" + Object.keys(meta).map((k) => `${JSON.stringify(k)}:${JSON.stringify(meta[k])}`).join(",") + "}";
+  const metaJson =
+    "{" +
+    Object.keys(meta)
+      .map((k) => `${JSON.stringify(k)}:${JSON.stringify(meta[k])}`)
+      .join(",") +
+    "}";
   let header = `{"__metadata__":${metaJson}${parts.length ? "," : ""}${parts.join(",")}}`;
   const headerBytes0 = Buffer.from(header, "utf8");
   // Pad with spaces so the data starts 8-byte aligned, as the reference writer does.
@@ -101,21 +108,25 @@ export function decodeSafetensors(bytes: Uint8Array, source = "<bytes>", options
   };
   if (bytes.length < 8) fail(`truncated: ${bytes.length} bytes, expected at least 8 (the header length)`);
   const headerLen = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
-  if (headerLen > MAX_HEADER_BYTES) fail(`header length ${headerLen} exceeds ${MAX_HEADER_BYTES} bytes (not a safetensors file?)`);
-  if (8 + headerLen > bytes.length) fail(`truncated: header says ${headerLen} bytes but only ${bytes.length - 8} follow`);
+  if (headerLen > MAX_HEADER_BYTES)
+    fail(`header length ${headerLen} exceeds ${MAX_HEADER_BYTES} bytes (not a safetensors file?)`);
+  if (8 + headerLen > bytes.length)
+    fail(`truncated: header says ${headerLen} bytes but only ${bytes.length - 8} follow`);
   let header: unknown;
   try {
     header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 8, headerLen).toString("utf8"));
   } catch (err) {
     fail(`bad header JSON: ${(err as Error).message}`);
   }
-  if (header === null || typeof header !== "object" || Array.isArray(header)) fail("bad header JSON: expected an object");
+  if (header === null || typeof header !== "object" || Array.isArray(header))
+    fail("bad header JSON: expected an object");
   const h = header as Record<string, unknown>;
   const dataStart = 8 + headerLen;
   const dataLen = bytes.length - dataStart;
 
   const rawMeta = Object.prototype.hasOwnProperty.call(h, "__metadata__") ? h.__metadata__ : {};
-  if (rawMeta === null || typeof rawMeta !== "object" || Array.isArray(rawMeta)) fail("bad header JSON: __metadata__ must be an object");
+  if (rawMeta === null || typeof rawMeta !== "object" || Array.isArray(rawMeta))
+    fail("bad header JSON: __metadata__ must be an object");
   const meta = rawMeta as Record<string, unknown>;
   for (const k of Object.keys(meta)) {
     if (typeof meta[k] !== "string") fail(`bad header JSON: __metadata__.${k} must be a string, got ${typeof meta[k]}`);
@@ -124,7 +135,10 @@ export function decodeSafetensors(bytes: Uint8Array, source = "<bytes>", options
   if (m.format === SAFETENSORS_FORMAT) {
     const v = Number(m.format_version);
     if (!Number.isInteger(v) || v < 1) fail(`bad format_version ${JSON.stringify(m.format_version)}`);
-    if (v > SAFETENSORS_FORMAT_VERSION) fail(`format_version ${v} is newer than this library supports (${SAFETENSORS_FORMAT_VERSION}); upgrade merge-to-mix`);
+    if (v > SAFETENSORS_FORMAT_VERSION)
+      fail(
+        `format_version ${v} is newer than this library supports (${SAFETENSORS_FORMAT_VERSION}); upgrade merge-to-mix`,
+      );
   }
 
   type Tensor = { name: string; shape: number[]; start: number; end: number };
@@ -134,26 +148,39 @@ export function decodeSafetensors(bytes: Uint8Array, source = "<bytes>", options
     const t = h[name] as Record<string, unknown> | null;
     if (t === null || typeof t !== "object") fail(`bad header JSON: tensor ${JSON.stringify(name)} is not an object`);
     const { dtype, shape, data_offsets: offs } = t as Record<string, unknown>;
-    if (dtype !== "F32") fail(`wrong dtype for tensor ${JSON.stringify(name)}: ${JSON.stringify(dtype)}, expected "F32"`);
+    if (dtype !== "F32")
+      fail(`wrong dtype for tensor ${JSON.stringify(name)}: ${JSON.stringify(dtype)}, expected "F32"`);
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-      fail(`bad header JSON: shape of ${JSON.stringify(name)} is ${JSON.stringify(shape)}, expected non-negative integers`);
+      fail(
+        `bad header JSON: shape of ${JSON.stringify(name)} is ${JSON.stringify(shape)}, expected non-negative integers`,
+      );
     }
     if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => Number.isInteger(d) && d >= 0)) {
-      fail(`bad header JSON: data_offsets of ${JSON.stringify(name)} is ${JSON.stringify(offs)}, expected [start, end]`);
+      fail(
+        `bad header JSON: data_offsets of ${JSON.stringify(name)} is ${JSON.stringify(offs)}, expected [start, end]`,
+      );
     }
     const [start, end] = offs as number[];
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     if (end < start || end - start !== count * 4) {
-      fail(`offsets out of range: tensor ${JSON.stringify(name)} has data_offsets [${start}, ${end}], expected ${count * 4} bytes for shape ${JSON.stringify(shape)}`);
+      fail(
+        `offsets out of range: tensor ${JSON.stringify(name)} has data_offsets [${start}, ${end}], expected ${count * 4} bytes for shape ${JSON.stringify(shape)}`,
+      );
     }
-    if (end > dataLen) fail(`offsets out of range (truncated?): tensor ${JSON.stringify(name)} ends at byte ${end} of a ${dataLen}-byte data section`);
+    if (end > dataLen)
+      fail(
+        `offsets out of range (truncated?): tensor ${JSON.stringify(name)} ends at byte ${end} of a ${dataLen}-byte data section`,
+      );
     tensors.push({ name, shape: shape as number[], start, end });
   }
   // The format requires the tensors to tile the data section exactly: no gaps, no overlaps.
   const byStart = tensors.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   let at = 0;
   for (const t of byStart) {
-    if (t.start !== at) fail(`offsets out of range: tensor ${JSON.stringify(t.name)} starts at byte ${t.start}, expected ${at} (gap or overlap)`);
+    if (t.start !== at)
+      fail(
+        `offsets out of range: tensor ${JSON.stringify(t.name)} starts at byte ${t.start}, expected ${at} (gap or overlap)`,
+      );
     at = t.end;
   }
   if (at !== dataLen) fail(`offsets out of range: tensors cover ${at} bytes but the data section has ${dataLen}`);
@@ -177,7 +204,8 @@ export function decodeSafetensors(bytes: Uint8Array, source = "<bytes>", options
       return fail(`bad layout metadata: ${(err as Error).message}`);
     }
     const byName = new Map(tensors.map((t) => [t.name, t]));
-    if (stored.entries.length !== tensors.length) fail(`layout metadata lists ${stored.entries.length} tensors, header has ${tensors.length}`);
+    if (stored.entries.length !== tensors.length)
+      fail(`layout metadata lists ${stored.entries.length} tensors, header has ${tensors.length}`);
     ordered = stored.entries.map((e) => {
       const t = byName.get(e.name);
       if (!t || t.shape.length !== e.shape.length || t.shape.some((d, i) => d !== e.shape[i])) {
@@ -261,10 +289,21 @@ export async function loadParams(file: string, options: LoadOptions = {}): Promi
 function checkUserMetadata(metadata: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (metadata === undefined) return out;
-  if (metadata === null || typeof metadata !== "object") throw new InvalidArgumentError("metadata", metadata, "an object of string values");
+  if (metadata === null || typeof metadata !== "object")
+    throw new InvalidArgumentError("metadata", metadata, "an object of string values");
   for (const k of Object.keys(metadata)) {
-    if (RESERVED_METADATA_KEYS.includes(k)) throw new InvalidArgumentError("metadata key", k, `a key other than the reserved ${RESERVED_METADATA_KEYS.join(", ")}`);
-    if (typeof metadata[k] !== "string") throw new InvalidArgumentError(`metadata.${k}`, metadata[k], "a string (safetensors metadata values are strings)");
+    if (RESERVED_METADATA_KEYS.includes(k))
+      throw new InvalidArgumentError(
+        "metadata key",
+        k,
+        `a key other than the reserved ${RESERVED_METADATA_KEYS.join(", ")}`,
+      );
+    if (typeof metadata[k] !== "string")
+      throw new InvalidArgumentError(
+        `metadata.${k}`,
+        metadata[k],
+        "a string (safetensors metadata values are strings)",
+      );
     out[k] = metadata[k];
   }
   return out;
@@ -275,7 +314,10 @@ let tempCounter = 0;
 // Unique per process and call, so concurrent saves (async, or worker processes) never share a temp file.
 function tempName(file: string): string {
   tempCounter = (tempCounter + 1) % 1e9;
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.${tempCounter}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.${tempCounter}.tmp`,
+  );
 }
 
 function sha256Hex(bytes: Uint8Array): string {

@@ -29,7 +29,11 @@ export function diagnosticsFigures(results: RunResults): Array<[string, string, 
 /** The terminal's diagnostics lines of a run (pick size and top-quarter Spearman only with a ground truth). */
 export function diagnosticsLines(results: RunResults): string[] {
   const truth = hasGroundTruth(results);
-  return formatDiagnostics(taskVectorSummary(results.taskVectors ?? []), truth ? pickSizes(results) : [], truth ? topQuarterSpearman(results) : []);
+  return formatDiagnostics(
+    taskVectorSummary(results.taskVectors ?? []),
+    truth ? pickSizes(results) : [],
+    truth ? topQuarterSpearman(results) : [],
+  );
 }
 
 /**
@@ -42,5 +46,8 @@ export function diagnosticsLines(results: RunResults): string[] {
 export function diagnosticsHtml(results: RunResults): string {
   const lines = diagnosticsLines(results);
   if (!lines.length) return "";
-  return [linesHtml(lines), ...diagnosticsFigures(results).map(([, title, fig]) => `<h3>${escapeHtml(title)}</h3>\n${figureHtml(fig)}`)].join("\n");
+  return [
+    linesHtml(lines),
+    ...diagnosticsFigures(results).map(([, title, fig]) => `<h3>${escapeHtml(title)}</h3>\n${figureHtml(fig)}`),
+  ].join("\n");
 }

@@ -17,8 +17,14 @@ export function weightedHtml(results: RunResults): string {
   if (rows.length === 0) return "";
   const truth = rows.some((r) => r.truth);
   const columns = truth ? WEIGHTED_COLUMNS : WEIGHTED_COLUMNS.slice(0, 5);
-  return linesHtml(formatWeighted(rows, results.seeds.length)) +
-    tableHtml(weightedRows(rows), { ...WEIGHTED_DISPLAY, columns, caption: "Weighted mixtures per target (means over seeds)" });
+  return (
+    linesHtml(formatWeighted(rows, results.seeds.length)) +
+    tableHtml(weightedRows(rows), {
+      ...WEIGHTED_DISPLAY,
+      columns,
+      caption: "Weighted mixtures per target (means over seeds)",
+    })
+  );
 }
 
 /**
@@ -31,7 +37,10 @@ export function gridSummary(grid: WeightedGrid): string {
   const best = grid.merged.reduce((b, v, i) => (v > grid.merged[b] ? i : b), 0);
   const w = (ws: readonly number[]) => proportionsText(ws.map((v, i) => [grid.candidates[i], v] as const));
   const metric = grid.metric ?? "score";
-  if (!grid.optimum) return `${grid.target}: best of ${grid.points.length} grid points ${w(grid.points[best])} (${metric} ${grid.merged[best].toFixed(4)}); this grid has no weighted search (an older file)`;
-  return `${grid.target}: weighted search over ${grid.candidates.join(", ")}: optimum ${w(grid.optimum.weights)} (${metric} ${grid.optimum.score.toFixed(4)}, ` +
-    `${(grid.path?.length ?? 1) - 1} accepted steps from the binary pick) vs best of ${grid.points.length} grid points ${w(grid.points[best])} (${grid.merged[best].toFixed(4)})`;
+  if (!grid.optimum)
+    return `${grid.target}: best of ${grid.points.length} grid points ${w(grid.points[best])} (${metric} ${grid.merged[best].toFixed(4)}); this grid has no weighted search (an older file)`;
+  return (
+    `${grid.target}: weighted search over ${grid.candidates.join(", ")}: optimum ${w(grid.optimum.weights)} (${metric} ${grid.optimum.score.toFixed(4)}, ` +
+    `${(grid.path?.length ?? 1) - 1} accepted steps from the binary pick) vs best of ${grid.points.length} grid points ${w(grid.points[best])} (${grid.merged[best].toFixed(4)})`
+  );
 }

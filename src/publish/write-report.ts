@@ -12,7 +12,15 @@ import { diagnosticsFigures, diagnosticsLines } from "./diagnostics-section";
 import { Figure } from "../report/figure";
 import { figureHtml } from "../report/figure-html";
 import {
-  claim1Chart, correlationOverview, methodPowerChart, perTargetPanels, similarityPanels, surrogateChart, topMixturesChart, weightedSimplexFigure, weightedTruthChart,
+  claim1Chart,
+  correlationOverview,
+  methodPowerChart,
+  perTargetPanels,
+  similarityPanels,
+  surrogateChart,
+  topMixturesChart,
+  weightedSimplexFigure,
+  weightedTruthChart,
 } from "../report/figures/index";
 import { escapeHtml } from "../report/html";
 import { verifyFrontierChart } from "../report/figures/verify-frontier-chart";
@@ -24,8 +32,18 @@ import { weightedTruthIntervals } from "../results/weighted-vs-binary";
 import { htmlPage } from "../report/page";
 import { openFigureRenderer } from "../report/render";
 import {
-  CORRELATION_DISPLAY, COST_COLUMNS, COST_DISPLAY, RECOMMENDATION_DISPLAY, SELECTION_DISPLAY, TOP_MIXTURE_DISPLAY,
-  correlationRows, costRows, recommendationRows, selectionRows, tableHtml, topMixtureRows,
+  CORRELATION_DISPLAY,
+  COST_COLUMNS,
+  COST_DISPLAY,
+  RECOMMENDATION_DISPLAY,
+  SELECTION_DISPLAY,
+  TOP_MIXTURE_DISPLAY,
+  correlationRows,
+  costRows,
+  recommendationRows,
+  selectionRows,
+  tableHtml,
+  topMixtureRows,
 } from "../report/tables/index";
 import { gridSummary, weightedHtml } from "./weighted-section";
 import type { WeightedGrid } from "../results/weighted-grid";
@@ -45,7 +63,8 @@ export interface ReportExtras {
 }
 
 /** The file name of a recommendation's top-mixtures figure (the seed only when the run has several). */
-const topMixturesName = (results: RunResults, rec: Recommendation) => `top-mixtures-${rec.target}${results.seeds.length > 1 ? `-seed${rec.seed}` : ""}`;
+const topMixturesName = (results: RunResults, rec: Recommendation) =>
+  `top-mixtures-${rec.target}${results.seeds.length > 1 ? `-seed${rec.seed}` : ""}`;
 
 /**
  * The report's figures by file name (stable names: they become NAME.png). With a ground truth: the claims
@@ -58,24 +77,50 @@ export function reportFigures(results: RunResults, extras: ReportExtras = {}): A
     for (const rec of extras.recommendations ?? recommendationsOf(results)) {
       out.push([
         topMixturesName(results, rec),
-        `Top mixtures for ${rec.target} by merged-model score${results.seeds.length > 1 ? ` (seed ${rec.seed})` : ""}`, topMixturesChart(rec),
+        `Top mixtures for ${rec.target} by merged-model score${results.seeds.length > 1 ? ` (seed ${rec.seed})` : ""}`,
+        topMixturesChart(rec),
       ]);
     }
   } else {
     const claims = extras.claims === undefined ? claimsOf(results) : extras.claims;
     if (claims) {
-      out.push(["claims-methods", "Claims 2–3: normalised regret and test accuracy of each method's pick, 95% intervals", methodPowerChart(claims)]);
-      out.push(["claims-claim1", "Claim 1: merged vs mixture fine-tuned validation loss, r per target with 95% intervals", claim1Chart(claims)]);
+      out.push([
+        "claims-methods",
+        "Claims 2–3: normalised regret and test accuracy of each method's pick, 95% intervals",
+        methodPowerChart(claims),
+      ]);
+      out.push([
+        "claims-claim1",
+        "Claim 1: merged vs mixture fine-tuned validation loss, r per target with 95% intervals",
+        claim1Chart(claims),
+      ]);
       const sg = surrogateChart(claims);
       if (sg) out.push(["claims-surrogates", "Surrogates: r and normalised regret, 95% intervals", sg]);
     }
     const frontier = results.verify ?? verifyFrontier(results);
-    if (frontier) out.push(["verify-frontier", "Shortlist, then verify: real fine-tunes against normalised regret, 95% intervals", verifyFrontierChart(frontier)]);
+    if (frontier)
+      out.push([
+        "verify-frontier",
+        "Shortlist, then verify: real fine-tunes against normalised regret, 95% intervals",
+        verifyFrontierChart(frontier),
+      ]);
     const [cos, l2] = similarityPanels(results);
     out.push(
-      ["fig1-correlation-overview", "Figure 1 analogue: mixture fine-tuned vs merged / similarity scores", correlationOverview(results)],
-      ["fig1-correlation-overview-loss", "Figure 1 analogue, validation loss, without singletons", correlationOverview(results, { truth: "val_loss", subset: "no-singletons" })],
-      ["fig2-per-target-merged", "Per-target panels (Figures 2–3 analogue): merged model", perTargetPanels(results, "merged")],
+      [
+        "fig1-correlation-overview",
+        "Figure 1 analogue: mixture fine-tuned vs merged / similarity scores",
+        correlationOverview(results),
+      ],
+      [
+        "fig1-correlation-overview-loss",
+        "Figure 1 analogue, validation loss, without singletons",
+        correlationOverview(results, { truth: "val_loss", subset: "no-singletons" }),
+      ],
+      [
+        "fig2-per-target-merged",
+        "Per-target panels (Figures 2–3 analogue): merged model",
+        perTargetPanels(results, "merged"),
+      ],
       ["fig4-per-target-cosine", "Similarity panels (Figures 4–5 analogue): cosine", cos],
       ["fig5-per-target-l2", "Similarity panels (Figures 4–5 analogue): L2", l2],
     );
@@ -83,7 +128,12 @@ export function reportFigures(results: RunResults, extras: ReportExtras = {}): A
   out.push(...diagnosticsFigures(results));
   const wt = weightedTruthChart(weightedTruthIntervals(results.weighted ?? []));
   if (wt) out.push(["weighted-vs-binary", "Weighted vs binary mixtures, fine-tuned", wt]);
-  if (extras.grid) out.push(["weighted-simplex", `Weighted mixtures of ${extras.grid.target} on the simplex (merged model)`, weightedSimplexFigure(extras.grid)]);
+  if (extras.grid)
+    out.push([
+      "weighted-simplex",
+      `Weighted mixtures of ${extras.grid.target} on the simplex (merged model)`,
+      weightedSimplexFigure(extras.grid),
+    ]);
   return out;
 }
 
@@ -91,7 +141,11 @@ export function reportFigures(results: RunResults, extras: ReportExtras = {}): A
 function readGrid(runDir: string): WeightedGrid | Error | undefined {
   const file = path.join(runDir, "weighted-grid.json");
   if (!fs.existsSync(file)) return undefined;
-  try { return JSON.parse(fs.readFileSync(file, "utf8")) as WeightedGrid; } catch { return new Error(`${file} is not valid JSON`); }
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as WeightedGrid;
+  } catch {
+    return new Error(`${file} is not valid JSON`);
+  }
 }
 
 /**
@@ -105,7 +159,10 @@ function readGrid(runDir: string): WeightedGrid | Error | undefined {
  * @example
  * const { html, pngs } = await writeReport("runs/quick-vision8");
  */
-export async function writeReport(runDir: string, options: WriteReportOptions = {}): Promise<{ html: string; pngs: string[] }> {
+export async function writeReport(
+  runDir: string,
+  options: WriteReportOptions = {},
+): Promise<{ html: string; pngs: string[] }> {
   const results = readRunResults(runDir);
   const outDir = path.join(runDir, "report");
   // a report folder of ours (marked, or an older one with its index.html) is replaced; anything else is refused
@@ -113,13 +170,23 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
   const grid = readGrid(runDir);
   const claims = hasGroundTruth(results) ? claimsOf(results) : null;
   const recs = hasGroundTruth(results) ? [] : recommendationsOf(results);
-  const figures = reportFigures(results, { claims, recommendations: recs, grid: grid instanceof Error ? undefined : grid });
+  const figures = reportFigures(results, {
+    claims,
+    recommendations: recs,
+    grid: grid instanceof Error ? undefined : grid,
+  });
   const fig = (name: string) => figures.find((f) => f[0] === name);
-  const figSection = (name: string) => { const f = fig(name); return f ? section(f[1], figureHtml(f[2])) : ""; };
+  const figSection = (name: string) => {
+    const f = fig(name);
+    return f ? section(f[1], figureHtml(f[2])) : "";
+  };
   const section = (title: string, body: string) => `<section><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
   const diagnosticsPart = () => {
     const lines = diagnosticsLines(results);
-    return lines.length ? section("Diagnostics: task vectors, pick sizes, top-quarter Spearman", linesHtml(lines)) + ["task-vector-cosines", "mixture-vs-sum"].map(figSection).join("\n") : "";
+    return lines.length
+      ? section("Diagnostics: task vectors, pick sizes, top-quarter Spearman", linesHtml(lines)) +
+          ["task-vector-cosines", "mixture-vs-sum"].map(figSection).join("\n")
+      : "";
   };
   const parts: string[] = [];
   parts.push(
@@ -133,21 +200,47 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
       parts.push(section("Claims", claimsHtml(claims)));
       for (const name of ["claims-methods", "claims-claim1", "claims-surrogates"]) parts.push(figSection(name));
     }
-    const vf = fig("verify-frontier"), frontier = results.verify ?? verifyFrontier(results);
+    const vf = fig("verify-frontier"),
+      frontier = results.verify ?? verifyFrontier(results);
     // how many real fine-tunes to buy: the frontier, and the default shortlist paired with the similarity ones
-    if (vf && frontier) parts.push(section(vf[1], figureHtml(vf[2]) + linesHtml(formatVerifyFrontier(frontier).filter((l) => l.startsWith("paired at")))));
+    if (vf && frontier)
+      parts.push(
+        section(
+          vf[1],
+          figureHtml(vf[2]) + linesHtml(formatVerifyFrontier(frontier).filter((l) => l.startsWith("paired at"))),
+        ),
+      );
     parts.push(diagnosticsPart());
     parts.push(section("Selected-mixture test accuracy (%)", tableHtml(selectionRows(results), SELECTION_DISPLAY)));
-    parts.push(section("Correlation with the mixture fine-tuned validation accuracy", tableHtml(correlationRows(results), CORRELATION_DISPLAY)));
-    parts.push(section("Correlation with the mixture fine-tuned validation loss", tableHtml(correlationRows(results, { truth: "val_loss" }), CORRELATION_DISPLAY)));
-    parts.push(section("Cost: Merge to Mix vs exhaustive mixture fine-tuning", tableHtml(costRows(results), COST_DISPLAY)));
+    parts.push(
+      section(
+        "Correlation with the mixture fine-tuned validation accuracy",
+        tableHtml(correlationRows(results), CORRELATION_DISPLAY),
+      ),
+    );
+    parts.push(
+      section(
+        "Correlation with the mixture fine-tuned validation loss",
+        tableHtml(correlationRows(results, { truth: "val_loss" }), CORRELATION_DISPLAY),
+      ),
+    );
+    parts.push(
+      section("Cost: Merge to Mix vs exhaustive mixture fine-tuning", tableHtml(costRows(results), COST_DISPLAY)),
+    );
     for (const [name] of figures) if (name.startsWith("fig")) parts.push(figSection(name));
     parts.push(section("Mixture explorer", mixtureExplorer(results)));
     parts.push(section("Correlation explorer", correlationExplorer(results)));
   } else {
     // No ground truth: merged-model scores only — no oracle, regret, rank, correlation or exhaustive cost.
-    parts.push(`<p>This run has no ground truth (no mixture was fine-tuned): every score below is the <em>merged</em> model's on the target's validation split, not a fine-tuned truth.</p>`);
-    parts.push(section("Recommended mixture per target (merged-model scores)", tableHtml(recommendationRows(recs), RECOMMENDATION_DISPLAY)));
+    parts.push(
+      `<p>This run has no ground truth (no mixture was fine-tuned): every score below is the <em>merged</em> model's on the target's validation split, not a fine-tuned truth.</p>`,
+    );
+    parts.push(
+      section(
+        "Recommended mixture per target (merged-model scores)",
+        tableHtml(recommendationRows(recs), RECOMMENDATION_DISPLAY),
+      ),
+    );
     for (const rec of recs) {
       const [, title, f] = fig(topMixturesName(results, rec))!;
       parts.push(section(title, tableHtml(topMixtureRows(rec), TOP_MIXTURE_DISPLAY) + figureHtml(f)));
@@ -161,7 +254,11 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
     const body = [weighted, figSection("weighted-vs-binary")];
     if (grid instanceof Error) body.push(`<p>${escapeHtml(grid.message)}.</p>`);
     else if (grid) {
-      body.push(linesHtml([gridSummary(grid)]), figSection("weighted-simplex"), section("Weighted-mix explorer", weightedMixExplorer(grid)));
+      body.push(
+        linesHtml([gridSummary(grid)]),
+        figSection("weighted-simplex"),
+        section("Weighted-mix explorer", weightedMixExplorer(grid)),
+      );
     }
     parts.push(section("Weighted mixtures", body.join("\n")));
   }

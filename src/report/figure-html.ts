@@ -18,7 +18,11 @@ export interface FigureHtmlOptions {
  */
 export function inlineFigure(fig: Figure): Figure {
   const { width: _width, ...layout } = fig.layout ?? {};
-  return { data: fig.data, layout: { ...layout, autosize: true }, config: { displaylogo: false, ...(fig.config ?? {}), responsive: true } };
+  return {
+    data: fig.data,
+    layout: { ...layout, autosize: true },
+    config: { displaylogo: false, ...(fig.config ?? {}), responsive: true },
+  };
 }
 
 /**
@@ -44,7 +48,9 @@ export function figureHtml(fig: Figure, options: FigureHtmlOptions = {}): string
     `function lay(el){${grid ? `var L=m2mPanelGrid(f.layout,el.clientWidth||960);el.style.height=L.height+"px";return L;` : "return f.layout;"}}` +
     `function go(){var el=document.getElementById(${jsonForScript(id)});if(!el)return;` +
     `if(window.Plotly){var c=f.config||{responsive:true};window.Plotly.newPlot(el,f.data,lay(el),c);` +
-    (grid ? `var tm;window.addEventListener("resize",function(){clearTimeout(tm);tm=setTimeout(function(){if(document.body.contains(el))window.Plotly.react(el,f.data,lay(el),c);},150);});` : "") +
+    (grid
+      ? `var tm;window.addEventListener("resize",function(){clearTimeout(tm);tm=setTimeout(function(){if(document.body.contains(el))window.Plotly.react(el,f.data,lay(el),c);},150);});`
+      : "") +
     `}else if(++t<300){setTimeout(go,50);}` +
     `else{el.textContent="plotly.js is not loaded: run initPlotly() once in this notebook, then re-run this cell.";}}go();})();</script>`
   );

@@ -20,9 +20,17 @@ const nullable = (v: unknown): number | null => (typeof v === "number" && Number
 export function mixturePoints(results: RunResults): MixturePoint[] {
   if (results.mixtures.length === 0) return [];
   const rows = results.mixtures.map((m) => ({
-    target: m.target, mask: m.mask, members: m.members.join("\u0000"), size: m.size,
-    merged_val_acc: m.merged_val_acc, merged_val_loss: m.merged_val_loss, cosine: m.cosine, l2: m.l2,
-    true_val_acc: m.true_val_acc, true_val_loss: m.true_val_loss, true_test_acc: m.true_test_acc,
+    target: m.target,
+    mask: m.mask,
+    members: m.members.join("\u0000"),
+    size: m.size,
+    merged_val_acc: m.merged_val_acc,
+    merged_val_loss: m.merged_val_loss,
+    cosine: m.cosine,
+    l2: m.l2,
+    true_val_acc: m.true_val_acc,
+    true_val_loss: m.true_val_loss,
+    true_test_acc: m.true_test_acc,
   }));
   const op = aq.op;
   const grouped = aq
@@ -44,10 +52,25 @@ export function mixturePoints(results: RunResults): MixturePoint[] {
   const order = new Map(results.targets.map((t, i) => [t, i]));
   return grouped
     .map((r) => ({
-      target: String(r.target), mask: Number(r.mask), members: String(r.members).split("\u0000").filter((s) => s !== ""),
-      size: Number(r.size), merged_val_acc: Number(r.merged_val_acc), merged_val_loss: Number(r.merged_val_loss),
-      cosine: Number(r.cosine), l2: Number(r.l2), true_val_acc: nullable(r.true_val_acc),
-      true_val_loss: nullable(r.true_val_loss), true_test_acc: nullable(r.true_test_acc), seeds: Number(r.seeds),
+      target: String(r.target),
+      mask: Number(r.mask),
+      members: String(r.members)
+        .split("\u0000")
+        .filter((s) => s !== ""),
+      size: Number(r.size),
+      merged_val_acc: Number(r.merged_val_acc),
+      merged_val_loss: Number(r.merged_val_loss),
+      cosine: Number(r.cosine),
+      l2: Number(r.l2),
+      true_val_acc: nullable(r.true_val_acc),
+      true_val_loss: nullable(r.true_val_loss),
+      true_test_acc: nullable(r.true_test_acc),
+      seeds: Number(r.seeds),
     }))
-    .sort((a, b) => (order.get(a.target) ?? 1e9) - (order.get(b.target) ?? 1e9) || a.target.localeCompare(b.target) || a.mask - b.mask);
+    .sort(
+      (a, b) =>
+        (order.get(a.target) ?? 1e9) - (order.get(b.target) ?? 1e9) ||
+        a.target.localeCompare(b.target) ||
+        a.mask - b.mask,
+    );
 }

@@ -5,8 +5,15 @@ import { plotlySource } from "./plotly-lib";
 
 /** Chromium flags that work headless in containers (stack.md §5). */
 export const CHROMIUM_FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-dev-shm-usage",
 ];
 
 /** Where Chromium lives: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
@@ -41,7 +48,10 @@ export interface FigureRenderer {
 export async function openFigureRenderer(): Promise<FigureRenderer> {
   const exe = chromiumPath();
   if (!fs.existsSync(exe)) {
-    throw new MissingDependencyError(`chromium (${exe})`, "apt-get install -y --no-install-recommends chromium  (or set CHROMIUM_PATH)");
+    throw new MissingDependencyError(
+      `chromium (${exe})`,
+      "apt-get install -y --no-install-recommends chromium  (or set CHROMIUM_PATH)",
+    );
   }
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_FLAGS });
@@ -53,18 +63,27 @@ export async function openFigureRenderer(): Promise<FigureRenderer> {
     return {
       async render(fig: Figure, options: RenderOptions = {}): Promise<Buffer> {
         if (closed) throw new InvalidArgumentError("renderer", "closed", "an open FigureRenderer");
-        if (!fig || !Array.isArray(fig.data)) throw new InvalidArgumentError("fig", fig, "a Plotly figure { data: [...], layout: {...} }");
+        if (!fig || !Array.isArray(fig.data))
+          throw new InvalidArgumentError("fig", fig, "a Plotly figure { data: [...], layout: {...} }");
         const format = options.format ?? "png";
         if (format !== "png" && format !== "svg") throw new InvalidArgumentError("format", format, '"png" or "svg"');
         const width = options.width ?? (typeof fig.layout?.width === "number" ? fig.layout.width : 800);
         const height = options.height ?? (typeof fig.layout?.height === "number" ? fig.layout.height : 500);
-        const uri: string = await page.evaluate(async ({ fig, o }) => {
-          const P = (globalThis as any).Plotly; // no DOM lib in this project: go through globalThis
-          const el = (globalThis as any).document.getElementById("g");
-          P.purge(el);
-          await P.newPlot(el, fig.data, { ...(fig.layout || {}), width: o.width, height: o.height }, { staticPlot: true });
-          return P.toImage(el, { format: o.format, width: o.width, height: o.height, scale: o.scale });
-        }, { fig, o: { format, width, height, scale: options.scale ?? 1 } });
+        const uri: string = await page.evaluate(
+          async ({ fig, o }) => {
+            const P = (globalThis as any).Plotly; // no DOM lib in this project: go through globalThis
+            const el = (globalThis as any).document.getElementById("g");
+            P.purge(el);
+            await P.newPlot(
+              el,
+              fig.data,
+              { ...(fig.layout || {}), width: o.width, height: o.height },
+              { staticPlot: true },
+            );
+            return P.toImage(el, { format: o.format, width: o.width, height: o.height, scale: o.scale });
+          },
+          { fig, o: { format, width, height, scale: options.scale ?? 1 } },
+        );
         return format === "svg"
           ? Buffer.from(decodeURIComponent(uri.replace(/^data:image\/svg\+xml,/, "")), "utf8")
           : Buffer.from(uri.slice(uri.indexOf(",") + 1), "base64");

@@ -1,4 +1,11 @@
-import { bootstrapMean, bootstrapRatio, pairedDifference, type BootstrapOptions, type Interval, type PairedComparison } from "../select/metrics/bootstrap";
+import {
+  bootstrapMean,
+  bootstrapRatio,
+  pairedDifference,
+  type BootstrapOptions,
+  type Interval,
+  type PairedComparison,
+} from "../select/metrics/bootstrap";
 import { popcount } from "../merge/subsets";
 import { lowerMedian } from "../select/metrics/finite-stats";
 import { pearson } from "../select/metrics/pearson";
@@ -54,15 +61,28 @@ export interface SurrogatePower {
 export const PAIRED_BASELINES: readonly MethodName[] = ["cosine", "l2", "random", "all", "best-single"];
 
 /** A targets × seeds table of one judged number for picks given as `pick(target, seed)` → mask. */
-export function judgedTable(r: RunResults, truth: Map<string, SeedAveragedTruth>, pick: (target: string, seed: number) => number | undefined, f: keyof JudgedPick): number[][] {
-  return r.targets.map((t) => r.seeds.map((s) => {
-    const m = pick(t, s);
-    return m === undefined ? NaN : judgePick(truth.get(t)!, m)[f];
-  }));
+export function judgedTable(
+  r: RunResults,
+  truth: Map<string, SeedAveragedTruth>,
+  pick: (target: string, seed: number) => number | undefined,
+  f: keyof JudgedPick,
+): number[][] {
+  return r.targets.map((t) =>
+    r.seeds.map((s) => {
+      const m = pick(t, s);
+      return m === undefined ? NaN : judgePick(truth.get(t)!, m)[f];
+    }),
+  );
 }
 
 /** The four judged numbers of one method with intervals. */
-export function methodPower(r: RunResults, truth: Map<string, SeedAveragedTruth>, method: string, pick: (target: string, seed: number) => number | undefined, o: BootstrapOptions = {}): MethodPower {
+export function methodPower(
+  r: RunResults,
+  truth: Map<string, SeedAveragedTruth>,
+  method: string,
+  pick: (target: string, seed: number) => number | undefined,
+  o: BootstrapOptions = {},
+): MethodPower {
   const iv = (f: keyof JudgedPick) => bootstrapMean(judgedTable(r, truth, pick, f), o);
   const normalisedRegret = bootstrapRatio(judgedTable(r, truth, pick, "regret"), judgedTable(r, truth, pick, "gap"), o);
   return { method, testAcc: iv("testAcc"), regret: iv("regret"), normalisedRegret, percentile: iv("percentile") };
@@ -82,17 +102,37 @@ export function claimsOf(r: RunResults, options: BootstrapOptions = {}): Claims 
   if (!r.mixtures.some((m) => m.true_val_loss != null)) return null;
   const corr = (scorer: string, target?: string) => {
     const targets = target ? [target] : r.targets;
-    return bootstrapMean(targets.map((t) => r.seeds.map((s) => r.correlations.find((c) => c.seed === s && c.target === t && c.scorer === scorer && c.truth === "val_loss" && c.subset === "no-singletons")?.pearson ?? NaN)), options);
+    return bootstrapMean(
+      targets.map((t) =>
+        r.seeds.map(
+          (s) =>
+            r.correlations.find(
+              (c) =>
+                c.seed === s &&
+                c.target === t &&
+                c.scorer === scorer &&
+                c.truth === "val_loss" &&
+                c.subset === "no-singletons",
+            )?.pearson ?? NaN,
+        ),
+      ),
+      options,
+    );
   };
   const truth = seedAveragedTruth(r);
   const picks = new Map<string, number>();
-  for (const s of r.selections) picks.set(`${s.method}/${s.target}/${s.seed}`, s.method === "oracle" ? truth.get(s.target)!.oracle : s.mask);
+  for (const s of r.selections)
+    picks.set(`${s.method}/${s.target}/${s.seed}`, s.method === "oracle" ? truth.get(s.target)!.oracle : s.mask);
   const pickOf = (method: string) => (t: string, seed: number) => picks.get(`${method}/${t}/${seed}`);
-  const methods = ["merge-to-mix", "cosine", "l2", "random", "all", "best-single", "oracle"].map((m) => methodPower(r, truth, m, pickOf(m), options));
+  const methods = ["merge-to-mix", "cosine", "l2", "random", "all", "best-single", "oracle"].map((m) =>
+    methodPower(r, truth, m, pickOf(m), options),
+  );
   const test = (m: string) => judgedTable(r, truth, pickOf(m), "testAcc");
   return {
-    seeds: r.seeds.length, targets: r.targets.length,
-    claim1: corr("merged"), similarityR: { cosine: corr("cosine"), l2: corr("l2") },
+    seeds: r.seeds.length,
+    targets: r.targets.length,
+    claim1: corr("merged"),
+    similarityR: { cosine: corr("cosine"), l2: corr("l2") },
     perTarget: r.targets.map((t) => ({ target: t, r: corr("merged", t) })),
     methods,
     paired: PAIRED_BASELINES.map((b) => ({ against: b, ...pairedDifference(test("merge-to-mix"), test(b), options) })),
@@ -101,7 +141,11 @@ export function claimsOf(r: RunResults, options: BootstrapOptions = {}): Claims 
 }
 
 /** Each surrogate of `r.surrogates`: r vs the truth and its picks judged, with intervals. */
-function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, options: BootstrapOptions): SurrogatePower[] {
+function surrogatePower(
+  r: RunResults,
+  truth: Map<string, SeedAveragedTruth>,
+  options: BootstrapOptions,
+): SurrogatePower[] {
   const rows = r.surrogates ?? [];
   const names = [...new Set(rows.map((x) => x.name))];
   const byKey = new Map(rows.map((x) => [`${x.name}/${x.target}/${x.seed}`, x] as const));
@@ -112,20 +156,37 @@ function surrogatePower(r: RunResults, truth: Map<string, SeedAveragedTruth>, op
     trueLoss.get(k)![m.mask] = m.true_val_loss;
   }
   const rule = r.spec.score === "accuracy" ? "accuracy" : "loss";
-  const selectBy = (row: { val_acc: number[]; val_loss: number[] }) => argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l)));
+  const selectBy = (row: { val_acc: number[]; val_loss: number[] }) =>
+    argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l)));
   return names.map((name) => {
     const cell = (t: string, s: number) => byKey.get(`${name}/${t}/${s}`);
-    const rTable = r.targets.map((t) => r.seeds.map((s) => {
-      const row = cell(t, s), tl = trueLoss.get(`${t}/${s}`);
-      if (!row || !tl) return NaN;
-      const keep = row.val_loss.map((_, m) => m).filter((m) => m > 0 && popcount(m) > 1 && Number.isFinite(row.val_loss[m]) && tl[m] != null);
-      return pearson(keep.map((m) => row.val_loss[m]), keep.map((m) => tl[m] as number));
-    }));
-    const pick = (t: string, s: number) => { const row = cell(t, s); return row ? selectBy(row) : undefined; };
+    const rTable = r.targets.map((t) =>
+      r.seeds.map((s) => {
+        const row = cell(t, s),
+          tl = trueLoss.get(`${t}/${s}`);
+        if (!row || !tl) return NaN;
+        const keep = row.val_loss
+          .map((_, m) => m)
+          .filter((m) => m > 0 && popcount(m) > 1 && Number.isFinite(row.val_loss[m]) && tl[m] != null);
+        return pearson(
+          keep.map((m) => row.val_loss[m]),
+          keep.map((m) => tl[m] as number),
+        );
+      }),
+    );
+    const pick = (t: string, s: number) => {
+      const row = cell(t, s);
+      return row ? selectBy(row) : undefined;
+    };
     const all = rows.filter((x) => x.name === name);
     return {
-      name, r: bootstrapMean(rTable, options),
-      normalisedRegret: bootstrapRatio(judgedTable(r, truth, pick, "regret"), judgedTable(r, truth, pick, "gap"), options),
+      name,
+      r: bootstrapMean(rTable, options),
+      normalisedRegret: bootstrapRatio(
+        judgedTable(r, truth, pick, "regret"),
+        judgedTable(r, truth, pick, "gap"),
+        options,
+      ),
       testAcc: bootstrapMean(judgedTable(r, truth, pick, "testAcc"), options),
       lambda: all.some((x) => x.lambda !== null) ? lowerMedian(all.map((x) => x.lambda)) : null,
       extraFinetunes: all.length ? all.reduce((a, x) => a + x.extra_finetunes, 0) / all.length : 0,

@@ -18,9 +18,13 @@ export interface TaskVectorSummary {
   readonly mixtureCos: number;
   readonly normRatio: number;
   /** The same by mixture size. */
-  readonly bySize: ReadonlyArray<{ readonly size: number; readonly cos: number; readonly normRatio: number; readonly n: number }>;
+  readonly bySize: ReadonlyArray<{
+    readonly size: number;
+    readonly cos: number;
+    readonly normRatio: number;
+    readonly n: number;
+  }>;
 }
-
 
 const medianOf = (xs: readonly number[]): number => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -44,7 +48,11 @@ export function taskVectorSummary(rows: readonly TaskVectorRow[]): TaskVectorSum
   const sizes = [...new Set(mix.map((m) => m.size))].sort((a, b) => a - b);
   const finite = rel.filter(Number.isFinite);
   return {
-    relativeUpdate: { median: medianOf(rel), min: finite.length ? Math.min(...finite) : NaN, max: finite.length ? Math.max(...finite) : NaN },
+    relativeUpdate: {
+      median: medianOf(rel),
+      min: finite.length ? Math.min(...finite) : NaN,
+      max: finite.length ? Math.max(...finite) : NaN,
+    },
     expertCosine: mean(cos),
     mixtureCos: mean(mix.map((m) => m.cos_sum)),
     normRatio: mean(mix.map((m) => m.norm_ratio)),
@@ -65,14 +73,28 @@ export function taskVectorSummary(rows: readonly TaskVectorRow[]): TaskVectorSum
  */
 export function pickSizes(r: RunResults): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  for (const m of ["merge-to-mix", "cosine", "l2"]) out.push([m, mean(r.selections.filter((s) => s.method === m && s.mask > 0).map((s) => popcount(s.mask)))]);
+  for (const m of ["merge-to-mix", "cosine", "l2"])
+    out.push([m, mean(r.selections.filter((s) => s.method === m && s.mask > 0).map((s) => popcount(s.mask)))]);
   const rule = r.spec.score === "accuracy" ? "accuracy" : "loss";
   for (const name of [...new Set((r.surrogates ?? []).map((s) => s.name))]) {
     const rows = (r.surrogates ?? []).filter((s) => s.name === name);
-    out.push([name, mean(rows.map((row) => popcount(argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l))))))]);
+    out.push([
+      name,
+      mean(
+        rows.map((row) => popcount(argmaxMask(row.val_loss.map((l, i) => selectionScore(rule, row.val_acc[i], l))))),
+      ),
+    ]);
   }
   const truth = seedAveragedTruth(r);
-  out.push(["oracle", mean(r.targets.map((t) => { const o = truth.get(t)?.oracle ?? 0; return o > 0 ? popcount(o) : NaN; }))]);
+  out.push([
+    "oracle",
+    mean(
+      r.targets.map((t) => {
+        const o = truth.get(t)?.oracle ?? 0;
+        return o > 0 ? popcount(o) : NaN;
+      }),
+    ),
+  ]);
   return out;
 }
 
@@ -96,9 +118,16 @@ export function topQuarterSpearman(r: RunResults, options: BootstrapOptions = {}
   }
   const sur = new Map((r.surrogates ?? []).map((s) => [`${s.name}/${s.target}/${s.seed}`, s] as const));
   const cell = (score: (m: RunResults["mixtures"][number]) => number) => (t: string, s: number) => {
-    const ms = (rows.get(`${t}/${s}`) ?? []).filter((m) => m.size > 1 && m.true_val_loss != null && Number.isFinite(m.true_val_loss));
-    const top = ms.sort((a, b) => (a.true_val_loss as number) - (b.true_val_loss as number)).slice(0, Math.max(3, Math.ceil(ms.length / 4)));
-    return spearman(top.map(score), top.map((m) => -(m.true_val_loss as number)));
+    const ms = (rows.get(`${t}/${s}`) ?? []).filter(
+      (m) => m.size > 1 && m.true_val_loss != null && Number.isFinite(m.true_val_loss),
+    );
+    const top = ms
+      .sort((a, b) => (a.true_val_loss as number) - (b.true_val_loss as number))
+      .slice(0, Math.max(3, Math.ceil(ms.length / 4)));
+    return spearman(
+      top.map(score),
+      top.map((m) => -(m.true_val_loss as number)),
+    );
   };
   const bySurrogate = (name: string) => (t: string, s: number) => {
     const row = sur.get(`${name}/${t}/${s}`);
@@ -107,8 +136,16 @@ export function topQuarterSpearman(r: RunResults, options: BootstrapOptions = {}
   // Merge to Mix selects with the spec's surrogate (the uniform mean, the merged_* columns, by default)
   const selecting = typeof r.spec.surrogate === "string" && r.spec.surrogate !== "mean" ? r.spec.surrogate : null;
   const scorers: Array<[string, (t: string, s: number) => number]> = [
-    ["merge-to-mix", selecting ? bySurrogate(selecting) : cell((m) => -m.merged_val_loss)], ["cosine", cell((m) => m.cosine)], ["l2", cell((m) => -m.l2)],
+    ["merge-to-mix", selecting ? bySurrogate(selecting) : cell((m) => -m.merged_val_loss)],
+    ["cosine", cell((m) => m.cosine)],
+    ["l2", cell((m) => -m.l2)],
   ];
   for (const name of [...new Set((r.surrogates ?? []).map((s) => s.name))]) scorers.push([name, bySurrogate(name)]);
-  return scorers.map(([name, f]) => [name, bootstrapMean(r.targets.map((t) => r.seeds.map((s) => f(t, s))), options)]);
+  return scorers.map(([name, f]) => [
+    name,
+    bootstrapMean(
+      r.targets.map((t) => r.seeds.map((s) => f(t, s))),
+      options,
+    ),
+  ]);
 }

@@ -38,11 +38,22 @@ export interface GridCell {
  * recommendedCell(cells)?.headRule;   // "refit"
  */
 export function recommendedCell(cells: readonly GridCell[], minRepeat = 0.7): GridCell | undefined {
-  const narrow = (pool: readonly GridCell[], ok: (c: GridCell) => boolean) => { const k = pool.filter(ok); return k.length ? k : pool; };
-  const pool = narrow(narrow(cells, (c) => c.seedRepeat >= minRepeat), (c) => c.oracleMinusBase.estimate > 0);
-  const lower = (c: GridCell) => (Number.isFinite(c.oracleMinusRandom.lo) ? c.oracleMinusRandom.lo : c.oracleMinusRandom.estimate);
-  const r = (c: GridCell) => { const v = c.claims?.claim1?.estimate; return typeof v === "number" && Number.isFinite(v) ? v : -Infinity; };
+  const narrow = (pool: readonly GridCell[], ok: (c: GridCell) => boolean) => {
+    const k = pool.filter(ok);
+    return k.length ? k : pool;
+  };
+  const pool = narrow(
+    narrow(cells, (c) => c.seedRepeat >= minRepeat),
+    (c) => c.oracleMinusBase.estimate > 0,
+  );
+  const lower = (c: GridCell) =>
+    Number.isFinite(c.oracleMinusRandom.lo) ? c.oracleMinusRandom.lo : c.oracleMinusRandom.estimate;
+  const r = (c: GridCell) => {
+    const v = c.claims?.claim1?.estimate;
+    return typeof v === "number" && Number.isFinite(v) ? v : -Infinity;
+  };
   const qualifying = pool.filter((c) => c.seedRepeat >= minRepeat && c.oracleMinusBase.estimate > 0 && lower(c) > 0);
-  if (qualifying.some((c) => r(c) > -Infinity)) return [...qualifying].sort((a, b) => r(b) - r(a) || lower(b) - lower(a))[0];
+  if (qualifying.some((c) => r(c) > -Infinity))
+    return [...qualifying].sort((a, b) => r(b) - r(a) || lower(b) - lower(a))[0];
   return [...pool].sort((a, b) => lower(b) - lower(a))[0];
 }

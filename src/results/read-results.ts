@@ -6,14 +6,19 @@ import { checkResultsChecksum, checkRunResults, RESULTS_CHECKSUM_FILE } from "./
 
 /** A run folder without finished results: the message says what is missing and how to finish it. */
 export class IncompleteRunError extends MergeToMixError {
-  constructor(readonly runDir: string, readonly missing: string, readonly resumeCommand: string) {
+  constructor(
+    readonly runDir: string,
+    readonly missing: string,
+    readonly resumeCommand: string,
+  ) {
     super(`${runDir}: ${missing}; finish the run with \`${resumeCommand}\` (it resumes where it stopped)`);
   }
 }
 
 function resumeCommand(runDir: string, results?: Partial<RunResults>): string {
   const spec = (results?.spec ?? {}) as Record<string, unknown>;
-  const suite = typeof results?.suite === "string" ? results.suite : typeof spec.suite === "string" ? spec.suite : "SUITE";
+  const suite =
+    typeof results?.suite === "string" ? results.suite : typeof spec.suite === "string" ? spec.suite : "SUITE";
   const preset = typeof spec.preset === "string" ? ` --preset ${spec.preset}` : "";
   return `merge-to-mix run --suite ${suite}${preset} --out ${runDir}`;
 }
@@ -28,8 +33,14 @@ function resumeCommand(runDir: string, results?: Partial<RunResults>): string {
  */
 export function readRunResults(runDir: string, options: { requireComplete?: boolean } = {}): RunResults {
   const file = path.join(runDir, "results.json");
-  if (!fs.existsSync(runDir)) throw new IncompleteRunError(runDir, "the run folder does not exist", resumeCommand(runDir));
-  if (!fs.existsSync(file)) throw new IncompleteRunError(runDir, "results.json is missing (the run has not written results yet)", resumeCommand(runDir));
+  if (!fs.existsSync(runDir))
+    throw new IncompleteRunError(runDir, "the run folder does not exist", resumeCommand(runDir));
+  if (!fs.existsSync(file))
+    throw new IncompleteRunError(
+      runDir,
+      "results.json is missing (the run has not written results yet)",
+      resumeCommand(runDir),
+    );
   const bytes = fs.readFileSync(file);
   const sidecar = path.join(runDir, RESULTS_CHECKSUM_FILE);
   if (fs.existsSync(sidecar)) checkResultsChecksum(bytes, fs.readFileSync(sidecar, "utf8"), file);
@@ -40,8 +51,12 @@ export function readRunResults(runDir: string, options: { requireComplete?: bool
     throw new CorruptFileError(file, "not valid JSON", { cause: e });
   }
   const r = parsed as RunResults;
-  if (!r || typeof r !== "object" || r.version !== 1) throw new CorruptFileError(file, `expected RunResults version 1, got version ${JSON.stringify((r as { version?: unknown })?.version)}`);
-  checkRunResults(r, file);   // every number a number before a table shows "–" for it
+  if (!r || typeof r !== "object" || r.version !== 1)
+    throw new CorruptFileError(
+      file,
+      `expected RunResults version 1, got version ${JSON.stringify((r as { version?: unknown })?.version)}`,
+    );
+  checkRunResults(r, file); // every number a number before a table shows "–" for it
   if (!r.tasks || typeof r.tasks !== "object") r.tasks = {};
   // A run without a ground truth is finished once its merged scores are in (older files said complete: false).
   const finished = r.complete || (!hasGroundTruth(r) && r.selections.length > 0);

@@ -60,13 +60,27 @@ export const TOP_MIXTURES = 10;
  * rankMixtures(scored, "loss")[0];   // the recommendation
  */
 export function rankMixtures(scored: readonly ScoredMixture[], score: SelectionScore): ScoredMixture[] {
-  const s = (m: ScoredMixture) => { const v = selectionScore(score, m.merged_val_acc, m.merged_val_loss); return v === v ? v : -Infinity; };
+  const s = (m: ScoredMixture) => {
+    const v = selectionScore(score, m.merged_val_acc, m.merged_val_loss);
+    return v === v ? v : -Infinity;
+  };
   return [...scored].sort((a, b) => s(b) - s(a) || a.mask - b.mask);
 }
 
 /** A mixture of the candidates as a ScoredMixture, from its merged numbers. */
-export function scoredMixtureRow(mask: number, candidates: readonly string[], acc: number, loss: number): ScoredMixture {
-  return { mask, members: membersOf(mask, candidates), size: popcount(mask), merged_val_acc: acc, merged_val_loss: loss };
+export function scoredMixtureRow(
+  mask: number,
+  candidates: readonly string[],
+  acc: number,
+  loss: number,
+): ScoredMixture {
+  return {
+    mask,
+    members: membersOf(mask, candidates),
+    size: popcount(mask),
+    merged_val_acc: acc,
+    merged_val_loss: loss,
+  };
 }
 
 /**
@@ -83,7 +97,8 @@ export function recommendationsOf(r: RunResults): Recommendation[] {
   for (const seed of r.seeds) {
     for (const target of r.targets) {
       const candidates = r.candidates[target];
-      const scored = r.mixtures.filter((m) => m.seed === seed && m.target === target)
+      const scored = r.mixtures
+        .filter((m) => m.seed === seed && m.target === target)
         .map((m) => scoredMixtureRow(m.mask, candidates, m.merged_val_acc, m.merged_val_loss));
       if (scored.length === 0) continue;
       const byMask = new Map(scored.map((m) => [m.mask, m] as const));
@@ -98,11 +113,27 @@ export function recommendationsOf(r: RunResults): Recommendation[] {
       const base = r.base.find((b) => b.seed === seed && b.target === target);
       const m2mFineTuneSeconds = cost ? cost.m2m_seconds - (cost.m2m_merge_seconds ?? 0) : NaN;
       out.push({
-        seed, target, candidates: [...candidates], score,
-        search: { strategy: r.search?.strategy ?? "exhaustive", budget: r.search?.budget ?? null, evaluations: cost?.m2m_search_evals ?? scored.length, extra: scored.length - (cost?.m2m_search_evals ?? scored.length), mixtures: 2 ** candidates.length - 1 },
-        recommended: ranked[0], top: ranked.slice(0, TOP_MIXTURES), baselines,
+        seed,
+        target,
+        candidates: [...candidates],
+        score,
+        search: {
+          strategy: r.search?.strategy ?? "exhaustive",
+          budget: r.search?.budget ?? null,
+          evaluations: cost?.m2m_search_evals ?? scored.length,
+          extra: scored.length - (cost?.m2m_search_evals ?? scored.length),
+          mixtures: 2 ** candidates.length - 1,
+        },
+        recommended: ranked[0],
+        top: ranked.slice(0, TOP_MIXTURES),
+        baselines,
         theta0: { val_acc: base ? base.val_acc : NaN, val_loss: base?.val_loss ?? null },
-        cost: { finetunes: cost?.m2m_finetunes ?? candidates.length, finetune_seconds: m2mFineTuneSeconds, merge_evals: scored.length, merge_seconds: cost?.m2m_merge_seconds ?? NaN },
+        cost: {
+          finetunes: cost?.m2m_finetunes ?? candidates.length,
+          finetune_seconds: m2mFineTuneSeconds,
+          merge_evals: scored.length,
+          merge_seconds: cost?.m2m_merge_seconds ?? NaN,
+        },
       });
     }
   }

@@ -28,7 +28,6 @@ export interface JudgedPick {
   readonly percentile: number;
 }
 
-
 /**
  * Average the mixture fine-tunes' truth over seeds, per target. Training noise moves a single seed's test
  * accuracy by about as much as mixtures differ, so selections are judged on this average, not on the
@@ -42,17 +41,31 @@ export function seedAveragedTruth(r: RunResults): Map<string, SeedAveragedTruth>
   const out = new Map<string, SeedAveragedTruth>();
   for (const target of r.targets) {
     const len = 2 ** r.candidates[target].length;
-    const acc = { test: Array.from({ length: len }, () => [] as number[]), val: Array.from({ length: len }, () => [] as number[]), loss: Array.from({ length: len }, () => [] as number[]) };
+    const acc = {
+      test: Array.from({ length: len }, () => [] as number[]),
+      val: Array.from({ length: len }, () => [] as number[]),
+      loss: Array.from({ length: len }, () => [] as number[]),
+    };
     for (const m of r.mixtures) {
       if (m.target !== target) continue;
       if (m.true_test_acc != null) acc.test[m.mask].push(m.true_test_acc);
       if (m.true_val_acc != null) acc.val[m.mask].push(m.true_val_acc);
       if (m.true_val_loss != null) acc.loss[m.mask].push(m.true_val_loss);
     }
-    const testAcc = Float64Array.from(acc.test, (xs) => mean(xs)), valAcc = Float64Array.from(acc.val, (xs) => mean(xs)), valLoss = Float64Array.from(acc.loss, (xs) => mean(xs));
+    const testAcc = Float64Array.from(acc.test, (xs) => mean(xs)),
+      valAcc = Float64Array.from(acc.val, (xs) => mean(xs)),
+      valLoss = Float64Array.from(acc.loss, (xs) => mean(xs));
     testAcc[0] = valAcc[0] = valLoss[0] = NaN;
     const oracle = argmaxMask(valAcc);
-    out.set(target, { target, testAcc, valAcc, valLoss, oracle, oracleTest: oracle > 0 ? testAcc[oracle] : NaN, randomTest: mean(testAcc.subarray(1)) });
+    out.set(target, {
+      target,
+      testAcc,
+      valAcc,
+      valLoss,
+      oracle,
+      oracleTest: oracle > 0 ? testAcc[oracle] : NaN,
+      randomTest: mean(testAcc.subarray(1)),
+    });
   }
   return out;
 }
@@ -69,6 +82,11 @@ export function judgePick(t: SeedAveragedTruth, mask: number): JudgedPick {
   const regret = t.oracleTest - testAcc;
   const gap = t.oracleTest - t.randomTest;
   const count = t.valAcc.length - 1;
-  const percentile = mask === -1 ? 50 : mask > 0 && mask < t.valAcc.length && count > 1 ? (100 * (count - rankOf(mask, t.valAcc))) / (count - 1) : NaN;
+  const percentile =
+    mask === -1
+      ? 50
+      : mask > 0 && mask < t.valAcc.length && count > 1
+        ? (100 * (count - rankOf(mask, t.valAcc))) / (count - 1)
+        : NaN;
   return { testAcc, regret, normalisedRegret: gap > 0 ? regret / gap : NaN, gap, percentile };
 }

@@ -32,24 +32,51 @@ export function signalChecks(r: RunResults): SignalCheckRow[] {
   const rows: SignalCheckRow[] = r.targets.map((t) => {
     const own = (r.singles ?? []).filter((s) => s.task === t).map((s) => 100 * (s.own_val_acc - s.base_val_acc));
     const sel = (m: string) => r.selections.filter((s) => s.target === t && s.method === m);
-    const oracle = sel("oracle"), random = sel("random");
+    const oracle = sel("oracle"),
+      random = sel("random");
     const omr = oracle.map((o) => 100 * (o.test_acc - (random.find((x) => x.seed === o.seed)?.test_acc ?? NaN)));
     const mix = r.mixtures.filter((m) => m.target === t && m.size >= 2);
     const bySeed = r.seeds.map((seed) => mix.filter((m) => m.seed === seed).sort((a, b) => a.mask - b.mask));
     const rep = (f: "true_val_loss" | "true_val_acc") => {
       const rs: number[] = [];
-      for (let i = 0; i < bySeed.length; i++) for (let j = i + 1; j < bySeed.length; j++) {
-        rs.push(pearson(bySeed[i].map((m) => m[f] ?? NaN), bySeed[j].map((m) => m[f] ?? NaN)));
-      }
+      for (let i = 0; i < bySeed.length; i++)
+        for (let j = i + 1; j < bySeed.length; j++) {
+          rs.push(
+            pearson(
+              bySeed[i].map((m) => m[f] ?? NaN),
+              bySeed[j].map((m) => m[f] ?? NaN),
+            ),
+          );
+        }
       return mean(rs);
     };
-    const corr = (truth: "val_loss" | "val_acc") => mean(r.correlations.filter((c) => c.target === t && c.scorer === "merged" && c.truth === truth && c.subset === "no-singletons").map((c) => c.pearson));
+    const corr = (truth: "val_loss" | "val_acc") =>
+      mean(
+        r.correlations
+          .filter((c) => c.target === t && c.scorer === "merged" && c.truth === truth && c.subset === "no-singletons")
+          .map((c) => c.pearson),
+      );
     return {
-      target: t, own_gain: mean(own), oracle_minus_random: mean(omr), repeat_loss: rep("true_val_loss"), repeat_acc: rep("true_val_acc"),
-      merged_r_loss: corr("val_loss"), merged_r_acc: corr("val_acc"), m2m_regret: mean(sel("merge-to-mix").map((s) => 100 * s.regret)),
+      target: t,
+      own_gain: mean(own),
+      oracle_minus_random: mean(omr),
+      repeat_loss: rep("true_val_loss"),
+      repeat_acc: rep("true_val_acc"),
+      merged_r_loss: corr("val_loss"),
+      merged_r_acc: corr("val_acc"),
+      m2m_regret: mean(sel("merge-to-mix").map((s) => 100 * s.regret)),
     };
   });
   const col = (f: keyof Omit<SignalCheckRow, "target">) => mean(rows.map((x) => x[f]));
-  rows.push({ target: "mean", own_gain: col("own_gain"), oracle_minus_random: col("oracle_minus_random"), repeat_loss: col("repeat_loss"), repeat_acc: col("repeat_acc"), merged_r_loss: col("merged_r_loss"), merged_r_acc: col("merged_r_acc"), m2m_regret: col("m2m_regret") });
+  rows.push({
+    target: "mean",
+    own_gain: col("own_gain"),
+    oracle_minus_random: col("oracle_minus_random"),
+    repeat_loss: col("repeat_loss"),
+    repeat_acc: col("repeat_acc"),
+    merged_r_loss: col("merged_r_loss"),
+    merged_r_acc: col("merged_r_acc"),
+    m2m_regret: col("m2m_regret"),
+  });
   return rows;
 }

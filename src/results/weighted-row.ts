@@ -1,7 +1,12 @@
 import type { WeightedPoint } from "../select/weighted/simplex-search";
 
 /** A weighting's fine-tune on the target (validation and test), for the weighted ground truth. */
-export interface WeightedTruth { val_acc: number; val_loss: number; test_acc: number; seconds: number }
+export interface WeightedTruth {
+  val_acc: number;
+  val_loss: number;
+  test_acc: number;
+  seconds: number;
+}
 
 /** The weighted mixture of one (seed, target): the proportions the merged model prefers, and (with a truth) how they train. */
 export interface WeightedRow {
@@ -20,5 +25,10 @@ export interface WeightedRow {
   /** The start and every accepted step of the search. */
   path: WeightedPoint[];
   /** Fine-tunes with sampling proportions: the optimised weights, uniform and size-proportional over the binary pick; and the binary pick's own fine-tune. Null without a ground truth. */
-  truth: null | { weighted: WeightedTruth; uniform: WeightedTruth; proportional: WeightedTruth; binary: { val_acc: number; test_acc: number } | null };
+  truth: null | {
+    weighted: WeightedTruth;
+    uniform: WeightedTruth;
+    proportional: WeightedTruth;
+    binary: { val_acc: number; test_acc: number } | null;
+  };
 }

@@ -15,11 +15,18 @@ const ARM_TEST_ACC: Readonly<Record<WeightedArm, (t: Truth) => number | undefine
 };
 
 /** A targets × seeds table of one arm's test accuracy; a cell without a truth is NaN. */
-function armTable(rows: readonly WeightedRow[], targets: readonly string[], seeds: readonly number[], arm: WeightedArm): number[][] {
-  return targets.map((t) => seeds.map((s) => {
-    const r = rows.find((x) => x.target === t && x.seed === s);
-    return r && r.truth ? ARM_TEST_ACC[arm](r.truth) ?? NaN : NaN;
-  }));
+function armTable(
+  rows: readonly WeightedRow[],
+  targets: readonly string[],
+  seeds: readonly number[],
+  arm: WeightedArm,
+): number[][] {
+  return targets.map((t) =>
+    seeds.map((s) => {
+      const r = rows.find((x) => x.target === t && x.seed === s);
+      return r && r.truth ? (ARM_TEST_ACC[arm](r.truth) ?? NaN) : NaN;
+    }),
+  );
 }
 
 const targetsOf = (rows: readonly WeightedRow[]) => [...new Set(rows.map((r) => r.target))];
@@ -42,8 +49,12 @@ export interface WeightedVsBinary {
  * weightedVsBinary(results.weighted!).interval;   // { estimate: 0.011, lo: 0.003, hi: 0.02, … }
  */
 export function weightedVsBinary(rows: readonly WeightedRow[], seeds?: number): WeightedVsBinary {
-  const targets = targetsOf(rows), seedList = seedsOf(rows);
-  const paired = pairedDifference(armTable(rows, targets, seedList, "weighted"), armTable(rows, targets, seedList, "binary"));
+  const targets = targetsOf(rows),
+    seedList = seedsOf(rows);
+  const paired = pairedDifference(
+    armTable(rows, targets, seedList, "weighted"),
+    armTable(rows, targets, seedList, "binary"),
+  );
   const interval = (seeds ?? seedList.length) < 2 ? { ...paired, lo: NaN, hi: NaN } : paired;
   return { paired, interval };
 }
@@ -68,11 +79,18 @@ export interface WeightedTruthIntervals {
  */
 export function weightedTruthIntervals(rows: readonly WeightedRow[]): WeightedTruthIntervals | null {
   if (!rows.some((r) => r.truth)) return null;
-  const targets = targetsOf(rows), seeds = seedsOf(rows);
+  const targets = targetsOf(rows),
+    seeds = seedsOf(rows);
   const perTarget = (arm: WeightedArm) => armTable(rows, targets, seeds, arm).map((row) => bootstrapMean([row]));
   return {
-    targets, seeds: seeds.length,
-    arms: { binary: perTarget("binary"), weighted: perTarget("weighted"), uniform: perTarget("uniform"), proportional: perTarget("proportional") },
+    targets,
+    seeds: seeds.length,
+    arms: {
+      binary: perTarget("binary"),
+      weighted: perTarget("weighted"),
+      uniform: perTarget("uniform"),
+      proportional: perTarget("proportional"),
+    },
     vsBinary: weightedVsBinary(rows),
   };
 }

@@ -19,7 +19,11 @@ function cell(v: unknown): string {
 export function toCSV(rows: ReadonlyArray<object>): string {
   if (rows.length === 0) return "";
   const cols = Object.keys(rows[0]);
-  return [cols.join(","), ...rows.map((r) => cols.map((c) => cell((r as Record<string, unknown>)[c])).join(","))].join("\n") + "\n";
+  return (
+    [cols.join(","), ...rows.map((r) => cols.map((c) => cell((r as Record<string, unknown>)[c])).join(","))].join(
+      "\n",
+    ) + "\n"
+  );
 }
 
 /**
@@ -33,7 +37,7 @@ export function writeRunResults(dir: string, results: RunResults): void {
   const finite = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
   const text = JSON.stringify(results, finite, 1) + "\n";
   writeFileAtomic(path.join(dir, "results.json"), text);
-  writeFileAtomic(path.join(dir, RESULTS_CHECKSUM_FILE), resultsChecksumText(text));   // a later bit flip is detected on read
+  writeFileAtomic(path.join(dir, RESULTS_CHECKSUM_FILE), resultsChecksumText(text)); // a later bit flip is detected on read
   writeFileAtomic(path.join(dir, "mixtures.csv"), toCSV(results.mixtures));
   writeFileAtomic(path.join(dir, "selections.csv"), toCSV(results.selections));
   writeFileAtomic(path.join(dir, "correlations.csv"), toCSV(results.correlations));

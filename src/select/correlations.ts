@@ -57,25 +57,47 @@ export function correlations(input: CorrelationInput): CorrelationRow[] {
   const len = input.merged.length;
   if (len < 2 || !isPow2(len)) throw new InvalidArgumentError("merged.length", len, "2^N (arrays indexed by mask)");
   const get = (name: string, a: ArrayLike<number | null> | undefined, sign: number): Float64Array => {
-    if (!a || a.length !== len) throw new InvalidArgumentError(`${name}.length`, a && a.length, `${len} (same as merged)`);
-    return Float64Array.from({ length: len }, (_, i) => { const v = a[i]; return v == null ? NaN : sign * v; });
+    if (!a || a.length !== len)
+      throw new InvalidArgumentError(`${name}.length`, a && a.length, `${len} (same as merged)`);
+    return Float64Array.from({ length: len }, (_, i) => {
+      const v = a[i];
+      return v == null ? NaN : sign * v;
+    });
   };
   const scorers: Record<ScorerName, [Float64Array, Float64Array]> = {
-    merged: [get("merged", input.merged, 1), input.mergedLoss ? get("mergedLoss", input.mergedLoss, -1) : get("merged", input.merged, 1)],
+    merged: [
+      get("merged", input.merged, 1),
+      input.mergedLoss ? get("mergedLoss", input.mergedLoss, -1) : get("merged", input.merged, 1),
+    ],
     cosine: [get("cosine", input.cosine, 1), get("cosine", input.cosine, 1)],
     l2: [get("l2", input.l2, -1), get("l2", input.l2, -1)],
   };
-  const truths = { val_acc: get("trueValAcc", input.trueValAcc, 1), val_loss: get("trueValLoss", input.trueValLoss, -1) };
+  const truths = {
+    val_acc: get("trueValAcc", input.trueValAcc, 1),
+    val_loss: get("trueValLoss", input.trueValLoss, -1),
+  };
   const rows: CorrelationRow[] = [];
   for (const subset of ["all", "no-singletons"] as const) {
     const masks: number[] = [];
     for (let m = 1; m < len; m++) if (subset === "all" || !isPow2(m)) masks.push(m);
     for (const scorer of ["merged", "cosine", "l2"] as const) {
       for (const truth of ["val_acc", "val_loss"] as const) {
-        const s = scorers[scorer][truth === "val_acc" ? 0 : 1], t = truths[truth];
+        const s = scorers[scorer][truth === "val_acc" ? 0 : 1],
+          t = truths[truth];
         const keep = masks.filter((m) => Number.isFinite(s[m]) && Number.isFinite(t[m]));
-        const x = keep.map((m) => s[m]), y = keep.map((m) => t[m]);
-        rows.push({ seed: input.seed, target: input.target, scorer, truth, subset, n: keep.length, pearson: pearson(x, y), spearman: spearman(x, y), kendall: kendall(x, y) });
+        const x = keep.map((m) => s[m]),
+          y = keep.map((m) => t[m]);
+        rows.push({
+          seed: input.seed,
+          target: input.target,
+          scorer,
+          truth,
+          subset,
+          n: keep.length,
+          pearson: pearson(x, y),
+          spearman: spearman(x, y),
+          kendall: kendall(x, y),
+        });
       }
     }
   }
@@ -97,12 +119,19 @@ export function meanCorrelations(rows: readonly CorrelationRow[]): CorrelationRo
     if (r.target === "mean") continue;
     const key = JSON.stringify([r.seed, r.scorer, r.truth, r.subset]);
     const g = groups.get(key);
-    if (g) g.push(r); else groups.set(key, [r]);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
   const meanOf = (g: CorrelationRow[], f: "pearson" | "spearman" | "kendall"): number => mean(g.map((r) => r[f]));
   return [...groups.values()].map((g) => ({
-    seed: g[0].seed, target: "mean", scorer: g[0].scorer, truth: g[0].truth, subset: g[0].subset,
+    seed: g[0].seed,
+    target: "mean",
+    scorer: g[0].scorer,
+    truth: g[0].truth,
+    subset: g[0].subset,
     n: g.filter((r) => Number.isFinite(r.pearson)).length,
-    pearson: meanOf(g, "pearson"), spearman: meanOf(g, "spearman"), kendall: meanOf(g, "kendall"),
+    pearson: meanOf(g, "pearson"),
+    spearman: meanOf(g, "spearman"),
+    kendall: meanOf(g, "kendall"),
   }));
 }

@@ -30,18 +30,25 @@ export interface MixtureSimilarityOptions {
  * mixtureSimilarity([0.9, 0.5], { rule: "mean" });                    // [NaN, 0.9, 0.5, 0.7]
  * mixtureSimilarity([0.9, 0.5], { rule: "pooled", sizes: [1, 3] });   // [NaN, 0.9, 0.5, 0.6]
  */
-export function mixtureSimilarity(datasetScores: ArrayLike<number>, options: MixtureSimilarityOptions = {}): Float64Array {
+export function mixtureSimilarity(
+  datasetScores: ArrayLike<number>,
+  options: MixtureSimilarityOptions = {},
+): Float64Array {
   const { rule = "mean", sizes, k = 1, better = "higher" } = options;
   const n = datasetScores.length;
   if (n < 1) throw new InvalidArgumentError("datasetScores.length", n, "at least one dataset");
   if (n > 24) throw new TooLargeError(`mixtureSimilarity over ${n} datasets: 2^${n} mixtures is too many (at most 24)`);
-  if (rule !== "mean" && rule !== "pooled" && rule !== "top-k") throw new InvalidArgumentError("rule", rule, '"mean", "pooled" or "top-k"');
+  if (rule !== "mean" && rule !== "pooled" && rule !== "top-k")
+    throw new InvalidArgumentError("rule", rule, '"mean", "pooled" or "top-k"');
   if (rule === "pooled") {
-    if (!sizes || sizes.length !== n) throw new InvalidArgumentError("sizes", sizes, `${n} dataset sizes for the "pooled" rule`);
-    for (let i = 0; i < n; i++) if (!(sizes[i] > 0)) throw new InvalidArgumentError(`sizes[${i}]`, sizes[i], "a positive number");
+    if (!sizes || sizes.length !== n)
+      throw new InvalidArgumentError("sizes", sizes, `${n} dataset sizes for the "pooled" rule`);
+    for (let i = 0; i < n; i++)
+      if (!(sizes[i] > 0)) throw new InvalidArgumentError(`sizes[${i}]`, sizes[i], "a positive number");
   }
   if (rule === "top-k" && (!Number.isInteger(k) || k < 1)) throw new InvalidArgumentError("k", k, "a positive integer");
-  if (better !== "higher" && better !== "lower") throw new InvalidArgumentError("better", better, '"higher" or "lower"');
+  if (better !== "higher" && better !== "lower")
+    throw new InvalidArgumentError("better", better, '"higher" or "lower"');
   const out = new Float64Array(1 << n);
   out[0] = NaN;
   const members: number[] = [];
@@ -49,8 +56,13 @@ export function mixtureSimilarity(datasetScores: ArrayLike<number>, options: Mix
     members.length = 0;
     for (let i = 0; i < n; i++) if (mask & (1 << i)) members.push(datasetScores[i]);
     if (rule === "pooled") {
-      let s = 0, w = 0;
-      for (let i = 0; i < n; i++) if (mask & (1 << i)) { s += sizes![i] * datasetScores[i]; w += sizes![i]; }
+      let s = 0,
+        w = 0;
+      for (let i = 0; i < n; i++)
+        if (mask & (1 << i)) {
+          s += sizes![i] * datasetScores[i];
+          w += sizes![i];
+        }
       out[mask] = s / w;
     } else {
       if (rule === "top-k") {
@@ -74,7 +86,8 @@ export function mixtureSimilarity(datasetScores: ArrayLike<number>, options: Mix
  * similarityPick([3.1, 2.5], "lower");        // 0b10 (smaller distance)
  */
 export function similarityPick(datasetScores: ArrayLike<number>, better: "higher" | "lower" = "higher"): number {
-  if (datasetScores.length < 1 || datasetScores.length > 30) throw new InvalidArgumentError("datasetScores.length", datasetScores.length, "1 … 30 datasets");
+  if (datasetScores.length < 1 || datasetScores.length > 30)
+    throw new InvalidArgumentError("datasetScores.length", datasetScores.length, "1 … 30 datasets");
   let best = -1;
   for (let i = 0; i < datasetScores.length; i++) {
     const v = datasetScores[i];

@@ -4,13 +4,13 @@ import { membersOf } from "../merge/subsets";
 
 /** Methods that select a mixture for a target. */
 export type MethodName =
-  | "merge-to-mix"   // argmax of the merged model's validation score
-  | "cosine"         // average-of-average cosine similarity to the target
-  | "l2"             // average-of-average L2 distance (negated)
-  | "random"         // exact expectation over all mixtures (not a draw)
-  | "all"            // every candidate
-  | "best-single"    // the single dataset whose fine-tune scores best on the target's validation split
-  | "oracle";        // argmax of the mixture-fine-tuned validation score (upper bound)
+  | "merge-to-mix" // argmax of the merged model's validation score
+  | "cosine" // average-of-average cosine similarity to the target
+  | "l2" // average-of-average L2 distance (negated)
+  | "random" // exact expectation over all mixtures (not a draw)
+  | "all" // every candidate
+  | "best-single" // the single dataset whose fine-tune scores best on the target's validation split
+  | "oracle"; // argmax of the mixture-fine-tuned validation score (upper bound)
 
 /** The mixture one method chose for one (seed, target), and how good it really is. */
 export interface SelectionRow {
@@ -46,17 +46,28 @@ export interface SelectionInput {
   trueTest: ArrayLike<number | null>;
 }
 
-
 /** null → NaN, checked length. */
 function toNumbers(name: string, values: ArrayLike<number | null>, length: number): Float64Array {
-  if (!values || values.length !== length) throw new InvalidArgumentError(`${name}.length`, values && values.length, `${length} (2^N, indexed by mask)`);
+  if (!values || values.length !== length)
+    throw new InvalidArgumentError(`${name}.length`, values && values.length, `${length} (2^N, indexed by mask)`);
   const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) { const v = values[i]; out[i] = v == null ? NaN : v; }
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    out[i] = v == null ? NaN : v;
+  }
   return out;
 }
 
 /** Methods in the order of the paper's main table. */
-export const METHODS: readonly MethodName[] = ["merge-to-mix", "cosine", "l2", "random", "all", "best-single", "oracle"];
+export const METHODS: readonly MethodName[] = [
+  "merge-to-mix",
+  "cosine",
+  "l2",
+  "random",
+  "all",
+  "best-single",
+  "oracle",
+];
 
 /**
  * The mixture each method picks for one (seed, target), with its test accuracy, test regret versus the
@@ -90,15 +101,37 @@ export function pickMixtures(input: SelectionInput): SelectionRow[] {
 
   const row = (method: MethodName, mask: number): SelectionRow => {
     const acc = mask > 0 ? test[mask] : NaN;
-    return { seed, target, method, mask, members: mask > 0 ? membersOf(mask, candidates) : [], test_acc: acc, regret: oracleTest - acc, rank: mask > 0 ? rankOf(mask, val) : NaN };
+    return {
+      seed,
+      target,
+      method,
+      mask,
+      members: mask > 0 ? membersOf(mask, candidates) : [],
+      test_acc: acc,
+      regret: oracleTest - acc,
+      rank: mask > 0 ? rankOf(mask, val) : NaN,
+    };
   };
 
   // Exact expectation over a uniform draw of a mixture. Average ranks of k values always sum to
   // k(k+1)/2, so the expected rank is (k+1)/2; NaN when some mixture lacks a ground truth.
   const count = len - 1;
-  let testSum = 0, missing = false;
-  for (let m = 1; m < len; m++) { testSum += test[m]; if (val[m] !== val[m]) missing = true; }
-  const randomRow: SelectionRow = { seed, target, method: "random", mask: -1, members: [], test_acc: testSum / count, regret: oracleTest - testSum / count, rank: missing ? NaN : (count + 1) / 2 };
+  let testSum = 0,
+    missing = false;
+  for (let m = 1; m < len; m++) {
+    testSum += test[m];
+    if (val[m] !== val[m]) missing = true;
+  }
+  const randomRow: SelectionRow = {
+    seed,
+    target,
+    method: "random",
+    mask: -1,
+    members: [],
+    test_acc: testSum / count,
+    regret: oracleTest - testSum / count,
+    rank: missing ? NaN : (count + 1) / 2,
+  };
 
   return [
     row("merge-to-mix", argmaxMask(merged)),

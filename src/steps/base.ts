@@ -33,9 +33,17 @@ export type BaseOptions = Omit<SpecInput, "suite" | "preset" | "seeds" | "target
 export class Base extends Shown {
   private ev: Evaluator | undefined;
   constructor(
-    readonly suite: SuiteView, readonly spec: ExperimentSpec, readonly theta0: ParamVector, readonly netSpec: NetSpec,
-    readonly ctx: FineTuneContext, readonly store: RunStore, readonly backend: BackendInfo, readonly id: string,
-  ) { super(); }
+    readonly suite: SuiteView,
+    readonly spec: ExperimentSpec,
+    readonly theta0: ParamVector,
+    readonly netSpec: NetSpec,
+    readonly ctx: FineTuneContext,
+    readonly store: RunStore,
+    readonly backend: BackendInfo,
+    readonly id: string,
+  ) {
+    super();
+  }
 
   /** The resident evaluator (one network; models are loaded into it). */
   evaluator(): Evaluator {
@@ -47,14 +55,19 @@ export class Base extends Shown {
     if (typeof task === "string") return this.suite.task(task);
     const mine = this.suite.tasks.find((t) => t.name === task?.name);
     if (!mine || mine.suite !== task.suite || mine.inputSize !== task.inputSize) {
-      throw new ForeignModelError(`task ${JSON.stringify(task?.name)}`, `suite ${JSON.stringify(task?.suite)}`, `the tasks of suite ${this.suite.name}`);
+      throw new ForeignModelError(
+        `task ${JSON.stringify(task?.name)}`,
+        `suite ${JSON.stringify(task?.suite)}`,
+        `the tasks of suite ${this.suite.name}`,
+      );
     }
     return mine;
   }
 
   /** Bit of each named task in the suite's task order (the run store's mixture masks). */
   maskOf(names: readonly string[]): number {
-    if (!Array.isArray(names) || names.length === 0) throw new InvalidArgumentError("datasets", names, `a non-empty list of task names of suite ${this.suite.name}`);
+    if (!Array.isArray(names) || names.length === 0)
+      throw new InvalidArgumentError("datasets", names, `a non-empty list of task names of suite ${this.suite.name}`);
     let mask = 0;
     for (const n of names) {
       const i = this.suite.tasks.indexOf(this.suite.task(n));
@@ -74,9 +87,15 @@ export class Base extends Shown {
   html(): string {
     const rows = [
       { what: "suite", value: `${this.suite.name} (${this.spec.preset} preset)` },
-      { what: "network", value: `${this.netSpec.inputSize} → ${this.netSpec.hidden.join(" → ")} → heads (${this.spec.headRule})` },
+      {
+        what: "network",
+        value: `${this.netSpec.inputSize} → ${this.netSpec.hidden.join(" → ")} → heads (${this.spec.headRule})`,
+      },
       { what: "parameters", value: String(this.theta0.data.length) },
-      { what: "fine-tuning", value: `${this.spec.recipe.optimizer}, lr ${this.spec.recipe.learningRate}, batch ${this.spec.recipe.batchSize}, ${this.spec.recipe.epochs} epochs` },
+      {
+        what: "fine-tuning",
+        value: `${this.spec.recipe.optimizer}, lr ${this.spec.recipe.learningRate}, batch ${this.spec.recipe.batchSize}, ${this.spec.recipe.epochs} epochs`,
+      },
       { what: "cache", value: this.store.dir },
     ];
     return tableBlock(rows, { caption: "Pretrained base model θ0", columns: ["what", "value"] });
@@ -96,13 +115,24 @@ export class Base extends Shown {
  * const small = await pretrainedBase(suite, { hidden: [64], recipe: { epochs: 3 } });
  */
 export async function pretrainedBase(suite: SuiteView, options: BaseOptions = {}): Promise<Base> {
-  if (!(suite instanceof SuiteView)) throw new InvalidArgumentError("suite", suite, "the value of `await loadSuite(name)`");
+  if (!(suite instanceof SuiteView))
+    throw new InvalidArgumentError("suite", suite, "the value of `await loadSuite(name)`");
   const { dir, backend: backendChoice, progress: p, ...rest } = options;
   const progress = stepProgress(p);
   const spec = resolveSpec({ ...rest, suite: suite.name, preset: suite.preset, dataSeed: suite.seed });
   const backend = await initBackend(backendChoice ?? "auto");
-  const pinned = { steps: 1, suite: suite.name, preset: spec.preset, dataSeed: spec.dataSeed, hidden: spec.hidden, headRule: spec.headRule,
-    recipe: spec.recipe, pretrain: spec.pretrain, trainBudget: spec.trainBudget, tasks: suite.tasks.map((t) => t.name) };
+  const pinned = {
+    steps: 1,
+    suite: suite.name,
+    preset: spec.preset,
+    dataSeed: spec.dataSeed,
+    hidden: spec.hidden,
+    headRule: spec.headRule,
+    recipe: spec.recipe,
+    pretrain: spec.pretrain,
+    trainBudget: spec.trainBudget,
+    tasks: suite.tasks.map((t) => t.name),
+  };
   const id = stableHash(pinned).slice(0, 12);
   const folder = dir ?? path.join(cacheSubdir("steps"), `${suite.name}-${id}`);
   ensureWritableDir(folder);
@@ -111,8 +141,17 @@ export async function pretrainedBase(suite: SuiteView, options: BaseOptions = {}
   try {
     const netSpec = netSpecFor(suite.tasks, spec.hidden, spec.headRule);
     let theta0 = store.getWeights("theta0")?.params;
-    if (!theta0) { theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed); store.putWeights("theta0", theta0); }
-    const ctx: FineTuneContext = { tasks: suite.tasks, base: theta0, netSpec, recipe: runRecipe(spec, suite.suite), headRule: spec.headRule };
+    if (!theta0) {
+      theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed);
+      store.putWeights("theta0", theta0);
+    }
+    const ctx: FineTuneContext = {
+      tasks: suite.tasks,
+      base: theta0,
+      netSpec,
+      recipe: runRecipe(spec, suite.suite),
+      headRule: spec.headRule,
+    };
     return new Base(suite, spec, theta0, netSpec, ctx, store, backend, id);
   } catch (e) {
     store.close();

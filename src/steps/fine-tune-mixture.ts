@@ -11,10 +11,22 @@ import { Model } from "./model";
  * const real = await fineTuneMixture(base, ["mnist", "uci-digits"]);
  * evaluate(real, "hershey-digits", "val");
  */
-export async function fineTuneMixture(base: Base, names: readonly string[], options: FineTuneStepOptions = {}): Promise<Model> {
-  if (!(base instanceof Base)) throw new InvalidArgumentError("base", base, "the value of `await pretrainedBase(suite)`");
+export async function fineTuneMixture(
+  base: Base,
+  names: readonly string[],
+  options: FineTuneStepOptions = {},
+): Promise<Model> {
+  if (!(base instanceof Base))
+    throw new InvalidArgumentError("base", base, "the value of `await pretrainedBase(suite)`");
   const mask = base.maskOf(names);
   const { seed } = await ensureMasks(base, [mask], `mixture ${names.join(" + ")}`, { workers: 1, ...options });
   const ordered = base.suite.tasks.map((t) => t.name).filter((n) => names.includes(n));
-  return new Model(base, "mixture", `θ_{${ordered.join(" + ")}}`, ordered, storedParams(base, seed, mask), "fine-tuned on the mixture");
+  return new Model(
+    base,
+    "mixture",
+    `θ_{${ordered.join(" + ")}}`,
+    ordered,
+    storedParams(base, seed, mask),
+    "fine-tuned on the mixture",
+  );
 }

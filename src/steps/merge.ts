@@ -38,27 +38,48 @@ export interface MergeStepOptions {
  * const halfway = merge(experts, ["mnist", "uci-digits"], { operator: "task-arithmetic", lambda: 0.75 });
  */
 export function merge(experts: Experts, names: readonly string[], options: MergeStepOptions = {}): Model {
-  if (!(experts instanceof Experts)) throw new InvalidArgumentError("experts", experts, "the value of `await fineTuneEach(base, datasets)`");
-  if (!Array.isArray(names) || names.length === 0) throw new InvalidArgumentError("names", names, `a non-empty list of experts (${experts.names.join(", ")})`);
+  if (!(experts instanceof Experts))
+    throw new InvalidArgumentError("experts", experts, "the value of `await fineTuneEach(base, datasets)`");
+  if (!Array.isArray(names) || names.length === 0)
+    throw new InvalidArgumentError("names", names, `a non-empty list of experts (${experts.names.join(", ")})`);
   if (new Set(names).size !== names.length) throw new InvalidArgumentError("names", names, "distinct expert names");
   const op = options.operator ?? "mean";
-  if (!(MERGE_OPERATORS as readonly string[]).includes(op)) throw new UnknownNameError("merge operator", String(op), MERGE_OPERATORS);
+  if (!(MERGE_OPERATORS as readonly string[]).includes(op))
+    throw new UnknownNameError("merge operator", String(op), MERGE_OPERATORS);
   const models = names.map((n) => experts.get(n).params);
   const theta0 = experts.base.theta0;
   const lambda = options.lambda ?? 1;
   if (!Number.isFinite(lambda)) throw new InvalidArgumentError("lambda", lambda, "a finite number");
   let params, note: string;
   switch (op) {
-    case "mean": params = uniformMean(models); note = "mean"; break;
-    case "sum": params = taskArithmetic(theta0, models, 1); note = "θ0 + Σ τ"; break;
-    case "task-arithmetic": params = taskArithmetic(theta0, models, lambda); note = `θ0 + ${lambda} · Σ τ`; break;
+    case "mean":
+      params = uniformMean(models);
+      note = "mean";
+      break;
+    case "sum":
+      params = taskArithmetic(theta0, models, 1);
+      note = "θ0 + Σ τ";
+      break;
+    case "task-arithmetic":
+      params = taskArithmetic(theta0, models, lambda);
+      note = `θ0 + ${lambda} · Σ τ`;
+      break;
     case "weighted": {
       const w = options.weights;
-      if (!w || w.length !== names.length) throw new InvalidArgumentError("weights", w, `${names.length} weights, one per name`);
-      params = weightedMean(models, w); note = `weights ${w.join(", ")}`; break;
+      if (!w || w.length !== names.length)
+        throw new InvalidArgumentError("weights", w, `${names.length} weights, one per name`);
+      params = weightedMean(models, w);
+      note = `weights ${w.join(", ")}`;
+      break;
     }
-    case "ties": params = ties(theta0, models, { k: options.k ?? 20, lambda }); note = `TIES k = ${options.k ?? 20}%`; break;
-    case "dare": params = dare(theta0, models, { p: options.p ?? 0.5, seed: options.seed ?? 0, lambda }); note = `DARE p = ${options.p ?? 0.5}`; break;
+    case "ties":
+      params = ties(theta0, models, { k: options.k ?? 20, lambda });
+      note = `TIES k = ${options.k ?? 20}%`;
+      break;
+    case "dare":
+      params = dare(theta0, models, { p: options.p ?? 0.5, seed: options.seed ?? 0, lambda });
+      note = `DARE p = ${options.p ?? 0.5}`;
+      break;
   }
   return new Model(experts.base, "merged", `${op}(${names.join(" + ")})`, [...names], params, note);
 }

@@ -16,19 +16,38 @@ export interface MixtureScoreRow {
 
 /** Every mixture of the experts scored on a target by its merged model, best (lowest loss) first. */
 export class ScoredMixtures extends Shown {
-  constructor(readonly experts: Experts, readonly target: string, readonly rows: readonly MixtureScoreRow[], readonly seconds: number) { super(); }
+  constructor(
+    readonly experts: Experts,
+    readonly target: string,
+    readonly rows: readonly MixtureScoreRow[],
+    readonly seconds: number,
+  ) {
+    super();
+  }
   /** The mixture Merge to Mix picks: the lowest merged validation loss. */
-  get best(): MixtureScoreRow { return this.rows[0]; }
+  get best(): MixtureScoreRow {
+    return this.rows[0];
+  }
   /** The row of the mixture with exactly these members (any order). */
   row(names: readonly string[]): MixtureScoreRow {
     const mask = names.reduce((m, n) => m | (1 << this.experts.names.indexOf(n)), 0);
     const r = this.rows.find((x) => x.mask === mask);
-    if (!r || names.some((n) => !this.experts.names.includes(n))) throw new InvalidArgumentError("mixture", names, `a subset of ${this.experts.names.join(", ")}`);
+    if (!r || names.some((n) => !this.experts.names.includes(n)))
+      throw new InvalidArgumentError("mixture", names, `a subset of ${this.experts.names.join(", ")}`);
     return r;
   }
   html(): string {
-    return tableBlock(this.rows.map((r) => ({ mixture: r.mixture, size: r.size, "merged val loss": r.val_loss, "merged val acc %": 100 * r.val_acc })),
-      { caption: `All ${this.rows.length} mixtures scored by their merged model on ${this.target} (validation split, ${this.seconds.toFixed(2)} s); best first` });
+    return tableBlock(
+      this.rows.map((r) => ({
+        mixture: r.mixture,
+        size: r.size,
+        "merged val loss": r.val_loss,
+        "merged val acc %": 100 * r.val_acc,
+      })),
+      {
+        caption: `All ${this.rows.length} mixtures scored by their merged model on ${this.target} (validation split, ${this.seconds.toFixed(2)} s); best first`,
+      },
+    );
   }
   summary(): string {
     return `${this.rows.length} mixtures on ${this.target}; best ${this.best.mixture} (merged val loss ${this.best.val_loss.toFixed(4)})`;
@@ -44,15 +63,36 @@ export class ScoredMixtures extends Shown {
  * const scored = scoreMixtures(experts, "hershey-digits");   // the table, best mixture first
  * scored.best.mixture;                                       // e.g. "mnist + uci-digits"
  */
-export function scoreMixtures(experts: Experts, target: string, options: { progress?: StepProgressOption } = {}): ScoredMixtures {
-  if (!(experts instanceof Experts)) throw new InvalidArgumentError("experts", experts, "the value of `await fineTuneEach(base, datasets)`");
+export function scoreMixtures(
+  experts: Experts,
+  target: string,
+  options: { progress?: StepProgressOption } = {},
+): ScoredMixtures {
+  if (!(experts instanceof Experts))
+    throw new InvalidArgumentError("experts", experts, "the value of `await fineTuneEach(base, datasets)`");
   const t = experts.base.task(target);
-  if (experts.names.includes(t.name)) throw new InvalidArgumentError("target", target, `a task that is not one of the experts (${experts.names.join(", ")}): the target's own data is never mixed in`);
-  const r = scoreMergedMixtures(experts.base.evaluator(), experts.models.map((m) => m.params), t, stepProgress(options.progress));
+  if (experts.names.includes(t.name))
+    throw new InvalidArgumentError(
+      "target",
+      target,
+      `a task that is not one of the experts (${experts.names.join(", ")}): the target's own data is never mixed in`,
+    );
+  const r = scoreMergedMixtures(
+    experts.base.evaluator(),
+    experts.models.map((m) => m.params),
+    t,
+    stepProgress(options.progress),
+  );
   const rows: MixtureScoreRow[] = [];
   for (let mask = 1; mask < 2 ** experts.models.length; mask++) {
     const members = experts.names.filter((_, i) => (mask >> i) & 1);
-    rows.push({ mixture: members.join(" + "), size: members.length, mask, val_loss: r.loss[mask], val_acc: r.acc[mask] });
+    rows.push({
+      mixture: members.join(" + "),
+      size: members.length,
+      mask,
+      val_loss: r.loss[mask],
+      val_acc: r.acc[mask],
+    });
   }
   rows.sort((a, b) => a.val_loss - b.val_loss || a.mask - b.mask);
   return new ScoredMixtures(experts, t.name, rows, r.seconds);

@@ -43,7 +43,12 @@ function showHtmlIfNotebook(html: string): boolean {
  * show(merge(experts, ["a", "b"]));
  */
 export function show(x: Shown): void {
-  if (!(x instanceof Shown)) throw new InvalidArgumentError("show(x)", x, "the result of a step (loadSuite, fineTuneEach, merge, evaluate, scoreMixtures, …)");
+  if (!(x instanceof Shown))
+    throw new InvalidArgumentError(
+      "show(x)",
+      x,
+      "the result of a step (loadSuite, fineTuneEach, merge, evaluate, scoreMixtures, …)",
+    );
   displaySink().display().html(x.html());
 }
 

@@ -18,14 +18,29 @@ export interface SimilarityRow {
 
 /** The similarity baselines' view of every mixture, and what each would pick. */
 export class SimilarityBaselines extends Shown {
-  constructor(readonly experts: Experts, readonly target: string, readonly rows: readonly SimilarityRow[], readonly rule: string) { super(); }
+  constructor(
+    readonly experts: Experts,
+    readonly target: string,
+    readonly rows: readonly SimilarityRow[],
+    readonly rule: string,
+  ) {
+    super();
+  }
   /** The mixture the cosine baseline picks (highest cosine). */
-  get byCosine(): SimilarityRow { return this.rows.reduce((a, b) => (b.cosine > a.cosine ? b : a)); }
+  get byCosine(): SimilarityRow {
+    return this.rows.reduce((a, b) => (b.cosine > a.cosine ? b : a));
+  }
   /** The mixture the L2 baseline picks (lowest distance). */
-  get byL2(): SimilarityRow { return this.rows.reduce((a, b) => (b.l2 < a.l2 ? b : a)); }
+  get byL2(): SimilarityRow {
+    return this.rows.reduce((a, b) => (b.l2 < a.l2 ? b : a));
+  }
   html(): string {
-    return tableBlock(this.rows.map((r) => ({ mixture: r.mixture, size: r.size, cosine: r.cosine, "L2 distance": r.l2 })),
-      { caption: `Similarity of each mixture to ${this.target} (θ0 embeddings, ${this.rule} rule): cosine picks ${this.byCosine.mixture}, L2 picks ${this.byL2.mixture}` });
+    return tableBlock(
+      this.rows.map((r) => ({ mixture: r.mixture, size: r.size, cosine: r.cosine, "L2 distance": r.l2 })),
+      {
+        caption: `Similarity of each mixture to ${this.target} (θ0 embeddings, ${this.rule} rule): cosine picks ${this.byCosine.mixture}, L2 picks ${this.byL2.mixture}`,
+      },
+    );
   }
   summary(): string {
     return `similarity baselines on ${this.target}: cosine picks ${this.byCosine.mixture}, L2 picks ${this.byL2.mixture}`;
@@ -41,14 +56,27 @@ export class SimilarityBaselines extends Shown {
  * sims.byCosine.mixture;
  */
 export function similarityBaselines(experts: Experts, target: string): SimilarityBaselines {
-  if (!(experts instanceof Experts)) throw new InvalidArgumentError("experts", experts, "the value of `await fineTuneEach(base, datasets)`");
-  const base = experts.base, t = base.task(target);
-  if (experts.names.includes(t.name)) throw new InvalidArgumentError("target", target, `a task that is not one of the experts (${experts.names.join(", ")})`);
+  if (!(experts instanceof Experts))
+    throw new InvalidArgumentError("experts", experts, "the value of `await fineTuneEach(base, datasets)`");
+  const base = experts.base,
+    t = base.task(target);
+  if (experts.names.includes(t.name))
+    throw new InvalidArgumentError(
+      "target",
+      target,
+      `a task that is not one of the experts (${experts.names.join(", ")})`,
+    );
   const tasks = experts.names.map((n) => base.task(n));
   const sim = datasetSimilarities(base.evaluator(), base.theta0, [...tasks, t], [t], featureSize(base.netSpec))[t.name];
   const o = { rule: base.spec.similarityRule, sizes: tasks.map((x) => x.splits.train.n), k: base.spec.topK };
-  const cos = mixtureSimilarity(experts.names.map((n) => sim.cosine[n]), { ...o, better: "higher" });
-  const l2 = mixtureSimilarity(experts.names.map((n) => sim.l2[n]), { ...o, better: "lower" });
+  const cos = mixtureSimilarity(
+    experts.names.map((n) => sim.cosine[n]),
+    { ...o, better: "higher" },
+  );
+  const l2 = mixtureSimilarity(
+    experts.names.map((n) => sim.l2[n]),
+    { ...o, better: "lower" },
+  );
   const rows: SimilarityRow[] = [];
   for (let mask = 1; mask < 2 ** tasks.length; mask++) {
     const members = experts.names.filter((_, i) => (mask >> i) & 1);

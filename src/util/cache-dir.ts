@@ -6,9 +6,16 @@ import { isSourceCheckout, packageRoot } from "./package-root";
 
 /** The cache folder cannot be created or written. */
 export class CacheFolderError extends MergeToMixError {
-  constructor(readonly folder: string, readonly problem: string, options?: { cause?: unknown }) {
-    super(`cache folder ${JSON.stringify(folder)} ${problem}; expected a writable folder (choose one with --cache DIR, ` +
-      `the MERGE_TO_MIX_CACHE environment variable or setCacheDir(dir))`, options);
+  constructor(
+    readonly folder: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `cache folder ${JSON.stringify(folder)} ${problem}; expected a writable folder (choose one with --cache DIR, ` +
+        `the MERGE_TO_MIX_CACHE environment variable or setCacheDir(dir))`,
+      options,
+    );
   }
 }
 
@@ -70,7 +77,11 @@ export function ensureWritableDir(dir: string): string {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new CacheFolderError(dir, `cannot be created (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+    throw new CacheFolderError(
+      dir,
+      `cannot be created (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { cause: e },
+    );
   }
   if (!fs.statSync(dir).isDirectory()) throw new CacheFolderError(dir, "is not a folder");
   const probe = path.join(dir, `.write-probe.${process.pid}.tmp`);
@@ -78,7 +89,9 @@ export function ensureWritableDir(dir: string): string {
     fs.writeFileSync(probe, "");
     fs.unlinkSync(probe);
   } catch (e) {
-    throw new CacheFolderError(dir, `is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+    throw new CacheFolderError(dir, `is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+      cause: e,
+    });
   }
   return dir;
 }

@@ -33,7 +33,12 @@ export function describeValue(value: unknown): string {
 
 /** A parameter has a value outside what is accepted. */
 export class InvalidArgumentError extends MergeToMixError {
-  constructor(readonly argument: string, readonly value: unknown, readonly expected: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly argument: string,
+    readonly value: unknown,
+    readonly expected: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${argument} = ${describeValue(value)}, expected ${expected}`, options);
   }
 }
@@ -46,21 +51,33 @@ export class NonFiniteError extends MergeToMixError {}
 
 /** A file on disk is truncated, corrupted or of the wrong format or version. */
 export class CorruptFileError extends MergeToMixError {
-  constructor(readonly path: string, readonly problem: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${path}: ${problem}`, options);
   }
 }
 
 /** A name (suite, task, preset, backend, …) is not one of the known ones. */
 export class UnknownNameError extends MergeToMixError {
-  constructor(readonly kind: string, readonly value: string, readonly valid: readonly string[]) {
+  constructor(
+    readonly kind: string,
+    readonly value: string,
+    readonly valid: readonly string[],
+  ) {
     super(`unknown ${kind} ${JSON.stringify(value)}; valid: ${valid.join(", ")}`);
   }
 }
 
 /** Something the project needs is not installed; the message holds the command that installs it. */
 export class MissingDependencyError extends MergeToMixError {
-  constructor(readonly dependency: string, readonly installCommand: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly dependency: string,
+    readonly installCommand: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${dependency} is not installed; install it with: ${installCommand}`, options);
   }
 }

@@ -1,6 +1,12 @@
 export {
-  CorruptFileError, InvalidArgumentError, LayoutMismatchError, MergeToMixError, MissingDependencyError,
-  NonFiniteError, TooLargeError, UnknownNameError,
+  CorruptFileError,
+  InvalidArgumentError,
+  LayoutMismatchError,
+  MergeToMixError,
+  MissingDependencyError,
+  NonFiniteError,
+  TooLargeError,
+  UnknownNameError,
 } from "./errors";
 export { silentProgress, type Progress } from "./progress";
 export { hashSeed, Rng } from "./rng";

@@ -18,8 +18,11 @@ export function packageRoot(): string {
     const file = path.join(dir, "package.json");
     if (fs.existsSync(file)) {
       try {
-        if ((JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string }).name === "merge-to-mix") return (cached = dir);
-      } catch { /* not ours; keep walking */ }
+        if ((JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string }).name === "merge-to-mix")
+          return (cached = dir);
+      } catch {
+        /* not ours; keep walking */
+      }
     }
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`merge-to-mix: no package.json named merge-to-mix above ${__dirname}`);

@@ -34,7 +34,8 @@ export class Rng {
 
   /** Standard normal (Box–Muller). */
   normal(): number {
-    const u = 1 - this.next(), v = this.next();
+    const u = 1 - this.next(),
+      v = this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
@@ -42,7 +43,9 @@ export class Rng {
   shuffle<T>(a: T[]): T[] {
     for (let i = a.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      const t = a[i]; a[i] = a[j]; a[j] = t;
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
     }
     return a;
   }

@@ -22,17 +22,26 @@ export function s32(n: number): number[] {
   for (;;) {
     const b = n & 0x7f;
     n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) { out.push(b); return out; }
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) {
+      out.push(b);
+      return out;
+    }
     out.push(b | 0x80);
   }
 }
 
 /** A length-prefixed vector of already-encoded items. */
 export const vec = (items: readonly number[][]): number[] => [...u32(items.length), ...items.flat()];
-const name = (s: string): number[] => { const b = [...Buffer.from(s, "utf8")]; return [...u32(b.length), ...b]; };
+const name = (s: string): number[] => {
+  const b = [...Buffer.from(s, "utf8")];
+  return [...u32(b.length), ...b];
+};
 const section = (id: number, body: number[]): number[] => [id, ...u32(body.length), ...body];
 
-export const I32 = 0x7f, F32 = 0x7d, F64 = 0x7c, V128 = 0x7b;
+export const I32 = 0x7f,
+  F32 = 0x7d,
+  F64 = 0x7c,
+  V128 = 0x7b;
 
 /** Instructions (each returns its bytes, so a body reads as a flat list). */
 export const op = {
@@ -91,7 +100,14 @@ export function wasmModule(pages: number, fns: readonly WasmFunction[]): Uint8Ar
     return [...u32(code.length), ...code];
   });
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(3, vec(fns.map((_, i) => u32(i)))),
     ...section(5, vec([[0x00, ...u32(pages)]])),
@@ -101,7 +117,10 @@ export function wasmModule(pages: number, fns: readonly WasmFunction[]): Uint8Ar
 }
 
 // The few WebAssembly APIs used here, typed locally: Node's @types do not declare the WebAssembly globals.
-export interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;

@@ -13,14 +13,32 @@ import { InvalidArgumentError } from "../../src/util/errors";
 const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "bin", "merge-to-mix");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-cache-opt-"));
-const modelsInRepo = () => (fs.existsSync(path.join(root, "data", "models")) ? fs.readdirSync(path.join(root, "data", "models")).sort() : []);
-const RUN = ["select", "--suite", "synthetic", "--target", "target", "--epochs", "1", "--no-train", "--workers", "1", "--backend", "cpu"];
+const modelsInRepo = () =>
+  fs.existsSync(path.join(root, "data", "models")) ? fs.readdirSync(path.join(root, "data", "models")).sort() : [];
+const RUN = [
+  "select",
+  "--suite",
+  "synthetic",
+  "--target",
+  "target",
+  "--epochs",
+  "1",
+  "--no-train",
+  "--workers",
+  "1",
+  "--backend",
+  "cpu",
+];
 
 describe("the cache folder (--cache, MERGE_TO_MIX_CACHE)", () => {
-  after(() => { setCacheDir(undefined); fs.rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    setCacheDir(undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   it("takeCacheOption takes --cache DIR and --cache=DIR out of argv and chooses the folder", () => {
-    const a = path.join(tmp, "a"), b = path.join(tmp, "b");
+    const a = path.join(tmp, "a"),
+      b = path.join(tmp, "b");
     assert.deepEqual(takeCacheOption(["run", "--cache", a, "--suite", "x"]), ["run", "--suite", "x"]);
     assert.equal(cacheDir(), a);
     assert.deepEqual(takeCacheOption([`--cache=${b}`, "suites"]), ["suites"]);
@@ -28,10 +46,16 @@ describe("the cache folder (--cache, MERGE_TO_MIX_CACHE)", () => {
     setCacheDir(undefined);
     assert.throws(() => takeCacheOption(["run", "--cache"]), InvalidArgumentError);
     assert.throws(() => takeCacheOption(["run", "--cache", "--suite", "x"]), InvalidArgumentError);
-    assert.throws(() => takeCacheOption(["run", "--cache", "/proc/m2m-cache"]), (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes("/proc/m2m-cache"));
+    assert.throws(
+      () => takeCacheOption(["run", "--cache", "/proc/m2m-cache"]),
+      (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes("/proc/m2m-cache"),
+    );
     const file = path.join(tmp, "a-file");
     fs.writeFileSync(file, "x");
-    assert.throws(() => takeCacheOption(["--cache", path.join(file, "sub")]), (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes(file));
+    assert.throws(
+      () => takeCacheOption(["--cache", path.join(file, "sub")]),
+      (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes(file),
+    );
     setCacheDir(undefined);
   });
 
@@ -44,9 +68,14 @@ describe("the cache folder (--cache, MERGE_TO_MIX_CACHE)", () => {
       assert.equal(cacheDir(), path.join(tmp, "opt"));
       setCacheDir(undefined);
       delete process.env.MERGE_TO_MIX_CACHE;
-      assert.equal(cacheDir(), path.join(root, "data"), "a development checkout keeps data/cache, data/models, data/raw");
+      assert.equal(
+        cacheDir(),
+        path.join(root, "data"),
+        "a development checkout keeps data/cache, data/models, data/raw",
+      );
     } finally {
-      if (saved === undefined) delete process.env.MERGE_TO_MIX_CACHE; else process.env.MERGE_TO_MIX_CACHE = saved;
+      if (saved === undefined) delete process.env.MERGE_TO_MIX_CACHE;
+      else process.env.MERGE_TO_MIX_CACHE = saved;
     }
   });
 
@@ -62,7 +91,10 @@ describe("the cache folder (--cache, MERGE_TO_MIX_CACHE)", () => {
   it("MERGE_TO_MIX_CACHE does the same for a run without the flag", () => {
     const before = modelsInRepo();
     const cache = path.join(tmp, "env-run");
-    const r = spawnSync(bin, [...RUN, "--out", path.join(tmp, "out-env")], { encoding: "utf8", env: { ...process.env, MERGE_TO_MIX_CACHE: cache } });
+    const r = spawnSync(bin, [...RUN, "--out", path.join(tmp, "out-env")], {
+      encoding: "utf8",
+      env: { ...process.env, MERGE_TO_MIX_CACHE: cache },
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(fs.readdirSync(path.join(cache, "models")).some((f) => f.endsWith(".safetensors")));
     assert.deepEqual(modelsInRepo(), before);
@@ -74,7 +106,12 @@ describe("the cache folder (--cache, MERGE_TO_MIX_CACHE)", () => {
     const out = path.join(tmp, "out-bad");
     const r = spawnSync(bin, [...RUN, "--out", out, "--cache", path.join(file, "cache")], { encoding: "utf8" });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, new RegExp(`CacheFolderError: cache folder "${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/cache" cannot be created`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `CacheFolderError: cache folder "${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/cache" cannot be created`,
+      ),
+    );
     assert.ok(!fs.existsSync(out));
   });
 });

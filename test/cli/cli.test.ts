@@ -14,7 +14,8 @@ const cli = runCli;
 it("help exits 0 and lists the commands", async () => {
   const r = await cli(["help"]);
   assert.equal(r.code, 0);
-  for (const cmd of ["run", "select", "data", "suites", "report"]) assert.match(r.out, new RegExp(`merge-to-mix ${cmd}`));
+  for (const cmd of ["run", "select", "data", "suites", "report"])
+    assert.match(r.out, new RegExp(`merge-to-mix ${cmd}`));
 });
 
 it("an unknown command exits non-zero naming it", async () => {
@@ -26,7 +27,19 @@ it("an unknown command exits non-zero naming it", async () => {
 it("suites --json lists vision8 and text8 tasks with classes and split sizes", async () => {
   const r = await cli(["suites", "--json"]);
   assert.equal(r.code, 0, r.err);
-  const d = JSON.parse(r.out) as { presets: string[]; suites: Array<{ name: string; inputShape: number[]; tasks: Array<{ name: string; classes: string[]; concepts: string[]; sizes: Record<string, { train: number; val: number; test: number; headfitPerClass: number }> }> }> };
+  const d = JSON.parse(r.out) as {
+    presets: string[];
+    suites: Array<{
+      name: string;
+      inputShape: number[];
+      tasks: Array<{
+        name: string;
+        classes: string[];
+        concepts: string[];
+        sizes: Record<string, { train: number; val: number; test: number; headfitPerClass: number }>;
+      }>;
+    }>;
+  };
   assert.deepEqual(d.presets, ["quick", "full"]);
   const byName = new Map(d.suites.map((s) => [s.name, s] as const));
   for (const name of ["vision8", "text8"]) {
@@ -37,7 +50,10 @@ it("suites --json lists vision8 and text8 tasks with classes and split sizes", a
       assert.ok(t.classes.length >= 2 && t.concepts.length === t.classes.length, `${name}/${t.name}`);
       for (const p of ["quick", "full"]) {
         const z = t.sizes[p];
-        assert.ok(z && z.train > 0 && z.val > 0 && z.test > 0 && z.headfitPerClass > 0, `${name}/${t.name} ${p}: ${JSON.stringify(z)}`);
+        assert.ok(
+          z && z.train > 0 && z.val > 0 && z.test > 0 && z.headfitPerClass > 0,
+          `${name}/${t.name} ${p}: ${JSON.stringify(z)}`,
+        );
       }
     }
   }
@@ -87,8 +103,12 @@ it("select --suite synthetic --target target --out DIR: the recommendation, the 
   assert.match(r.out, /Top 10 mixtures by merged-model score/);
   assert.match(r.out, /cost: 4 fine-tunes/);
   assert.doesNotMatch(r.out, /oracle|regret|rank|correlat|incomplete/i);
-  for (const f of ["final.safetensors", "final.json", "selection.json", "mixtures.csv"]) assert.ok(fs.existsSync(path.join(dir, f)), f);
-  const final = JSON.parse(fs.readFileSync(path.join(dir, "final.json"), "utf8")) as { mixture: string[]; test_acc: number };
+  for (const f of ["final.safetensors", "final.json", "selection.json", "mixtures.csv"])
+    assert.ok(fs.existsSync(path.join(dir, f)), f);
+  const final = JSON.parse(fs.readFileSync(path.join(dir, "final.json"), "utf8")) as {
+    mixture: string[];
+    test_acc: number;
+  };
   assert.match(r.out, new RegExp(`^recommended mixture: ${final.mixture.join("\\+")} `, "m"));
   assert.ok(final.test_acc > 0 && final.test_acc <= 1);
 });
@@ -115,16 +135,36 @@ it("select refuses bad input with a typed error naming the value, writing nothin
 
 it("select --suite synthetic --data mine=FILE.csv: your CSV as the target, the suite's tasks as candidates", async () => {
   const rows = ["label," + Array.from({ length: 24 }, (_, i) => `f${i}`).join(",")];
-  for (let i = 0; i < 120; i++) rows.push(`${["a", "b", "c"][i % 3]},` + Array.from({ length: 24 }, (_, j) => (Math.sin(i * 7 + j) + (j === i % 3 ? 2 : 0)).toFixed(3)).join(","));
+  for (let i = 0; i < 120; i++)
+    rows.push(
+      `${["a", "b", "c"][i % 3]},` +
+        Array.from({ length: 24 }, (_, j) => (Math.sin(i * 7 + j) + (j === i % 3 ? 2 : 0)).toFixed(3)).join(","),
+    );
   const file = path.join(tmp, "mine.csv");
   fs.writeFileSync(file, rows.join("\n") + "\n");
   const dir = path.join(tmp, "mine");
-  const r = await cli(["select", "--suite", "synthetic", "--data", `mine=${file}`, "--target", "mine", "--candidates", "helper,other-1,other-2", "--no-train", "--out", dir]);
+  const r = await cli([
+    "select",
+    "--suite",
+    "synthetic",
+    "--data",
+    `mine=${file}`,
+    "--target",
+    "mine",
+    "--candidates",
+    "helper,other-1,other-2",
+    "--no-train",
+    "--out",
+    dir,
+  ]);
   assert.equal(r.code, 0, r.err.slice(-2000));
   assert.match(r.out, /target mine: 3 candidates \(helper, other-1, other-2\)/);
   assert.match(r.out, /^recommended mixture: /m);
   assert.match(r.out, /final model: not trained/);
-  const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as { suite: string; data_sha256: Record<string, string> };
+  const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as {
+    suite: string;
+    data_sha256: Record<string, string>;
+  };
   assert.equal(sel.suite, "synthetic-user");
   assert.deepEqual(Object.keys(sel.data_sha256).sort(), ["helper", "mine", "other-1", "other-2"]);
   assert.ok(!fs.existsSync(path.join(dir, "final.safetensors")));

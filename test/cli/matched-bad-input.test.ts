@@ -16,8 +16,14 @@ it("--surrogate matched:x outside (0, 2], and --lr ≤ 0 or non-finite: refused 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-matched-bad-"));
   try {
     const cases: Array<[string[], string]> = [
-      [["--surrogate", "matched:3"], '"3"'], [["--surrogate", "matched:0"], '"0"'], [["--surrogate", "matched:abc"], '"abc"'],
-      [["--surrogates", "mean,matched:-1"], '"-1"'], [["--lr", "0"], '"0"'], [["--lr", "-1e-3"], '"-1e-3"'], [["--lr", "Infinity"], '"Infinity"'], [["--lr", "NaN"], '"NaN"'],
+      [["--surrogate", "matched:3"], '"3"'],
+      [["--surrogate", "matched:0"], '"0"'],
+      [["--surrogate", "matched:abc"], '"abc"'],
+      [["--surrogates", "mean,matched:-1"], '"-1"'],
+      [["--lr", "0"], '"0"'],
+      [["--lr", "-1e-3"], '"-1e-3"'],
+      [["--lr", "Infinity"], '"Infinity"'],
+      [["--lr", "NaN"], '"NaN"'],
     ];
     for (const [extra, shown] of cases) {
       const out = path.join(root, "run");
@@ -34,7 +40,13 @@ it("--surrogate matched:x outside (0, 2], and --lr ≤ 0 or non-finite: refused 
 it("calibrate: --lrs ≤ 0 or non-finite, --epochs not a whole number ≥ 1: refused by name, no folder made", async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-calibrate-bad-"));
   try {
-    for (const [extra, shown] of [[["--lrs", "0"], '"0"'], [["--lrs", "1e-3,-1"], '"-1"'], [["--lrs", "Infinity"], '"Infinity"'], [["--epochs", "0"], '"0"'], [["--epochs", "2.5"], '"2.5"']] as Array<[string[], string]>) {
+    for (const [extra, shown] of [
+      [["--lrs", "0"], '"0"'],
+      [["--lrs", "1e-3,-1"], '"-1"'],
+      [["--lrs", "Infinity"], '"Infinity"'],
+      [["--epochs", "0"], '"0"'],
+      [["--epochs", "2.5"], '"2.5"'],
+    ] as Array<[string[], string]>) {
       const out = path.join(root, "grid");
       const { code, err } = await cli(["calibrate", "--suite", "synthetic", "--out", out, ...extra]);
       assert.notEqual(code, 0, extra.join(" "));

@@ -5,7 +5,23 @@ import { formatDuration, terminalProgress } from "../../src/cli/progress-bar";
 function fake(isTTY: boolean) {
   let t = 0;
   const out: string[] = [];
-  return { stream: { isTTY, columns: 200, write: (s: string) => { out.push(s); return true; } }, out, clock: { now: () => t, advance: (ms: number) => { t += ms; } } };
+  return {
+    stream: {
+      isTTY,
+      columns: 200,
+      write: (s: string) => {
+        out.push(s);
+        return true;
+      },
+    },
+    out,
+    clock: {
+      now: () => t,
+      advance: (ms: number) => {
+        t += ms;
+      },
+    },
+  };
 }
 
 describe("terminalProgress", () => {
@@ -19,8 +35,8 @@ describe("terminalProgress", () => {
     assert.ok(last.startsWith("\r") && last.endsWith("\x1b[K"), JSON.stringify(last));
     assert.match(last, /fine-tune/);
     assert.match(last, /2\/10/);
-    assert.match(last, /1\.0\/s/);      // 2 units in 2 s
-    assert.match(last, /ETA 8s/);       // 8 left at 1/s
+    assert.match(last, /1\.0\/s/); // 2 units in 2 s
+    assert.match(last, /ETA 8s/); // 8 left at 1/s
     assert.match(last, /mnist/);
     const writes = f.out.length;
     p.tick(1); // within 100 ms: no redraw
@@ -38,7 +54,10 @@ describe("terminalProgress", () => {
     const f = fake(false);
     const p = terminalProgress(f.stream, { now: f.clock.now, lineMs: 10000 });
     p.start("sweep", 1000);
-    for (let i = 0; i < 1000; i++) { f.clock.advance(5); p.tick(1); }
+    for (let i = 0; i < 1000; i++) {
+      f.clock.advance(5);
+      p.tick(1);
+    }
     p.done();
     const text = f.out.join("");
     assert.ok(!text.includes("\r") && !text.includes("\x1b"));

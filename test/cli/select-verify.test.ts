@@ -14,8 +14,12 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const BASE = ["select", "--suite", "synthetic", "--target", "target", "--backend", "cpu", "--workers", "1"];
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(argv, { out: { write: (s: string) => out.push(s) }, err: { write: (s: string) => err.push(s) } });
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(argv, {
+    out: { write: (s: string) => out.push(s) },
+    err: { write: (s: string) => err.push(s) },
+  });
   return { code, out: out.join(""), err: err.join("") };
 }
 
@@ -26,7 +30,10 @@ describe("select --verify", () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^verified 3 of 15 mixtures \(2 extra fine-tunes, \d+\.\d s\):$/m);
     assert.match(r.out, /^ {2}\S+ +merged val loss \d\.\d{3} {2}real val loss \d\.\d{3} {2}← recommended$/m);
-    const line = /^recommended mixture: (\S+) \(real val loss (\d\.\d{3}), accuracy \d+\.\d%; merged rank (\d+) of 15\)$/m.exec(r.out);
+    const line =
+      /^recommended mixture: (\S+) \(real val loss (\d\.\d{3}), accuracy \d+\.\d%; merged rank (\d+) of 15\)$/m.exec(
+        r.out,
+      );
     assert.ok(line, r.out);
     const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as SelectionResult;
     const v = sel.verified!;
@@ -36,7 +43,10 @@ describe("select --verify", () => {
     const scores = new Array<number>(16).fill(NaN);
     for (const m of sel.mixtures) scores[m.mask] = -m.merged_val_loss;
     assert.equal(v.strategy, DEFAULT_SHORTLIST);
-    assert.deepEqual(v.mixtures.map((m) => m.mask), shortlistOrder(DEFAULT_SHORTLIST, { scores }).slice(0, 3));
+    assert.deepEqual(
+      v.mixtures.map((m) => m.mask),
+      shortlistOrder(DEFAULT_SHORTLIST, { scores }).slice(0, 3),
+    );
     const best = v.mixtures.reduce((b, m) => (m.real_val_loss < b.real_val_loss ? m : b));
     assert.equal(v.recommended, best.mask);
     assert.equal(sel.recommended.mask, best.mask);
@@ -49,13 +59,16 @@ describe("select --verify", () => {
   });
 
   it("--verify 5 --verify-strategy adaptive: verifies at least two, at most five, down the merged ranking", async () => {
-    const dir = path.join(tmp, "v3");   // the same folder: the single fine-tunes resume from its store
+    const dir = path.join(tmp, "v3"); // the same folder: the single fine-tunes resume from its store
     const r = await cli([...BASE, "--verify", "5", "--verify-strategy", "adaptive", "--out", dir]);
     assert.equal(r.code, 0, r.err);
     const sel = JSON.parse(fs.readFileSync(path.join(dir, "selection.json"), "utf8")) as SelectionResult;
     const n = sel.verified!.mixtures.length;
     assert.ok(n >= 2 && n <= 5, String(n));
-    assert.deepEqual(sel.verified!.mixtures.map((m) => m.mask), sel.mixtures.slice(0, n).map((m) => m.mask));
+    assert.deepEqual(
+      sel.verified!.mixtures.map((m) => m.mask),
+      sel.mixtures.slice(0, n).map((m) => m.mask),
+    );
     assert.match(r.out, new RegExp(`^verified ${n} of 15 mixtures`, "m"));
   });
 

@@ -22,7 +22,8 @@ function fingerprint(dir: string): Record<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (!/-(wal|shm)$/.test(e.name)) out[path.relative(dir, p)] = createHash("sha256").update(fs.readFileSync(p)).digest("hex");
+      else if (!/-(wal|shm)$/.test(e.name))
+        out[path.relative(dir, p)] = createHash("sha256").update(fs.readFileSync(p)).digest("hex");
     }
   };
   walk(dir);
@@ -42,7 +43,12 @@ describe("runExperiment refuses bad input", () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   /** The call must reject with `type` (and a message matching `re`), leaving `dir` byte-identical. */
-  async function refuses(opts: Partial<RunOptions>, type: new (...a: never[]) => Error, re: RegExp, at = dir): Promise<void> {
+  async function refuses(
+    opts: Partial<RunOptions>,
+    type: new (...a: never[]) => Error,
+    re: RegExp,
+    at = dir,
+  ): Promise<void> {
     const before = fingerprint(at);
     await assert.rejects(runExperiment({ ...BASE, out: at, ...opts } as RunOptions), (err: Error) => {
       assert.ok(err instanceof type, `${err.name}: ${err.message}`);
@@ -55,8 +61,10 @@ describe("runExperiment refuses bad input", () => {
   it("unknown suite", () => refuses({ suite: "no-such-suite" }, UnknownNameError, /no-such-suite.*synthetic/s));
   it("unknown target", () => refuses({ targets: ["nope"] }, UnknownNameError, /nope.*helper/s));
   it("unknown preset", () => refuses({ preset: "huge" as never }, UnknownNameError, /huge.*quick/s));
-  it("a target listed among the candidates", () => refuses({ candidates: ["helper", "target", "other-1"] }, InvalidArgumentError, /target/));
-  it("fewer than 2 candidates", () => refuses({ candidates: ["helper"] }, InvalidArgumentError, /at least 2 candidate/));
+  it("a target listed among the candidates", () =>
+    refuses({ candidates: ["helper", "target", "other-1"] }, InvalidArgumentError, /target/));
+  it("fewer than 2 candidates", () =>
+    refuses({ candidates: ["helper"] }, InvalidArgumentError, /at least 2 candidate/));
 
   it("an exhaustive sweep too large (26 tasks) points to search", async () => {
     const name = registerSyntheticSuite({ name: "synthetic-26", unrelated: 23 });

@@ -17,9 +17,13 @@ describe("pretrained base vs training from scratch (vision8, quick, real data)",
     const before = tf.memory().numTensors;
     const rows = baseVsScratch(suite, encoder, spec.recipe, 0);
     assert.equal(tf.memory().numTensors, before, "no tensors leak");
-    assert.deepEqual(rows.map((r) => r.task), suite.tasks.map((t) => t.name));
+    assert.deepEqual(
+      rows.map((r) => r.task),
+      suite.tasks.map((t) => t.name),
+    );
     for (const r of rows) {
-      for (const v of [r.base_head_acc, r.base_finetuned_acc, r.scratch_acc]) assert.ok(v >= 0 && v <= 1, `${r.task}: accuracy ${v}`);
+      for (const v of [r.base_head_acc, r.base_finetuned_acc, r.scratch_acc])
+        assert.ok(v >= 0 && v <= 1, `${r.task}: accuracy ${v}`);
     }
     const wins = rows.filter((r) => r.base_finetuned_acc > r.scratch_acc).length;
     assert.ok(wins >= 6, `base beat scratch on only ${wins}/8 tasks: ${JSON.stringify(rows)}`);

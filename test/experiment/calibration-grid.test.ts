@@ -16,9 +16,20 @@ it("calibrate runs one resumable run per cell, tabulates the claims, and names a
   try {
     // the small synthetic network of the other end-to-end tests (hidden [32], 4 epochs), not the quick preset's [256, 256]
     const { headRule: _h, targets: _t, ...small } = SYNTHETIC_RUN;
-    const opts = { ...small, seeds: 2, targets: ["target", "helper"], out: dir, workers: 1, headRules: ["refit" as const], surrogates: ["mean"] };
+    const opts = {
+      ...small,
+      seeds: 2,
+      targets: ["target", "helper"],
+      out: dir,
+      workers: 1,
+      headRules: ["refit" as const],
+      surrogates: ["mean"],
+    };
     const cells = await calibrateGrid(opts);
-    assert.deepEqual(cells.map((c) => `${c.headRule}-${c.trainBudget}`), ["refit-epochs", "refit-steps"]);
+    assert.deepEqual(
+      cells.map((c) => `${c.headRule}-${c.trainBudget}`),
+      ["refit-epochs", "refit-steps"],
+    );
     for (const c of cells) {
       assert.ok(fs.existsSync(path.join(c.dir, "results.json")));
       assert.ok(c.seedRepeat > 0 && c.claims.seeds === 2);
@@ -27,7 +38,10 @@ it("calibrate runs one resumable run per cell, tabulates the claims, and names a
     const store = openRunStore({ ...opts, headRule: "refit", trainBudget: "steps", out: cells[1].dir });
     try {
       const steps = store.list<{ steps: number }>("finetune").map((r) => r.value.steps);
-      assert.ok(steps.length > 10 && steps.every((s) => s === steps[0]), `steps per fine-tune: ${[...new Set(steps)].join(", ")}`);
+      assert.ok(
+        steps.length > 10 && steps.every((s) => s === steps[0]),
+        `steps per fine-tune: ${[...new Set(steps)].join(", ")}`,
+      );
     } finally {
       store.close();
     }
@@ -40,7 +54,10 @@ it("calibrate runs one resumable run per cell, tabulates the claims, and names a
     assert.ok(fs.existsSync(path.join(dir, "calibration.json")));
     // resumes: the second call finds every unit of work stored and gives the same numbers
     const again = await calibrateGrid(opts);
-    assert.deepEqual(again.map((c) => c.claims), cells.map((c) => c.claims));
+    assert.deepEqual(
+      again.map((c) => c.claims),
+      cells.map((c) => c.claims),
+    );
     await assert.rejects(calibrateGrid({ ...opts, trainBudgets: ["hours" as never] }), InvalidArgumentError);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,10 @@ import { InvalidArgumentError } from "../../src/util/errors";
 
 describe("stableHash / canonicalJson", () => {
   it("sorts keys at every depth and is sha256 of the canonical text", () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 2 }], c: "x" } }), '{"a":{"c":"x","d":[1,{"y":2,"z":0}]},"b":1}');
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 2 }], c: "x" } }),
+      '{"a":{"c":"x","d":[1,{"y":2,"z":0}]},"b":1}',
+    );
     assert.equal(stableHash({ b: 1, a: 2 }), createHash("sha256").update('{"a":2,"b":1}').digest("hex"));
     assert.equal(stableHash({ lr: 0.01, task: "m" }), stableHash({ task: "m", lr: 0.01 }));
   });

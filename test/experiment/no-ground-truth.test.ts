@@ -14,7 +14,8 @@ import { readRunResults } from "../../src/results/read-results";
 import { writeReport } from "../../src/publish/write-report";
 import { SYNTHETIC_RUN } from "../fixtures/synthetic-run";
 
-const TRUTH_WORDS = /oracle|regret|rank|correlat|pearson|spearman|kendall|incomplete|exhaustive [0-9]+ mixture fine-tunes/i;
+const TRUTH_WORDS =
+  /oracle|regret|rank|correlat|pearson|spearman|kendall|incomplete|exhaustive [0-9]+ mixture fine-tunes/i;
 
 describe("runExperiment({ groundTruth: false })", () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-nogt-"));
@@ -76,7 +77,13 @@ describe("runExperiment with a search and a ground truth", () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it("Merge to Mix picks among the scored mixtures; correlations use only them; the truth covers every mixture", async () => {
-    const r = await runExperiment({ ...SYNTHETIC_RUN, workers: 1, out: path.join(root, "run"), search: "greedy", budget: 6 });
+    const r = await runExperiment({
+      ...SYNTHETIC_RUN,
+      workers: 1,
+      out: path.join(root, "run"),
+      search: "greedy",
+      budget: 6,
+    });
     assert.equal(r.complete, true);
     assert.deepEqual(r.search, { strategy: "greedy", budget: 6 });
     const cost = r.cost.find((c) => c.target === "target")!;
@@ -84,10 +91,14 @@ describe("runExperiment with a search and a ground truth", () => {
     assert.equal(cost.m2m_merge_evals, r.mixtures.length);
     assert.ok(r.mixtures.length < 15);
     const m2m = r.selections.find((s) => s.method === "merge-to-mix")!;
-    const best = r.mixtures.reduce((a, b) => (b.merged_val_loss < a.merged_val_loss || (b.merged_val_loss === a.merged_val_loss && b.mask < a.mask) ? b : a));
+    const best = r.mixtures.reduce((a, b) =>
+      b.merged_val_loss < a.merged_val_loss || (b.merged_val_loss === a.merged_val_loss && b.mask < a.mask) ? b : a,
+    );
     assert.equal(m2m.mask, best.mask);
     assert.ok(Number.isFinite(m2m.test_acc) && m2m.rank >= 1 && m2m.rank <= 15, "ranked against all 15 true mixtures");
-    const corr = r.correlations.find((c) => c.target === "target" && c.scorer === "merged" && c.truth === "val_acc" && c.subset === "all")!;
+    const corr = r.correlations.find(
+      (c) => c.target === "target" && c.scorer === "merged" && c.truth === "val_acc" && c.subset === "all",
+    )!;
     assert.equal(corr.n, r.mixtures.length);
     assert.ok(Number.isFinite(r.selections.find((s) => s.method === "random")!.test_acc));
   });
@@ -95,7 +106,17 @@ describe("runExperiment with a search and a ground truth", () => {
   it("refuses a run over more than 24 candidates, pointing to select", async () => {
     const { registerSyntheticSuite } = await import("../../src/data/synthetic");
     const name = registerSyntheticSuite({ name: "synthetic-27", unrelated: 24 });
-    await assert.rejects(runExperiment({ ...SYNTHETIC_RUN, suite: name, groundTruth: false, workers: 1, out: path.join(root, "big"), search: "greedy" }), /26 candidates.*select/s);
+    await assert.rejects(
+      runExperiment({
+        ...SYNTHETIC_RUN,
+        suite: name,
+        groundTruth: false,
+        workers: 1,
+        out: path.join(root, "big"),
+        search: "greedy",
+      }),
+      /26 candidates.*select/s,
+    );
     assert.ok(!fs.existsSync(path.join(root, "big")));
   });
 });

@@ -13,7 +13,12 @@ import { connectRedis, redisOptions, safeUrl } from "../../src/experiment/runner
 import { trainingCodeHash } from "../../src/experiment/runners/queue/code-hash";
 import { QueueConnectionError } from "../../src/experiment/runners/queue/errors";
 import { bytesToFloat32, float32Bytes, jobIdOf, queueContext } from "../../src/experiment/runners/queue/protocol";
-import { suiteRef, type FineTuneBatch, type FineTuneRunner, type ResultSink } from "../../src/experiment/runners/runner";
+import {
+  suiteRef,
+  type FineTuneBatch,
+  type FineTuneRunner,
+  type ResultSink,
+} from "../../src/experiment/runners/runner";
 import { RunStore } from "../../src/experiment/store";
 import { initBackend } from "../../src/model/backend";
 import { initParams } from "../../src/model/init";
@@ -26,26 +31,48 @@ import { freePort } from "../fixtures/redis-server";
 async function tinyContext(): Promise<FineTuneContext> {
   const suite = await loadSuite("synthetic", { sizes: { train: 40 } });
   const netSpec = netSpecFor(suite.tasks, [8], "shared");
-  return { tasks: suite.tasks, base: initParams(networkLayout(netSpec), 3), netSpec, recipe: { optimizer: "adam", learningRate: 1e-2, batchSize: 16, epochs: 1 }, headRule: "shared" };
+  return {
+    tasks: suite.tasks,
+    base: initParams(networkLayout(netSpec), 3),
+    netSpec,
+    recipe: { optimizer: "adam", learningRate: 1e-2, batchSize: 16, epochs: 1 },
+    headRule: "shared",
+  };
 }
 
 describe("queue URLs", () => {
   it("parses host, port, database, credentials and TLS; hides the password in logs", () => {
-    assert.deepEqual({ ...redisOptions("redis://10.0.0.5:6380/3"), retryStrategy: undefined }, { host: "10.0.0.5", port: 6380, db: 3, maxRetriesPerRequest: null, retryStrategy: undefined });
+    assert.deepEqual(
+      { ...redisOptions("redis://10.0.0.5:6380/3"), retryStrategy: undefined },
+      { host: "10.0.0.5", port: 6380, db: 3, maxRetriesPerRequest: null, retryStrategy: undefined },
+    );
     const o = redisOptions("rediss://me:s%40cret@cache.example:7000");
-    assert.equal(o.username, "me"); assert.equal(o.password, "s@cret"); assert.deepEqual(o.tls, {}); assert.equal(o.port, 7000); assert.equal(o.db, 0);
+    assert.equal(o.username, "me");
+    assert.equal(o.password, "s@cret");
+    assert.deepEqual(o.tls, {});
+    assert.equal(o.port, 7000);
+    assert.equal(o.db, 0);
     assert.equal(redisOptions("redis://localhost").port, 6379);
     assert.equal(safeUrl("redis://me:pw@h:6379/1"), "redis://me:***@h:6379/1");
   });
   it("rejects what is not a Redis URL, naming it", () => {
     for (const bad of ["http://h:6379", "h:6379", "redis://", "redis://h:6379/x", ""]) {
-      assert.throws(() => redisOptions(bad), (e: unknown) => e instanceof InvalidArgumentError && e.message.includes(JSON.stringify(bad)), bad);
+      assert.throws(
+        () => redisOptions(bad),
+        (e: unknown) => e instanceof InvalidArgumentError && e.message.includes(JSON.stringify(bad)),
+        bad,
+      );
     }
   });
   it("a Redis that does not answer is a QueueConnectionError naming the URL and how to start one", async () => {
     const port = await freePort();
-    await assert.rejects(connectRedis(`redis://127.0.0.1:${port}`, 500), (e: unknown) =>
-      e instanceof QueueConnectionError && e.message.includes(`redis://127.0.0.1:${port}`) && e.message.includes(`redis-server --port ${port}`));
+    await assert.rejects(
+      connectRedis(`redis://127.0.0.1:${port}`, 500),
+      (e: unknown) =>
+        e instanceof QueueConnectionError &&
+        e.message.includes(`redis://127.0.0.1:${port}`) &&
+        e.message.includes(`redis-server --port ${port}`),
+    );
   });
 });
 
@@ -53,17 +80,31 @@ describe("queue jobs", () => {
   it("job ids are the same on every re-run and change with the data, θ0, recipe or backend", async () => {
     const ctx = await tinyContext();
     const data = suiteRef("synthetic", "quick", 0, { sizes: { train: 40 }, cacheDir: "/somewhere/local" });
-    assert.deepEqual(data, { suite: "synthetic", preset: "quick", seed: 0, options: { sizes: { train: 40 } } }, "machine-local options stay behind");
+    assert.deepEqual(
+      data,
+      { suite: "synthetic", preset: "quick", seed: 0, options: { sizes: { train: 40 } } },
+      "machine-local options stay behind",
+    );
     const batch: FineTuneBatch & { data: typeof data } = { ctx, jobs: [], backend: "cpu", data, label: "x" };
-    const a = queueContext(batch, "m2m", "finetunes"), again = queueContext(batch, "m2m", "finetunes");
+    const a = queueContext(batch, "m2m", "finetunes"),
+      again = queueContext(batch, "m2m", "finetunes");
     assert.equal(a.run, again.run);
     assert.match(a.run, /^[0-9a-f]{16}$/);
     assert.equal(jobIdOf(a.run, { seed: 2, mask: 5 }), `ft-${a.run}-2-5`);
     assert.equal(a.context.code, trainingCodeHash());
     assert.match(a.context.code, /^[0-9a-f]{64}$/);
-    assert.deepEqual(a.context.tasks.map((t) => t.name), ctx.tasks.map((t) => t.name));
-    const y = Int32Array.from(ctx.tasks[1].splits.train.y); y[0] = (y[0] + 1) % 4;
-    const tampered = { ...ctx, tasks: ctx.tasks.map((t, i) => (i === 1 ? { ...t, splits: { ...t.splits, train: { ...t.splits.train, y } } } : t)) };
+    assert.deepEqual(
+      a.context.tasks.map((t) => t.name),
+      ctx.tasks.map((t) => t.name),
+    );
+    const y = Int32Array.from(ctx.tasks[1].splits.train.y);
+    y[0] = (y[0] + 1) % 4;
+    const tampered = {
+      ...ctx,
+      tasks: ctx.tasks.map((t, i) =>
+        i === 1 ? { ...t, splits: { ...t.splits, train: { ...t.splits.train, y } } } : t,
+      ),
+    };
     const variants = [
       queueContext({ ...batch, ctx: tampered }, "m2m", "finetunes"),
       queueContext({ ...batch, ctx: { ...ctx, base: initParams(ctx.base.layout, 4) } }, "m2m", "finetunes"),
@@ -88,25 +129,46 @@ describe("ensureFineTunes with a runner", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-dup-"));
     const store = RunStore.open(dir, { spec: { test: "duplicates" } });
     let ticks = 0;
-    const progress: Progress = { start() {}, tick(n = 1) { ticks += n; }, log() {}, done() {} };
+    const progress: Progress = {
+      start() {},
+      tick(n = 1) {
+        ticks += n;
+      },
+      log() {},
+      done() {},
+    };
     // A runner that delivers every result twice, as a retried job whose first attempt also finished would.
     const local = new LocalRunner({ threads: 1 });
     const twice: FineTuneRunner = {
       description: "twice",
       async run(batch, onResult: ResultSink, p) {
         const outs: FineTuneOutput[] = [];
-        await local.run(batch, (o) => { outs.push(o); return onResult(o); }, p);
+        await local.run(
+          batch,
+          (o) => {
+            outs.push(o);
+            return onResult(o);
+          },
+          p,
+        );
         for (const o of outs) assert.equal(onResult(o), false);
       },
       close: async () => {},
     };
     try {
-      const jobs = [{ mask: 1, seed: 0 }, { mask: 3, seed: 0 }];
+      const jobs = [
+        { mask: 1, seed: 0 },
+        { mask: 3, seed: 0 },
+      ];
       const r = await ensureFineTunes(store, ctx, jobs, { runner: twice, backend: "cpu", progress });
       assert.deepEqual(r, { trained: 2, cached: 0, duplicates: 2 });
       assert.equal(ticks, 2);
       const first = store.getWeights(fineTuneKey(0, 3))!.params.data;
-      assert.deepEqual(await ensureFineTunes(store, ctx, jobs, { runner: twice, backend: "cpu", progress }), { trained: 0, cached: 2, duplicates: 0 });
+      assert.deepEqual(await ensureFineTunes(store, ctx, jobs, { runner: twice, backend: "cpu", progress }), {
+        trained: 0,
+        cached: 2,
+        duplicates: 0,
+      });
       assert.deepEqual(store.getWeights(fineTuneKey(0, 3))!.params.data, first);
     } finally {
       store.close();

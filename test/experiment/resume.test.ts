@@ -19,9 +19,17 @@ after(() => fs.rmSync(root, { recursive: true, force: true }));
 const MIXTURES = "mixture fine-tunes (ground truth)";
 
 /** Spawn the child run and SIGKILL it once `killAfter` mixture fine-tunes are stored. */
-function runAndKill(dir: string, killAfter: number, backend: "cpu" | "wasm"): Promise<{ signal: string | null; stderr: string }> {
+function runAndKill(
+  dir: string,
+  killAfter: number,
+  backend: "cpu" | "wasm",
+): Promise<{ signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "..", "fixtures", "run-child.ts"), dir, "1", backend], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "..", "fixtures", "run-child.ts"), dir, "1", backend],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (b: Buffer) => {
       stderr += b.toString();
@@ -29,19 +37,36 @@ function runAndKill(dir: string, killAfter: number, backend: "cpu" | "wasm"): Pr
     });
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
     child.on("error", reject);
-    child.on("exit", (_code, signal) => { clearTimeout(timer); resolve({ signal, stderr }); });
+    child.on("exit", (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ signal, stderr });
+    });
   });
 }
-
 
 /** A progress that records each phase's planned total. */
 function recorder(): { progress: Progress; totals: Map<string, number> } {
   const totals = new Map<string, number>();
-  return { totals, progress: { start: (l, n) => { totals.set(l, n); }, tick() {}, log() {}, done() {} } };
+  return {
+    totals,
+    progress: {
+      start: (l, n) => {
+        totals.set(l, n);
+      },
+      tick() {},
+      log() {},
+      done() {},
+    },
+  };
 }
 
-const strip = (r: RunResults) => ({ mixtures: r.mixtures, selections: r.selections, correlations: r.correlations, base: r.base,
-  cost: r.cost.map(({ m2m_seconds: _a, m2m_merge_seconds: _m, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest) });
+const strip = (r: RunResults) => ({
+  mixtures: r.mixtures,
+  selections: r.selections,
+  correlations: r.correlations,
+  base: r.base,
+  cost: r.cost.map(({ m2m_seconds: _a, m2m_merge_seconds: _m, exhaustive_seconds: _b, speedup: _c, ...rest }) => rest),
+});
 
 for (const backend of ["cpu", "wasm"] as const) {
   it(`${backend}: resumes after SIGKILL mid mixture fine-tunes: same results, no finished work redone`, async () => {
@@ -64,7 +89,12 @@ for (const backend of ["cpu", "wasm"] as const) {
     for (const [k, v] of before) assert.equal(afterKill.get(k), v, `${k} was rewritten`);
     assert.equal([...afterKill.keys()].filter((k) => k.startsWith("f:")).length, 15);
 
-    const fresh = await runExperiment({ ...SYNTHETIC_RUN, backend, out: path.join(root, `fresh-${backend}`), workers: 1 });
+    const fresh = await runExperiment({
+      ...SYNTHETIC_RUN,
+      backend,
+      out: path.join(root, `fresh-${backend}`),
+      workers: 1,
+    });
     assert.deepEqual(strip(resumed), strip(fresh));
   });
 }

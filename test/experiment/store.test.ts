@@ -15,7 +15,10 @@ after(() => fs.rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const fresh = () => path.join(root, `s${dirs++}`);
 const spec = { suite: "vision8", seeds: [0, 1], lr: 0.01 };
-const layout = ParamLayout.fromShapes([["w", [3, 2]], ["b", [2]]]);
+const layout = ParamLayout.fromShapes([
+  ["w", [3, 2]],
+  ["b", [2]],
+]);
 const pv = (v: number) => new ParamVector(layout, new Float32Array(layout.size).fill(v));
 const writer = path.resolve(__dirname, "..", "fixtures", "store-writer.ts");
 
@@ -23,7 +26,9 @@ const writer = path.resolve(__dirname, "..", "fixtures", "store-writer.ts");
 function startWriter(dir: string, id: string, count: string) {
   return spawn(process.execPath, ["--import", "tsx", writer, dir, id, count], { stdio: ["ignore", "pipe", "pipe"] });
 }
-function exited(child: ReturnType<typeof startWriter>): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function exited(
+  child: ReturnType<typeof startWriter>,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   return new Promise((res) => child.on("exit", (code, signal) => res({ code, signal, stderr })));
@@ -38,11 +43,20 @@ function checkConsistent(store: RunStore): { rows: number; weights: number } {
   }
   let weights = 0;
   for (const key of ["shared-0", "shared-1", "shared-2"]) {
-    const hit = store.getWeights(key, ParamLayout.fromShapes([["w", [64, 64]], ["b", [64]]]));
+    const hit = store.getWeights(
+      key,
+      ParamLayout.fromShapes([
+        ["w", [64, 64]],
+        ["b", [64]],
+      ]),
+    );
     if (!hit) continue;
     weights++;
     const i = Number(hit.metadata.i);
-    assert.ok(hit.params.data.every((x) => x === i), "weights match their metadata");
+    assert.ok(
+      hit.params.data.every((x) => x === i),
+      "weights match their metadata",
+    );
   }
   return { rows: rows.length, weights };
 }
@@ -58,9 +72,15 @@ describe("RunStore", () => {
     s.put("merged", "a", { acc: 0.91 });
     assert.deepEqual(s.get("merged", "a"), { acc: 0.91 });
     assert.ok(s.has("base", "a") && !s.has("base", "b"));
-    assert.deepEqual(s.list("merged").map((r) => r.key), ["a", "b"]);
+    assert.deepEqual(
+      s.list("merged").map((r) => r.key),
+      ["a", "b"],
+    );
     assert.deepEqual(s.kinds(), { base: 1, merged: 2 });
-    s.putMany("m", [["x", 1], ["y", 2]]);
+    s.putMany("m", [
+      ["x", 1],
+      ["y", 2],
+    ]);
     assert.ok(s.delete("m", "x") && !s.delete("m", "x"));
     s.close();
     const again = RunStore.open(dir, { spec: { lr: 0.01, seeds: [0, 1], suite: "vision8" } }); // key order is irrelevant
@@ -78,8 +98,10 @@ describe("RunStore", () => {
     s.put("merged", "a", 1);
     s.putWeights("ft", pv(1));
     s.close();
-    assert.throws(() => RunStore.open(dir, { spec: { ...spec, lr: 0.02 } }), (e: unknown) =>
-      e instanceof SpecMismatchError && /spec\.lr: stored 0\.01, given 0\.02/.test(e.message));
+    assert.throws(
+      () => RunStore.open(dir, { spec: { ...spec, lr: 0.02 } }),
+      (e: unknown) => e instanceof SpecMismatchError && /spec\.lr: stored 0\.01, given 0\.02/.test(e.message),
+    );
     assert.throws(() => RunStore.open(dir, { spec: { ...spec, seeds: [0] } }), /spec\.seeds: stored 2 items, given 1/);
     const o = RunStore.open(dir, { spec: { ...spec, lr: 0.02 }, overwrite: true });
     assert.equal(o.get("merged", "a"), undefined);
@@ -97,11 +119,17 @@ describe("RunStore", () => {
     db.pragma("wal_checkpoint(TRUNCATE)");
     db.close();
     const before = fs.readFileSync(file);
-    assert.throws(() => RunStore.open(dir, { spec }), (e: unknown) => e instanceof CorruptFileError && /format 2.*reads format 1/.test(e.message));
+    assert.throws(
+      () => RunStore.open(dir, { spec }),
+      (e: unknown) => e instanceof CorruptFileError && /format 2.*reads format 1/.test(e.message),
+    );
     assert.deepEqual(fs.readFileSync(file), before);
     const bad = fresh();
     fs.mkdirSync(bad);
-    fs.writeFileSync(path.join(bad, "store.sqlite"), "this is not a database, just some text to fill the header....".repeat(20));
+    fs.writeFileSync(
+      path.join(bad, "store.sqlite"),
+      "this is not a database, just some text to fill the header....".repeat(20),
+    );
     assert.throws(() => RunStore.open(bad, { spec }), CorruptFileError);
   });
 
@@ -128,7 +156,10 @@ describe("RunStore", () => {
     fs.rmSync(file);
     assert.equal(s.getWeights(key), null);
     assert.deepEqual(s.weightKeys(), []);
-    assert.deepEqual(fs.readdirSync(path.join(dir, "weights")).filter((f) => f.endsWith(".tmp")), []);
+    assert.deepEqual(
+      fs.readdirSync(path.join(dir, "weights")).filter((f) => f.endsWith(".tmp")),
+      [],
+    );
     s.close();
   });
 
@@ -139,7 +170,10 @@ describe("RunStore", () => {
     const done = exited(child);
     await new Promise<void>((res) => {
       let out = "";
-      child.stdout!.on("data", (d) => { out += d; if (/wrote 40/.test(out)) res(); });
+      child.stdout!.on("data", (d) => {
+        out += d;
+        if (/wrote 40/.test(out)) res();
+      });
       void done.then(() => res());
     });
     child.kill("SIGKILL");

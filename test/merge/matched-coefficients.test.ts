@@ -12,7 +12,10 @@ it("epochs budget: the sum of the members' task vectors (cᵢ = 1), whatever the
 
 it("steps budget: the size-weighted mean (the uniform mean for equal sizes)", () => {
   assert.deepEqual(matchedCoefficients({ budget: "steps", sizes: [100, 300, 50] }, 0b011), [0.25, 0.75, 0]);
-  assert.deepEqual(matchedCoefficients({ budget: "steps", sizes: [200, 200, 200] }, 0b111).map((c) => c * 3), [1, 1, 1]);
+  assert.deepEqual(
+    matchedCoefficients({ budget: "steps", sizes: [200, 200, 200] }, 0b111).map((c) => c * 3),
+    [1, 1, 1],
+  );
 });
 
 it("weighted: the sampling proportions under steps; proportion × N_S / nᵢ under epochs", () => {
@@ -24,7 +27,10 @@ it("weighted: the sampling proportions under steps; proportion × N_S / nᵢ und
 });
 
 it("bad input is a typed error naming the value", () => {
-  assert.throws(() => matchedCoefficients({ budget: "epochs", sizes: [1, 2] }, 4), (e: unknown) => e instanceof InvalidArgumentError && e.message.includes("4"));
+  assert.throws(
+    () => matchedCoefficients({ budget: "epochs", sizes: [1, 2] }, 4),
+    (e: unknown) => e instanceof InvalidArgumentError && e.message.includes("4"),
+  );
   assert.throws(() => matchedCoefficients({ budget: "steps", sizes: [0, 2] }, 1), InvalidArgumentError);
   assert.throws(() => matchedSweep({ budget: "steps", sizes: [1, 2] }, 0), InvalidArgumentError);
 });

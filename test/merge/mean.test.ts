@@ -25,7 +25,8 @@ test("uniformMean does not depend on member order", () => {
 });
 
 test("weightedMean divides weights by their sum", () => {
-  const a = vec([0, 4]), b = vec([8, 0]);
+  const a = vec([0, 4]),
+    b = vec([8, 0]);
   assert.deepEqual(Array.from(weightedMean([a, b], [3, 1]).data), [2, 3]); // 3/4·a + 1/4·b
   assert.deepEqual(Array.from(weightedMean([a, b], [0.75, 0.25]).data), [2, 3]);
   assert.deepEqual(Array.from(weightedMean([a, b], [0, 5]).data), [8, 0]); // zero weight leaves a out
@@ -50,7 +51,8 @@ test("taskArithmetic with lambda = 1/k equals the uniform mean", () => {
 test("taskArithmetic matches a hand computation and ignores member order", () => {
   // θ0 = [1, 1]; τ1 = [2, -1], τ2 = [0, 3]; λ = 0.5 → [1 + 0.5·2, 1 + 0.5·2] = [2, 2]
   const base = vec([1, 1]);
-  const a = vec([3, 0]), b = vec([1, 4]);
+  const a = vec([3, 0]),
+    b = vec([1, 4]);
   assert.deepEqual(Array.from(taskArithmetic(base, [a, b], 0.5).data), [2, 2]);
   assert.deepEqual(Array.from(taskArithmetic(base, [b, a], 0.5).data), [2, 2]);
   // λ = 0 returns the base; a singleton with λ = 1 returns the model.

@@ -7,7 +7,14 @@ test("popcount counts bits, including bit 23 and bit 31", () => {
   assert.equal(popcount(0b1011), 3);
   assert.equal(popcount((1 << 23) | 1), 2);
   assert.equal(popcount(0xffffffff), 32);
-  for (let m = 0; m < 1024; m++) assert.equal(popcount(m), m.toString(2).split("").filter((c) => c === "1").length);
+  for (let m = 0; m < 1024; m++)
+    assert.equal(
+      popcount(m),
+      m
+        .toString(2)
+        .split("")
+        .filter((c) => c === "1").length,
+    );
 });
 
 test("membersOf and maskOf are inverse", () => {

@@ -20,10 +20,29 @@ it("parses every default surrogate and round-trips its name", () => {
 
 it("bad names and values are typed errors naming the value", () => {
   assert.throws(() => parseSurrogate("median"), UnknownNameError);
-  const cases: Array<[string, string]> = [["ta", "ta"], ["ta:0", "0"], ["ta:x", "x"], ["ties:0", "0"], ["dare:1", "1"], ["calibrated:1", "1"],
-    ["calibrated:2.5", "2.5"], ["mean:3", "mean:3"], ["ta:1:2", "ta:1:2"],
-    ["matched:0", "0"], ["matched:2.5", "2.5"], ["matched:-1", "-1"], ["matched:x", "x"], ["matched:NaN", "NaN"], ["matched:", ""], ["ensemble:1", "ensemble:1"]];
+  const cases: Array<[string, string]> = [
+    ["ta", "ta"],
+    ["ta:0", "0"],
+    ["ta:x", "x"],
+    ["ties:0", "0"],
+    ["dare:1", "1"],
+    ["calibrated:1", "1"],
+    ["calibrated:2.5", "2.5"],
+    ["mean:3", "mean:3"],
+    ["ta:1:2", "ta:1:2"],
+    ["matched:0", "0"],
+    ["matched:2.5", "2.5"],
+    ["matched:-1", "-1"],
+    ["matched:x", "x"],
+    ["matched:NaN", "NaN"],
+    ["matched:", ""],
+    ["ensemble:1", "ensemble:1"],
+  ];
   for (const [bad, shown] of cases) {
-    assert.throws(() => parseSurrogate(bad), (e: unknown) => e instanceof InvalidArgumentError && e.message.includes(JSON.stringify(shown)), bad);
+    assert.throws(
+      () => parseSurrogate(bad),
+      (e: unknown) => e instanceof InvalidArgumentError && e.message.includes(JSON.stringify(shown)),
+      bad,
+    );
   }
 });

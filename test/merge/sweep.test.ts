@@ -44,7 +44,8 @@ test("sweep memory does not depend on N (no allocation per step)", () => {
     for (const _ of sweepSubsets(models)) max = Math.max(max, process.memoryUsage().arrayBuffers - before);
     return max;
   };
-  const small = peak(2), large = peak(9); // 3 vs 511 subsets
+  const small = peak(2),
+    large = peak(9); // 3 vs 511 subsets
   const bytes = layout.size * 12; // one Float64 sum + one Float32 output
   // Absolute bounds (V8 may free earlier garbage mid-sweep, so deltas can only be bounded above):
   // allocating per step would reach 511 × 0.4 MB at N = 9.

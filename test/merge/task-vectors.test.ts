@@ -14,18 +14,26 @@ it("norms and relative updates, exact on hand-made vectors", () => {
 });
 
 it("cosines between task vectors: orthogonal 0, parallel 1, opposite −1, zero NaN", () => {
-  const a = f([4, 4, 0, 0]), b = f([3, 5, 0, 0]), c = f([3, 4, 2, 0]), d = f([2, 4, 0, 0]);
+  const a = f([4, 4, 0, 0]),
+    b = f([3, 5, 0, 0]),
+    c = f([3, 4, 2, 0]),
+    d = f([2, 4, 0, 0]);
   assert.equal(taskCosine(a, c, theta0), 0);
   assert.equal(taskCosine(a, a, theta0), 1);
   assert.equal(taskCosine(a, d, theta0), -1);
   assert.ok(Number.isNaN(taskCosine(a, theta0, theta0)));
   const m = cosineMatrix([a, b, c], theta0);
-  assert.deepEqual(m, [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  assert.deepEqual(m, [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ]);
   assert.throws(() => taskCosine(f([1]), a, theta0), InvalidArgumentError);
 });
 
 it("mixture vs sum: exact sum gives (1, 1); a shorter, rotated update gives its cosine and ratio", () => {
-  const m1 = f([4, 4, 0, 0]), m2 = f([3, 4, 1, 0]);   // τ1 = e1, τ2 = e3
+  const m1 = f([4, 4, 0, 0]),
+    m2 = f([3, 4, 1, 0]); // τ1 = e1, τ2 = e3
   assert.deepEqual(mixtureVsSum(f([4, 4, 1, 0]), [m1, m2], theta0), { cos: 1, normRatio: 1 });
   // τ_S = e1 only: cos with e1 + e3 is 1/√2, norm ratio 1/√2
   const r = mixtureVsSum(f([4, 4, 0, 0]), [m1, m2], theta0);

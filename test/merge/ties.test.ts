@@ -39,7 +39,10 @@ test("ties with k = 100 is the identity on one model and the mean when signs agr
 });
 
 test("ties validates k and lambda", () => {
-  assert.throws(() => ties(base, models, { k: 0 }), { name: "InvalidArgumentError", message: /k = 0, expected a percentage/ });
+  assert.throws(() => ties(base, models, { k: 0 }), {
+    name: "InvalidArgumentError",
+    message: /k = 0, expected a percentage/,
+  });
   assert.throws(() => ties(base, models, { k: 101 }), { name: "InvalidArgumentError" });
   assert.throws(() => ties(base, models, { k: NaN }), { name: "InvalidArgumentError" });
   assert.throws(() => ties(base, models, { k: 50, lambda: NaN }), { name: "InvalidArgumentError", message: /lambda/ });
@@ -50,12 +53,22 @@ test("tiesTrim once per model, then k = 100, equals TIES with trimming inside", 
   const { ParamLayout } = await import("../../src/params/layout");
   const { ParamVector } = await import("../../src/params/param-vector");
   const { Rng } = await import("../../src/util/rng");
-  const rng = new Rng(3), layout = ParamLayout.fromShapes([["w", [257]]]);
-  const rand = () => new ParamVector(layout, Float32Array.from({ length: 257 }, () => rng.normal()));
-  const base = rand(), models = [rand(), rand(), rand()];
+  const rng = new Rng(3),
+    layout = ParamLayout.fromShapes([["w", [257]]]);
+  const rand = () =>
+    new ParamVector(
+      layout,
+      Float32Array.from({ length: 257 }, () => rng.normal()),
+    );
+  const base = rand(),
+    models = [rand(), rand(), rand()];
   for (const k of [10, 37, 100]) {
     const direct = ties(base, models, { k, lambda: 0.7 });
-    const viaTrim = ties(base, models.map((m) => tiesTrim(base, m, k)), { k: 100, lambda: 0.7 });
+    const viaTrim = ties(
+      base,
+      models.map((m) => tiesTrim(base, m, k)),
+      { k: 100, lambda: 0.7 },
+    );
     assert.deepEqual(viaTrim.data, direct.data, `k = ${k}`);
   }
 });

@@ -32,12 +32,21 @@ test("mismatched layouts name the model and the first difference", () => {
 test("NaN and Infinity name the model, tensor and index", () => {
   const [a, b] = randomModels(smallLayout(3, 2), 2, 3);
   b.view("dense/bias")[1] = NaN;
-  assert.throws(() => validateModels([a, b]), { name: "NonFiniteError", message: /models\[1\]: dense\/bias\[1\] = NaN/ });
+  assert.throws(() => validateModels([a, b]), {
+    name: "NonFiniteError",
+    message: /models\[1\]: dense\/bias\[1\] = NaN/,
+  });
   const base = a.clone();
   base.view("dense/kernel")[4] = -Infinity;
-  assert.throws(() => ties(base, [a], { k: 10 }), { name: "NonFiniteError", message: /base: dense\/kernel\[4\] = -Infinity/ });
+  assert.throws(() => ties(base, [a], { k: 10 }), {
+    name: "NonFiniteError",
+    message: /base: dense\/kernel\[4\] = -Infinity/,
+  });
 });
 
 test("non-ParamVector members are refused", () => {
-  assert.throws(() => uniformMean([vec([1]), { data: [1] } as unknown as ParamVector]), { name: "InvalidArgumentError", message: /models\[1\]/ });
+  assert.throws(() => uniformMean([vec([1]), { data: [1] } as unknown as ParamVector]), {
+    name: "InvalidArgumentError",
+    message: /models\[1\]/,
+  });
 });

@@ -18,7 +18,8 @@ describe("initBackend", () => {
   });
 
   it("is idempotent and can switch backends", async () => {
-    const a = await initBackend("auto"), b = await initBackend("auto");
+    const a = await initBackend("auto"),
+      b = await initBackend("auto");
     assert.deepEqual(a.name, b.name);
     assert.equal((await initBackend("cpu")).name, "cpu");
     assert.equal(tf.getBackend(), "cpu");
@@ -26,10 +27,14 @@ describe("initBackend", () => {
   });
 
   it("a forced native backend that is not installed names the install command", async () => {
-    await assert.rejects(initBackend("tensorflow"), (e: unknown) =>
-      e instanceof MissingDependencyError && /npm install @tensorflow\/tfjs-node@/.test(e.message));
-    await assert.rejects(initBackend("tensorflow-gpu"), (e: unknown) =>
-      e instanceof MissingDependencyError && /tfjs-node-gpu/.test(e.message));
+    await assert.rejects(
+      initBackend("tensorflow"),
+      (e: unknown) => e instanceof MissingDependencyError && /npm install @tensorflow\/tfjs-node@/.test(e.message),
+    );
+    await assert.rejects(
+      initBackend("tensorflow-gpu"),
+      (e: unknown) => e instanceof MissingDependencyError && /tfjs-node-gpu/.test(e.message),
+    );
     assert.equal(tf.getBackend(), "wasm", "a failed choice leaves the active backend alone");
   });
 

@@ -6,14 +6,17 @@ import { maskedCrossEntropy, maskTable } from "../../src/model/training";
 import { Rng } from "../../src/util/rng";
 
 const rng = new Rng(4);
-const n = 6, U = 5;
-const zRow = Float32Array.from({ length: n * U }, () => 3 * rng.normal());   // row-major [n, U]
-const colMajor = (row: Float32Array, rows: number, cols: number) => Float32Array.from({ length: rows * cols }, (_, k) => row[(k % rows) * cols + Math.floor(k / rows)]);
+const n = 6,
+  U = 5;
+const zRow = Float32Array.from({ length: n * U }, () => 3 * rng.normal()); // row-major [n, U]
+const colMajor = (row: Float32Array, rows: number, cols: number) =>
+  Float32Array.from({ length: rows * cols }, (_, k) => row[(k % rows) * cols + Math.floor(k / rows)]);
 
 it("maskedSoftmaxGrad equals tf's gradient of maskedCrossEntropy (zero outside each task's units)", async () => {
   await tf.setBackend("cpu");
   const units = [Int32Array.of(0, 1, 2), Int32Array.of(2, 3, 4), Int32Array.of(4)];
-  const tasks = Int32Array.of(0, 1, 2, 0, 1, 1), labels = Int32Array.of(1, 3, 4, 0, 2, 4);
+  const tasks = Int32Array.of(0, 1, 2, 0, 1, 1),
+    labels = Int32Array.of(1, 3, 4, 0, 2, 4);
   const grad = new Float32Array(n * U);
   const loss = maskedSoftmaxGrad(units, tasks, labels)(colMajor(zRow, n, U), n, grad);
   const mask = tf.gather(tf.tensor2d(maskTable(units, U), [3, U]), tf.tensor1d(tasks, "int32")) as tf.Tensor2D;

@@ -11,11 +11,17 @@ import { describeBackends } from "../../src/model/testing";
 import { InvalidArgumentError, LayoutMismatchError } from "../../src/util/errors";
 import { Rng } from "../../src/util/rng";
 
-const D = 12, n = 8;
+const D = 12,
+  n = 8;
 const units = [Int32Array.of(0, 1, 2), Int32Array.of(2, 3, 4)];
 
 /** Steps of the trainer and of tfjs autograd + tf.train.adam/sgd on the same batches; max |Δθ| at the end. */
-function againstAutograd(spec: NetSpec, trainHead: boolean, optimizer: "adam" | "sgd", steps = 5): { worst: number; changed: boolean } {
+function againstAutograd(
+  spec: NetSpec,
+  trainHead: boolean,
+  optimizer: "adam" | "sgd",
+  steps = 5,
+): { worst: number; changed: boolean } {
   const theta = initParams(networkLayout(spec), 3);
   const rng = new Rng(1);
   const tr = new MlpTrainer(spec, theta, { optimizer, learningRate: 0.01 }, { trainHead });
@@ -23,7 +29,7 @@ function againstAutograd(spec: NetSpec, trainHead: boolean, optimizer: "adam" | 
   const opt = optimizer === "adam" ? tf.train.adam(0.01) : tf.train.sgd(0.01);
   const mask = tf.tensor2d(maskTable(units, spec.units.length), [2, spec.units.length]);
   for (let s = 0; s < steps; s++) {
-    const m = s === steps - 1 ? 5 : n;   // a short last batch
+    const m = s === steps - 1 ? 5 : n; // a short last batch
     const x = Float32Array.from({ length: m * D }, () => rng.normal());
     const tasks = Int32Array.from({ length: m }, (_, i) => i % 2);
     const labels = Int32Array.from({ length: m }, (_, i) => units[i % 2][i % 3]);
@@ -31,15 +37,24 @@ function againstAutograd(spec: NetSpec, trainHead: boolean, optimizer: "adam" | 
     const l2 = tf.tidy(() => {
       const mk = tf.gather(mask, tf.tensor1d(tasks, "int32")) as tf.Tensor2D;
       const vars = trainHead ? [...net.variables] : net.encoderVariables;
-      return opt.minimize(() => maskedCrossEntropy(net.logits(tf.tensor2d(x, [m, D])), mk, tf.tensor1d(labels, "int32")), true, vars)!.dataSync()[0];
+      return opt
+        .minimize(
+          () => maskedCrossEntropy(net.logits(tf.tensor2d(x, [m, D])), mk, tf.tensor1d(labels, "int32")),
+          true,
+          vars,
+        )!
+        .dataSync()[0];
     });
     assert.ok(Math.abs(l1 - l2) < 1e-4, `step ${s}: loss ${l1} vs ${l2}`);
   }
-  const a = tr.params(), b = paramsOf(net);
+  const a = tr.params(),
+    b = paramsOf(net);
   let worst = 0;
   for (let i = 0; i < a.size; i++) worst = Math.max(worst, Math.abs(a.data[i] - b.data[i]));
   const headSame = a.view("out/kernel").every((v, i) => v === theta.view("out/kernel")[i]);
-  mask.dispose(); opt.dispose(); net.dispose();
+  mask.dispose();
+  opt.dispose();
+  net.dispose();
   return { worst, changed: !headSame };
 }
 
@@ -71,10 +86,26 @@ describeBackends("MlpTrainer", () => {
 
   it("rejects a mismatched layout, a frozen head without an encoder, and an empty batch", () => {
     const theta = initParams(networkLayout(spec), 9);
-    assert.throws(() => new MlpTrainer({ ...spec, hidden: [7] }, theta, { optimizer: "adam", learningRate: 1e-3 }, { trainHead: true }), LayoutMismatchError);
+    assert.throws(
+      () =>
+        new MlpTrainer({ ...spec, hidden: [7] }, theta, { optimizer: "adam", learningRate: 1e-3 }, { trainHead: true }),
+      LayoutMismatchError,
+    );
     const lin = { inputSize: D, hidden: [], units: spec.units };
-    assert.throws(() => new MlpTrainer(lin, initParams(networkLayout(lin), 0), { optimizer: "adam", learningRate: 1e-3 }, { trainHead: false }), InvalidArgumentError);
+    assert.throws(
+      () =>
+        new MlpTrainer(
+          lin,
+          initParams(networkLayout(lin), 0),
+          { optimizer: "adam", learningRate: 1e-3 },
+          { trainHead: false },
+        ),
+      InvalidArgumentError,
+    );
     const tr = new MlpTrainer(spec, theta, { optimizer: "adam", learningRate: 1e-3 }, { trainHead: true });
-    assert.throws(() => tr.step(new Float32Array(0), 0, maskedSoftmaxGrad(units, new Int32Array(1), new Int32Array(1))), InvalidArgumentError);
+    assert.throws(
+      () => tr.step(new Float32Array(0), 0, maskedSoftmaxGrad(units, new Int32Array(1), new Int32Array(1))),
+      InvalidArgumentError,
+    );
   });
 });

@@ -25,12 +25,16 @@ function predict(net: Network): Float32Array {
 function jsLogits(pv: ParamVector): Float32Array {
   let h = Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * 5, i * 5 + 5)));
   const layer = (k: string, b: string, relu: boolean) => {
-    const [fin, fout] = pv.layout.entry(k).shape, K = pv.view(k), B = pv.view(b);
-    h = h.map((row) => Array.from({ length: fout }, (_, j) => {
-      let s = B[j];
-      for (let i = 0; i < fin; i++) s += row[i] * K[i * fout + j];
-      return relu ? Math.max(0, s) : s;
-    }));
+    const [fin, fout] = pv.layout.entry(k).shape,
+      K = pv.view(k),
+      B = pv.view(b);
+    h = h.map((row) =>
+      Array.from({ length: fout }, (_, j) => {
+        let s = B[j];
+        for (let i = 0; i < fin; i++) s += row[i] * K[i * fout + j];
+        return relu ? Math.max(0, s) : s;
+      }),
+    );
   };
   layer("enc0/kernel", "enc0/bias", true);
   layer("enc1/kernel", "enc1/bias", true);
@@ -43,16 +47,22 @@ describeBackends("Network", () => {
     const pv = initParams(networkLayout(spec), 3);
     pv.view("enc0/bias").fill(0.1);
     const net = new Network(spec, pv);
-    const got = predict(net), want = jsLogits(pv);
-    for (let i = 0; i < want.length; i++) assert.ok(Math.abs(got[i] - want[i]) < 1e-5, `logit ${i}: ${got[i]} vs ${want[i]}`);
+    const got = predict(net),
+      want = jsLogits(pv);
+    for (let i = 0; i < want.length; i++)
+      assert.ok(Math.abs(got[i] - want[i]) < 1e-5, `logit ${i}: ${got[i]} vs ${want[i]}`);
     net.dispose();
   });
 
   it("paramsOf → setNetworkParams round trip gives equal predictions, and never aliases", () => {
     const before = tf.memory().numTensors;
-    const a = new Network(spec, 1), b = new Network(spec, 2);
+    const a = new Network(spec, 1),
+      b = new Network(spec, 2);
     const pa = paramsOf(a);
-    assert.deepEqual(pa.layout.entries.map((e) => e.name), ["enc0/kernel", "enc0/bias", "enc1/kernel", "enc1/bias", "out/kernel", "out/bias"]);
+    assert.deepEqual(
+      pa.layout.entries.map((e) => e.name),
+      ["enc0/kernel", "enc0/bias", "enc1/kernel", "enc1/bias", "out/kernel", "out/bias"],
+    );
     assert.notDeepEqual(predict(a), predict(b));
     setNetworkParams(b, pa);
     assert.deepEqual(predict(b), predict(a));
@@ -63,23 +73,38 @@ describeBackends("Network", () => {
     const pb = paramsOf(b);
     setNetworkParams(b, ParamVector.zeros(b.layout));
     assert.notEqual(pb.data[0], 0);
-    a.dispose(); b.dispose();
+    a.dispose();
+    b.dispose();
     assert.equal(tf.memory().numTensors, before);
   });
 
   it("same seed → same initial weights; a seed changes them", () => {
-    const a = new Network(spec, 5), b = new Network(spec, 5), c = new Network(spec, 6);
+    const a = new Network(spec, 5),
+      b = new Network(spec, 5),
+      c = new Network(spec, 6);
     assert.deepEqual(paramsOf(a).data, paramsOf(b).data);
     assert.notDeepEqual(paramsOf(a).data, paramsOf(c).data);
-    a.dispose(); b.dispose(); c.dispose();
+    a.dispose();
+    b.dispose();
+    c.dispose();
   });
 
   it("setNetworkParams rejects another layout, naming the difference", () => {
     const net = new Network(spec, 0);
     const wider = ParamVector.zeros(networkLayout({ ...spec, units: ["u0", "u1", "u2", "u3"] }));
-    assert.throws(() => setNetworkParams(net, wider), (e: unknown) => e instanceof LayoutMismatchError && /out\/kernel.*\[4,4\]/.test(e.message));
-    const renamed = ParamVector.zeros(ParamLayout.fromShapes(networkLayout(spec).entries.map((e, i) => [i === 0 ? "dense/kernel" : e.name, e.shape] as const)));
-    assert.throws(() => setNetworkParams(net, renamed), (e: unknown) => e instanceof LayoutMismatchError && /dense\/kernel/.test(e.message));
+    assert.throws(
+      () => setNetworkParams(net, wider),
+      (e: unknown) => e instanceof LayoutMismatchError && /out\/kernel.*\[4,4\]/.test(e.message),
+    );
+    const renamed = ParamVector.zeros(
+      ParamLayout.fromShapes(
+        networkLayout(spec).entries.map((e, i) => [i === 0 ? "dense/kernel" : e.name, e.shape] as const),
+      ),
+    );
+    assert.throws(
+      () => setNetworkParams(net, renamed),
+      (e: unknown) => e instanceof LayoutMismatchError && /dense\/kernel/.test(e.message),
+    );
     net.dispose();
   });
 });

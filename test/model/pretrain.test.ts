@@ -9,7 +9,8 @@ import { Evaluator } from "../../src/evaluate/evaluator";
 import { InvalidArgumentError } from "../../src/util/errors";
 import { syntheticTask } from "./synthetic";
 
-const d = 10, hidden = [16];
+const d = 10,
+  hidden = [16];
 const recipe = { optimizer: "adam" as const, learningRate: 0.01, batchSize: 32, epochs: 3 };
 // the pretraining task: a teacher with many classes; downstream tasks share the input space
 const pre = syntheticTask("pre", { d, classes: 6, teacherSeed: 5, sizes: { train: 600, val: 1, test: 1, headfit: 1 } });
@@ -29,17 +30,29 @@ describeBackends("pretrainEncoder / buildBase", () => {
   });
 
   it("pretrains with sigmoid multi-label targets", () => {
-    const n = 200, dim = 4;
+    const n = 200,
+      dim = 4;
     const x = pre.splits.train.x.subarray(0, n * d);
     const targets = new Float32Array(n * dim).map((_, i) => (x[Math.floor(i / dim) * d + (i % dim)] > 0 ? 1 : 0));
     const e = pretrainEncoder({ inputSize: d, hidden }, { x, targets, dim }, recipe, 2);
     e.assertFinite();
-    assert.throws(() => pretrainEncoder({ inputSize: d, hidden }, { x, targets: targets.subarray(1), dim }, recipe, 2), InvalidArgumentError);
-    assert.throws(() => pretrainEncoder({ inputSize: d, hidden }, { x, y: new Int32Array(n).fill(9), numClasses: 3 }, recipe, 2), InvalidArgumentError);
+    assert.throws(
+      () => pretrainEncoder({ inputSize: d, hidden }, { x, targets: targets.subarray(1), dim }, recipe, 2),
+      InvalidArgumentError,
+    );
+    assert.throws(
+      () => pretrainEncoder({ inputSize: d, hidden }, { x, y: new Int32Array(n).fill(9), numClasses: 3 }, recipe, 2),
+      InvalidArgumentError,
+    );
   });
 
   it("buildBase fits heads on θ0 features: private units per task, or shared ones", () => {
-    const enc = pretrainEncoder({ inputSize: d, hidden }, { x: pre.splits.train.x, y: pre.splits.train.y, numClasses: 6 }, recipe, 1);
+    const enc = pretrainEncoder(
+      { inputSize: d, hidden },
+      { x: pre.splits.train.x, y: pre.splits.train.y, numClasses: 6 },
+      recipe,
+      1,
+    );
     for (const rule of ["frozen", "shared"] as const) {
       const before = tf.memory().numTensors;
       const theta0 = buildBase(enc, [A, B], rule, 0);

@@ -1,7 +1,16 @@
 import { after, test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as aq from "arquero";
-import { initPlotly, notebookProgress, NotInNotebookError, setDisplaySink, showFigure, showHtml, showLines, showTable } from "../../src/notebook";
+import {
+  initPlotly,
+  notebookProgress,
+  NotInNotebookError,
+  setDisplaySink,
+  showFigure,
+  showHtml,
+  showLines,
+  showTable,
+} from "../../src/notebook";
 import { PERCENT, selectionTable } from "../../src/report/tables";
 import { tinyResults } from "../fixtures/results";
 
@@ -9,17 +18,45 @@ const out: string[] = [];
 const live: { id: number; html: string }[] = [];
 let displays = 0;
 setDisplaySink({
-  display: () => ({ html: (s: string) => { out.push(s); } }),
-  newDisplay: () => { const id = displays++; return { html: (s: string) => { live.push({ id, html: s }); } }; },
+  display: () => ({
+    html: (s: string) => {
+      out.push(s);
+    },
+  }),
+  newDisplay: () => {
+    const id = displays++;
+    return {
+      html: (s: string) => {
+        live.push({ id, html: s });
+      },
+    };
+  },
 });
 after(() => setDisplaySink(undefined));
 
 test("outside a tslab kernel the helpers fail with a clear error", () => {
   setDisplaySink(undefined);
   try {
-    assert.throws(() => showHtml("<b>x</b>"), (e: unknown) => e instanceof NotInNotebookError && /tslab/.test((e as Error).message));
+    assert.throws(
+      () => showHtml("<b>x</b>"),
+      (e: unknown) => e instanceof NotInNotebookError && /tslab/.test((e as Error).message),
+    );
   } finally {
-    setDisplaySink({ display: () => ({ html: (s: string) => { out.push(s); } }), newDisplay: () => { const id = displays++; return { html: (s: string) => { live.push({ id, html: s }); } }; } });
+    setDisplaySink({
+      display: () => ({
+        html: (s: string) => {
+          out.push(s);
+        },
+      }),
+      newDisplay: () => {
+        const id = displays++;
+        return {
+          html: (s: string) => {
+            live.push({ id, html: s });
+          },
+        };
+      },
+    });
   }
 });
 
@@ -38,7 +75,12 @@ test("showTable accepts a danfo DataFrame, an arquero table and rows, and escape
   out.length = 0;
   // a report table is recognised by its columns: labels and formats as in the report (percent, like the terminal)
   showTable(selectionTable(tinyResults()));
-  assert.ok(out[0].includes("<th>Merge to Mix</th>") && out[0].includes(">75.0<") && out[0].includes("<th>M2M regret (points)</th>"), out[0].slice(0, 2000));
+  assert.ok(
+    out[0].includes("<th>Merge to Mix</th>") &&
+      out[0].includes(">75.0<") &&
+      out[0].includes("<th>M2M regret (points)</th>"),
+    out[0].slice(0, 2000),
+  );
   assert.ok(out[0].includes(">2.5<"), "the mean rank (2.5) with one decimal");
   assert.ok(out[0].startsWith("<style>") && out[0].includes("m2m-scroll"), "carries its CSS and a scroll box");
   showTable(aq.from([{ name: "<script>", v: 1.5 }]));
@@ -77,7 +119,11 @@ test("showLines shows text lines verbatim (escaped) in one wrapping block", () =
   showLines(["claim 1 (merged tracks mixture, val loss r without singletons): 0.81 [0.74, 0.87]", "<b>x</b>"]);
   assert.equal(out.length, 1);
   assert.ok(out[0].includes("white-space:pre-wrap"));
-  assert.ok(out[0].includes("claim 1 (merged tracks mixture, val loss r without singletons): 0.81 [0.74, 0.87]\n&lt;b&gt;x&lt;/b&gt;"));
+  assert.ok(
+    out[0].includes(
+      "claim 1 (merged tracks mixture, val loss r without singletons): 0.81 [0.74, 0.87]\n&lt;b&gt;x&lt;/b&gt;",
+    ),
+  );
   showLines("a\nb");
   assert.ok(out[1].includes(">a\nb</pre>"));
   assert.throws(() => showLines(42 as never), /lines/);

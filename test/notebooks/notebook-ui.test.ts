@@ -21,18 +21,26 @@ const jupyterPath = path.join(root, ".jupyter", "share", "jupyter");
 const SHOTS = path.join(root, "build", "test-screenshots");
 // 00 (the steps, the λ slider) and 01 (the Figure-1 overview and a table) by default;
 // M2M_UI_NOTEBOOK=03-vision-reproduction.ipynb drives another
-const NOTEBOOKS = process.env.M2M_UI_NOTEBOOK ? [process.env.M2M_UI_NOTEBOOK] : ["00-merge-by-hand.ipynb", "01-quickstart.ipynb"];
+const NOTEBOOKS = process.env.M2M_UI_NOTEBOOK
+  ? [process.env.M2M_UI_NOTEBOOK]
+  : ["00-merge-by-hand.ipynb", "01-quickstart.ipynb"];
 
 const hasJupyter = spawnSync("jupyter", ["notebook", "--version"], { encoding: "utf8" }).status === 0;
 const hasChromium = fs.existsSync(chromiumPath());
-const skip = !hasJupyter ? "jupyter notebook is not installed (apt-get install jupyter-notebook; see scripts/setup.sh)"
-  : !hasChromium ? `chromium is not installed at ${chromiumPath()} (apt-get install chromium, or set CHROMIUM_PATH)` : false;
+const skip = !hasJupyter
+  ? "jupyter notebook is not installed (apt-get install jupyter-notebook; see scripts/setup.sh)"
+  : !hasChromium
+    ? `chromium is not installed at ${chromiumPath()} (apt-get install chromium, or set CHROMIUM_PATH)`
+    : false;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+    s.listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
   });
 }
 
@@ -51,15 +59,22 @@ async function dragLambdaSlider(page: Page): Promise<string[]> {
   const w = page.locator(".output_area .m2m-lambda-explorer").first();
   if ((await w.count()) === 0) return ["no λ explorer in notebook 00"];
   const slider = w.locator('input[type="range"]');
-  const before = { index: await w.getAttribute("data-index"), text: await w.locator('[data-role="status"]').textContent() };
+  const before = {
+    index: await w.getAttribute("data-index"),
+    text: await w.locator('[data-role="status"]').textContent(),
+  };
   const max = Number(await slider.getAttribute("max"));
-  await slider.fill(String(max));   // sets the value and fires input, as dragging does
+  await slider.fill(String(max)); // sets the value and fires input, as dragging does
   await page.waitForTimeout(300);
-  const after = { index: await w.getAttribute("data-index"), text: await w.locator('[data-role="status"]').textContent() };
+  const after = {
+    index: await w.getAttribute("data-index"),
+    text: await w.locator('[data-role="status"]').textContent(),
+  };
   const out: string[] = [];
   if (before.index !== "0") out.push(`λ explorer starts at position ${before.index}, expected 0 (the mean)`);
   if (after.index !== String(max)) out.push(`λ explorer slider moved to ${after.index}, expected ${max} (the sum)`);
-  if (!/^t = 1\.00: .*λ = 1\.00/.test(after.text ?? "")) out.push(`λ explorer readout at the sum: ${JSON.stringify(after.text)}`);
+  if (!/^t = 1\.00: .*λ = 1\.00/.test(after.text ?? ""))
+    out.push(`λ explorer readout at the sum: ${JSON.stringify(after.text)}`);
   if ((await w.locator(".main-svg").count()) === 0) out.push("λ explorer plot not drawn");
   return out;
 }
@@ -85,14 +100,17 @@ function measure(strictScroll: boolean): PageReport {
     const r = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
     return { width: Math.round(r.width), height: Math.round(r.height), svg: !!svg };
   });
-  const tables = Array.from(d.querySelectorAll(".output_area table.m2m-table")).filter((t: any) => t.getBoundingClientRect().width > 0).length;
+  const tables = Array.from(d.querySelectorAll(".output_area table.m2m-table")).filter(
+    (t: any) => t.getBoundingClientRect().width > 0,
+  ).length;
   const overflow: string[] = [];
   let outputWidth = 0;
   for (const area of Array.from(d.querySelectorAll(".output_subarea")) as any[]) {
     const box = area.getBoundingClientRect();
     if (box.width === 0) continue;
     outputWidth = Math.max(outputWidth, Math.round(box.width));
-    if (area.scrollWidth > area.clientWidth + 1) overflow.push(`output area scrolls: scrollWidth ${area.scrollWidth} > clientWidth ${area.clientWidth}`);
+    if (area.scrollWidth > area.clientWidth + 1)
+      overflow.push(`output area scrolls: scrollWidth ${area.scrollWidth} > clientWidth ${area.clientWidth}`);
     for (const el of Array.from(area.querySelectorAll("*")) as any[]) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
@@ -105,7 +123,9 @@ function measure(strictScroll: boolean): PageReport {
       if (scroller && scroller !== el && !strictScroll) continue;
       if (r.right > frame.right + 1 || r.left < frame.left - 1) {
         const tag = `${el.tagName.toLowerCase()}${el.getAttribute("class") ? "." + el.getAttribute("class").split(" ")[0] : ""}`;
-        overflow.push(`${tag}${svg ? ` "${String(el.textContent).slice(0, 40)}"` : ""} spans ${Math.round(r.left)}–${Math.round(r.right)} px, its ${svg ? "plot" : "output area"} ${Math.round(frame.left)}–${Math.round(frame.right)} px`);
+        overflow.push(
+          `${tag}${svg ? ` "${String(el.textContent).slice(0, 40)}"` : ""} spans ${Math.round(r.left)}–${Math.round(r.right)} px, its ${svg ? "plot" : "output area"} ${Math.round(frame.left)}–${Math.round(frame.right)} px`,
+        );
       }
     }
   }
@@ -116,7 +136,16 @@ function measure(strictScroll: boolean): PageReport {
   }
   const stderr = Array.from(d.querySelectorAll(".output_stderr")).map((e: any) => e.innerText as string);
   const code = Array.from(d.querySelectorAll(".code_cell")) as any[];
-  return { figures, tables, overflow: overflow.slice(0, 20), errors, stderr, codeCells: code.length, cellsWithOutput: code.filter((c) => c.querySelector(".output_area")).length, outputWidth };
+  return {
+    figures,
+    tables,
+    overflow: overflow.slice(0, 20),
+    errors,
+    stderr,
+    codeCells: code.length,
+    cellsWithOutput: code.filter((c) => c.querySelector(".output_area")).length,
+    outputWidth,
+  };
 }
 
 /** A screenshot of the whole notebook: the Notebook scrolls inside #site, so the window is made tall enough first. */
@@ -124,7 +153,9 @@ async function shoot(page: Page, file: string): Promise<void> {
   const size = page.viewportSize()!;
   const h = await page.evaluate(() => {
     const d = (globalThis as any).document;
-    return Math.ceil(d.querySelector("#header").getBoundingClientRect().height + d.querySelector("#notebook").scrollHeight);
+    return Math.ceil(
+      d.querySelector("#header").getBoundingClientRect().height + d.querySelector("#notebook").scrollHeight,
+    );
   });
   await page.setViewportSize({ width: size.width, height: Math.min(h, 16000) });
   await page.waitForTimeout(700);
@@ -157,34 +188,57 @@ describe(`${NOTEBOOKS.join(", ")} in the real Notebook UI (Notebook 6, tslab ker
     // npm run build) and write ../runs, ../data/models, as in notebooks/
     spawnSync("npm", ["run", "--silent", "build"], { cwd: root, encoding: "utf8" });
     assert.ok(fs.existsSync(path.join(root, "dist", "src", "index.js")), "npm run build made no dist/");
-    if (!fs.existsSync(path.join(root, "node_modules", "merge-to-mix", "package.json"))) fs.symlinkSync("..", path.join(root, "node_modules", "merge-to-mix"));
+    if (!fs.existsSync(path.join(root, "node_modules", "merge-to-mix", "package.json")))
+      fs.symlinkSync("..", path.join(root, "node_modules", "merge-to-mix"));
     fs.symlinkSync(path.join(root, "runs"), path.join(tmp, "runs"));
     fs.symlinkSync(path.join(root, "data"), path.join(tmp, "data"));
     const env = {
-      ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: path.join(tmp, "jupyter-data"),
-      JUPYTER_RUNTIME_DIR: path.join(tmp, "jupyter-runtime"), JUPYTER_CONFIG_DIR: path.join(tmp, "jupyter-config"),
+      ...process.env,
+      JUPYTER_PATH: jupyterPath,
+      JUPYTER_DATA_DIR: path.join(tmp, "jupyter-data"),
+      JUPYTER_RUNTIME_DIR: path.join(tmp, "jupyter-runtime"),
+      JUPYTER_CONFIG_DIR: path.join(tmp, "jupyter-config"),
     };
     // trusted, so its HTML/JS outputs run in the page (there is no `jupyter trust` in Debian's package)
     for (const nb of NOTEBOOKS) {
-      const sign = spawnSync("/usr/bin/python3", ["-m", "nbformat.sign", path.join(nbDir, nb)], { env, encoding: "utf8" });
+      const sign = spawnSync("/usr/bin/python3", ["-m", "nbformat.sign", path.join(nbDir, nb)], {
+        env,
+        encoding: "utf8",
+      });
       assert.equal(sign.status, 0, `signing ${nb} failed: ${sign.stderr}`);
     }
     const port = await freePort();
     token = crypto.randomBytes(16).toString("hex");
-    server = spawn("jupyter", [
-      "notebook", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0", `--NotebookApp.token=${token}`,
-      "--allow-root", `--notebook-dir=${nbDir}`,
-    ], { cwd: nbDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    server.stdout!.on("data", (b) => { serverLog += String(b); });
-    server.stderr!.on("data", (b) => { serverLog += String(b); });
+    server = spawn(
+      "jupyter",
+      [
+        "notebook",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        `--port=${port}`,
+        "--port-retries=0",
+        `--NotebookApp.token=${token}`,
+        "--allow-root",
+        `--notebook-dir=${nbDir}`,
+      ],
+      { cwd: nbDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    server.stdout!.on("data", (b) => {
+      serverLog += String(b);
+    });
+    server.stderr!.on("data", (b) => {
+      serverLog += String(b);
+    });
     base = `http://127.0.0.1:${port}`;
     await waitFor("the notebook server", 60_000, async () => {
       if (server!.exitCode !== null) throw new Error(`jupyter notebook exited: ${serverLog.slice(-2000)}`);
       const r = await fetch(`${base}/api/status?token=${token}`);
       return r.ok ? true : undefined;
-    }).catch((e) => { throw new Error(`${(e as Error).message}\n${serverLog.slice(-2000)}`); });
+    }).catch((e) => {
+      throw new Error(`${(e as Error).message}\n${serverLog.slice(-2000)}`);
+    });
     const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });   // a fresh profile per launch
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS }); // a fresh profile per launch
   });
 
   after(async () => {
@@ -193,8 +247,17 @@ describe(`${NOTEBOOKS.join(", ")} in the real Notebook UI (Notebook 6, tslab ker
       // the server shuts its kernels down on /api/shutdown; kill the process group (ours) if it does not exit
       await fetch(`${base}/api/shutdown?token=${token}`, { method: "POST" }).catch(() => undefined);
       const exited = new Promise<void>((r) => server!.once("exit", () => r()));
-      const killed = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000))]);
-      if (killed && server.pid) { try { process.kill(-server.pid, "SIGKILL"); } catch { /* already gone */ } }
+      const killed = await Promise.race([
+        exited.then(() => false),
+        new Promise<boolean>((r) => setTimeout(() => r(true), 10_000)),
+      ]);
+      if (killed && server.pid) {
+        try {
+          process.kill(-server.pid, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }
     }
     if (tmp) {
       for (const l of ["runs", "data"]) fs.rmSync(path.join(tmp, l), { force: true });
@@ -202,59 +265,110 @@ describe(`${NOTEBOOKS.join(", ")} in the real Notebook UI (Notebook 6, tslab ker
     }
   });
 
-  for (const NOTEBOOK of NOTEBOOKS) it(`${NOTEBOOK}: runs every cell; figures render, tables show, nothing overflows the column, no errors`, { timeout: 20 * 60_000 }, async () => {
-    const SHOT = NOTEBOOK.replace(/\.ipynb$/, "");
-    const t0 = Date.now();
-    const page: Page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("dialog", (d) => { pageErrors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    await page.goto(`${base}/notebooks/${NOTEBOOK}?token=${token}`);
-    await page.waitForFunction(() => {
-      const J = (globalThis as any).Jupyter;
-      return !!(J && J.notebook && J.notebook._fully_loaded && J.notebook.kernel && J.notebook.kernel.is_connected());
-    }, undefined, { timeout: 120_000 });
-    assert.equal(await page.evaluate(() => (globalThis as any).Jupyter.notebook.kernel.name), "tslab");
-    assert.equal(await page.evaluate(() => (globalThis as any).Jupyter.notebook.trusted), true, "the signed copy is trusted");
-    await page.evaluate(() => (globalThis as any).Jupyter.notebook.execute_all_cells());
-    // every code cell carries .running from the moment it is queued until its reply arrives
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll(".code_cell.running").length === 0, undefined, { timeout: 18 * 60_000, polling: 500 });
-    const ranFor = (Date.now() - t0) / 1000;
-    // figures draw from their own scripts once plotly.js is there
-    await page.waitForFunction(() => {
-      const figs = Array.from((globalThis as any).document.querySelectorAll(".output_area .m2m-figure")) as any[];
-      return figs.length > 0 && figs.every((f) => f.querySelector(".main-svg"));
-    }, undefined, { timeout: 60_000 }).catch(() => undefined);
-    await page.waitForTimeout(500);
+  for (const NOTEBOOK of NOTEBOOKS)
+    it(
+      `${NOTEBOOK}: runs every cell; figures render, tables show, nothing overflows the column, no errors`,
+      { timeout: 20 * 60_000 },
+      async () => {
+        const SHOT = NOTEBOOK.replace(/\.ipynb$/, "");
+        const t0 = Date.now();
+        const page: Page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+        const pageErrors: string[] = [];
+        page.on("pageerror", (e) => pageErrors.push(String(e)));
+        page.on("dialog", (d) => {
+          pageErrors.push(`dialog: ${d.message()}`);
+          void d.dismiss();
+        });
+        await page.goto(`${base}/notebooks/${NOTEBOOK}?token=${token}`);
+        await page.waitForFunction(
+          () => {
+            const J = (globalThis as any).Jupyter;
+            return !!(
+              J &&
+              J.notebook &&
+              J.notebook._fully_loaded &&
+              J.notebook.kernel &&
+              J.notebook.kernel.is_connected()
+            );
+          },
+          undefined,
+          { timeout: 120_000 },
+        );
+        assert.equal(await page.evaluate(() => (globalThis as any).Jupyter.notebook.kernel.name), "tslab");
+        assert.equal(
+          await page.evaluate(() => (globalThis as any).Jupyter.notebook.trusted),
+          true,
+          "the signed copy is trusted",
+        );
+        await page.evaluate(() => (globalThis as any).Jupyter.notebook.execute_all_cells());
+        // every code cell carries .running from the moment it is queued until its reply arrives
+        await page.waitForFunction(
+          () => (globalThis as any).document.querySelectorAll(".code_cell.running").length === 0,
+          undefined,
+          { timeout: 18 * 60_000, polling: 500 },
+        );
+        const ranFor = (Date.now() - t0) / 1000;
+        // figures draw from their own scripts once plotly.js is there
+        await page
+          .waitForFunction(
+            () => {
+              const figs = Array.from(
+                (globalThis as any).document.querySelectorAll(".output_area .m2m-figure"),
+              ) as any[];
+              return figs.length > 0 && figs.every((f) => f.querySelector(".main-svg"));
+            },
+            undefined,
+            { timeout: 60_000 },
+          )
+          .catch(() => undefined);
+        await page.waitForTimeout(500);
 
-    const wide = await page.evaluate(measure, true);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await shoot(page, path.join(SHOTS, `notebook-ui-${SHOT}.png`));
-    const problems = (r: PageReport, at: string): string[] => [
-      ...r.errors.map((e) => `${at}: error output: ${e}`),
-      ...r.stderr.flatMap((s) => errorLines(s).map((l) => `${at}: stderr: ${l}`)),
-      ...r.overflow.map((o) => `${at}: overflow: ${o}`),
-      ...r.figures.filter((f) => !f.svg || f.width <= 0 || f.height <= 0).map((f, i) => `${at}: figure ${i} not rendered (${JSON.stringify(f)})`),
-      ...(r.figures.length === 0 ? [`${at}: no Plotly figure`] : []),
-      ...(r.tables === 0 ? [`${at}: no table`] : []),
-      ...(r.cellsWithOutput < r.codeCells ? [`${at}: only ${r.cellsWithOutput} of ${r.codeCells} code cells have output`] : []),
-    ];
-    const found = problems(wide, "1280 px window");
-    for (const f of wide.figures) assert.ok(f.width <= wide.outputWidth + 1, `figure ${f.width} px wider than the output column ${wide.outputWidth} px`);
+        const wide = await page.evaluate(measure, true);
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await shoot(page, path.join(SHOTS, `notebook-ui-${SHOT}.png`));
+        const problems = (r: PageReport, at: string): string[] => [
+          ...r.errors.map((e) => `${at}: error output: ${e}`),
+          ...r.stderr.flatMap((s) => errorLines(s).map((l) => `${at}: stderr: ${l}`)),
+          ...r.overflow.map((o) => `${at}: overflow: ${o}`),
+          ...r.figures
+            .filter((f) => !f.svg || f.width <= 0 || f.height <= 0)
+            .map((f, i) => `${at}: figure ${i} not rendered (${JSON.stringify(f)})`),
+          ...(r.figures.length === 0 ? [`${at}: no Plotly figure`] : []),
+          ...(r.tables === 0 ? [`${at}: no table`] : []),
+          ...(r.cellsWithOutput < r.codeCells
+            ? [`${at}: only ${r.cellsWithOutput} of ${r.codeCells} code cells have output`]
+            : []),
+        ];
+        const found = problems(wide, "1280 px window");
+        for (const f of wide.figures)
+          assert.ok(
+            f.width <= wide.outputWidth + 1,
+            `figure ${f.width} px wider than the output column ${wide.outputWidth} px`,
+          );
 
-    // a narrower window: the figures must shrink with the column (no fixed width), tables stay inside
-    await page.setViewportSize({ width: 820, height: 1000 });
-    await page.waitForTimeout(1500);   // Plotly's responsive resize is debounced
-    const narrow = await page.evaluate(measure, false);
-    await shoot(page, path.join(SHOTS, `notebook-ui-${SHOT}-narrow.png`));
-    found.push(...problems(narrow, "820 px window"));
-    assert.ok(narrow.outputWidth < wide.outputWidth, `the output column got narrower (${wide.outputWidth} → ${narrow.outputWidth} px)`);
-    for (const f of narrow.figures) assert.ok(f.width <= narrow.outputWidth + 1, `after resizing, a figure is ${f.width} px in a ${narrow.outputWidth} px column`);
-    if (NOTEBOOK.startsWith("00-")) found.push(...await dragLambdaSlider(page));
-    found.push(...pageErrors.map((e) => `page error: ${e}`));
-    assert.deepEqual(found, [], found.join("\n"));
-    console.log(`# ${NOTEBOOK} in the Notebook UI: ran in ${ranFor.toFixed(1)} s; ${wide.figures.length} figures (${wide.figures.map((f) => `${f.width}×${f.height}`).join(", ")}), ` +
-      `${wide.tables} tables, output column ${wide.outputWidth} px, then ${narrow.outputWidth} px`);
-    await page.close();
-  });
+        // a narrower window: the figures must shrink with the column (no fixed width), tables stay inside
+        await page.setViewportSize({ width: 820, height: 1000 });
+        await page.waitForTimeout(1500); // Plotly's responsive resize is debounced
+        const narrow = await page.evaluate(measure, false);
+        await shoot(page, path.join(SHOTS, `notebook-ui-${SHOT}-narrow.png`));
+        found.push(...problems(narrow, "820 px window"));
+        assert.ok(
+          narrow.outputWidth < wide.outputWidth,
+          `the output column got narrower (${wide.outputWidth} → ${narrow.outputWidth} px)`,
+        );
+        for (const f of narrow.figures)
+          assert.ok(
+            f.width <= narrow.outputWidth + 1,
+            `after resizing, a figure is ${f.width} px in a ${narrow.outputWidth} px column`,
+          );
+        if (NOTEBOOK.startsWith("00-")) found.push(...(await dragLambdaSlider(page)));
+        found.push(...pageErrors.map((e) => `page error: ${e}`));
+        assert.deepEqual(found, [], found.join("\n"));
+        console.log(
+          `# ${NOTEBOOK} in the Notebook UI: ran in ${ranFor.toFixed(1)} s; ${wide.figures.length} figures (${wide.figures.map((f) => `${f.width}×${f.height}`).join(", ")}), ` +
+            `${wide.tables} tables, output column ${wide.outputWidth} px, then ${narrow.outputWidth} px`,
+        );
+        await page.close();
+      },
+    );
 });

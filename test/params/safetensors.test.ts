@@ -97,15 +97,26 @@ test("files from other writers load: no metadata, keys not in data order", () =>
     Float32Array.from([1, 2, 3, 4, 5]),
   );
   const { params, metadata, sha256 } = decodeSafetensors(bytes);
-  assert.deepEqual(params.layout.toJSON(), [{ name: "b", shape: [3] }, { name: "a", shape: [2] }]);
+  assert.deepEqual(params.layout.toJSON(), [
+    { name: "b", shape: [3] },
+    { name: "a", shape: [2] },
+  ]);
   assert.deepEqual(Array.from(params.view("a")), [4, 5]);
   assert.deepEqual(metadata, {});
   assert.equal(sha256, undefined);
-  assert.throws(() => decodeSafetensors(bytes, "x.safetensors", { requireChecksum: true }), { name: "CorruptFileError", message: /no sha256/ });
+  assert.throws(() => decodeSafetensors(bytes, "x.safetensors", { requireChecksum: true }), {
+    name: "CorruptFileError",
+    message: /no sha256/,
+  });
 });
 
 test("odd tensor names keep their order: integer-like keys and __proto__", () => {
-  const l = ParamLayout.fromShapes([["10", [1]], ["2", [2]], ["__proto__", [1]], ["constructor", [1]]]);
+  const l = ParamLayout.fromShapes([
+    ["10", [1]],
+    ["2", [2]],
+    ["__proto__", [1]],
+    ["constructor", [1]],
+  ]);
   const v = randomVector(l, 5);
   const back = decodeSafetensors(encodeSafetensors(v)).params;
   assert.ok(back.layout.equals(l));
@@ -135,17 +146,29 @@ test("corrupt files raise CorruptFileError naming the file and the problem", () 
   cases.push(["beyond", beyond, /offsets out of range/]);
   const gap = handFile({ w: { dtype: "F32", shape: [1], data_offsets: [4, 8] } }, new Float32Array(2));
   cases.push(["gap", gap, /gap or overlap/]);
-  const metaNum = handFile({ __metadata__: { a: 1 }, w: { dtype: "F32", shape: [1], data_offsets: [0, 4] } }, new Float32Array(1));
+  const metaNum = handFile(
+    { __metadata__: { a: 1 }, w: { dtype: "F32", shape: [1], data_offsets: [0, 4] } },
+    new Float32Array(1),
+  );
   cases.push(["meta", metaNum, /__metadata__.a must be a string/]);
-  const future = handFile({ __metadata__: { format: "merge-to-mix/params", format_version: "2" }, w: { dtype: "F32", shape: [1], data_offsets: [0, 4] } }, new Float32Array(1));
+  const future = handFile(
+    {
+      __metadata__: { format: "merge-to-mix/params", format_version: "2" },
+      w: { dtype: "F32", shape: [1], data_offsets: [0, 4] },
+    },
+    new Float32Array(1),
+  );
   cases.push(["future", future, /format_version 2 is newer/]);
   for (const [label, bytes, problem] of cases) {
-    assert.throws(() => decodeSafetensors(bytes, `/runs/${label}.safetensors`), (err: Error) => {
-      assert.equal(err.name, "CorruptFileError", label);
-      assert.match(err.message, new RegExp(`^/runs/${label}\\.safetensors: `), label);
-      assert.match(err.message, problem, `${label}: ${err.message}`);
-      return true;
-    });
+    assert.throws(
+      () => decodeSafetensors(bytes, `/runs/${label}.safetensors`),
+      (err: Error) => {
+        assert.equal(err.name, "CorruptFileError", label);
+        assert.match(err.message, new RegExp(`^/runs/${label}\\.safetensors: `), label);
+        assert.match(err.message, problem, `${label}: ${err.message}`);
+        return true;
+      },
+    );
   }
 });
 
@@ -153,10 +176,15 @@ test("a layout that differs from the expected one raises LayoutMismatchError nam
   const dir = tmpDir();
   const file = path.join(dir, "m.safetensors");
   saveParamsSync(file, randomVector(layout, 7));
-  const other = ParamLayout.fromShapes([["encoder/dense/kernel", [16, 4]], ["encoder/dense/bias", [8]]]);
+  const other = ParamLayout.fromShapes([
+    ["encoder/dense/kernel", [16, 4]],
+    ["encoder/dense/bias", [8]],
+  ]);
   assert.throws(() => loadParamsSync(file, { expectedLayout: other }), {
     name: "LayoutMismatchError",
-    message: new RegExp(`${file.replace(/[.]/g, "\\.")}: .*encoder/dense/kernel has shape \\[16,8\\], expected \\[16,4\\]`),
+    message: new RegExp(
+      `${file.replace(/[.]/g, "\\.")}: .*encoder/dense/kernel has shape \\[16,8\\], expected \\[16,4\\]`,
+    ),
   });
   fs.rmSync(dir, { recursive: true });
 });
@@ -165,8 +193,14 @@ test("bad user metadata is refused before anything is written", () => {
   const dir = tmpDir();
   const file = path.join(dir, "m.safetensors");
   const v = randomVector(layout, 8);
-  assert.throws(() => saveParamsSync(file, v, { metadata: { sha256: "x" } }), { name: "InvalidArgumentError", message: /reserved/ });
-  assert.throws(() => saveParamsSync(file, v, { metadata: { n: 3 as unknown as string } }), { name: "InvalidArgumentError", message: /metadata\.n = 3/ });
+  assert.throws(() => saveParamsSync(file, v, { metadata: { sha256: "x" } }), {
+    name: "InvalidArgumentError",
+    message: /reserved/,
+  });
+  assert.throws(() => saveParamsSync(file, v, { metadata: { n: 3 as unknown as string } }), {
+    name: "InvalidArgumentError",
+    message: /metadata\.n = 3/,
+  });
   assert.deepEqual(fs.readdirSync(dir), []);
   fs.rmSync(dir, { recursive: true });
 });

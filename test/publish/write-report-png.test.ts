@@ -13,10 +13,19 @@ test("writeReport with png writes every figure as a PNG next to index.html (one 
   assert.ok(fs.statSync(html).size > 1e6);
   // claims (method power, claim 1), the verify frontier, Figure 1 (acc, loss), per-target merged, cosine, L2:
   // the fixture has no surrogates or weighted rows
-  assert.deepEqual(pngs.map((p) => path.basename(p)), [
-    "claims-methods.png", "claims-claim1.png", "verify-frontier.png", "fig1-correlation-overview.png", "fig1-correlation-overview-loss.png",
-    "fig2-per-target-merged.png", "fig4-per-target-cosine.png", "fig5-per-target-l2.png",
-  ]);
+  assert.deepEqual(
+    pngs.map((p) => path.basename(p)),
+    [
+      "claims-methods.png",
+      "claims-claim1.png",
+      "verify-frontier.png",
+      "fig1-correlation-overview.png",
+      "fig1-correlation-overview-loss.png",
+      "fig2-per-target-merged.png",
+      "fig4-per-target-cosine.png",
+      "fig5-per-target-l2.png",
+    ],
+  );
   for (const p of pngs) {
     assert.equal(path.dirname(p), path.join(dir, "report"));
     const b = fs.readFileSync(p);

@@ -14,10 +14,15 @@ test("Figure 1 analogue: snapshot, one trace per target per panel, mean per-targ
   matchSnapshot("correlation-overview", fig);
   assert.equal(fig.data.length, 3 * results.targets.length);
   const pts = mixturePoints(results);
-  const r = mean(results.targets.map((t) => {
-    const p = pts.filter((q) => q.target === t);
-    return pearson(p.map((q) => q.merged_val_acc), p.map((q) => q.true_val_acc as number));
-  }));
+  const r = mean(
+    results.targets.map((t) => {
+      const p = pts.filter((q) => q.target === t);
+      return pearson(
+        p.map((q) => q.merged_val_acc),
+        p.map((q) => q.true_val_acc as number),
+      );
+    }),
+  );
   const ann = (fig.layout.annotations as { text: string }[])[0].text;
   assert.ok(ann.includes(`r = ${r.toFixed(2)}`), `${ann} should carry r = ${r.toFixed(2)}`);
   // every mixture of every target is plotted once in the merged panel (seed means)

@@ -8,8 +8,12 @@ import { FigureRenderer, openFigureRenderer } from "../../src/report/render";
 import { syntheticResults } from "../fixtures/results";
 
 let r: FigureRenderer;
-before(async () => { r = await openFigureRenderer(); });
-after(async () => { await r?.close(); });
+before(async () => {
+  r = await openFigureRenderer();
+});
+after(async () => {
+  await r?.close();
+});
 
 const pngSize = (b: Buffer) => ({ w: b.readUInt32BE(16), h: b.readUInt32BE(20) });
 

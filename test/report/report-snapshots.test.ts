@@ -8,9 +8,27 @@ import { recommendationsOf } from "../../src/results/recommendation";
 import type { RunResults } from "../../src/results/results";
 import { reportFigures } from "../../src/publish/write-report";
 import {
-  CLAIM1_DISPLAY, CORRELATION_DISPLAY, COST_DISPLAY, METHOD_POWER_DISPLAY, PAIRED_DISPLAY, RECOMMENDATION_DISPLAY, SELECTION_DISPLAY,
-  SURROGATE_DISPLAY, TOP_MIXTURE_DISPLAY, WEIGHTED_DISPLAY, claim1Rows, correlationRows, costRows, methodPowerRows, pairedRows,
-  recommendationRows, selectionRows, surrogateRows, tableHtml, topMixtureRows, weightedRows,
+  CLAIM1_DISPLAY,
+  CORRELATION_DISPLAY,
+  COST_DISPLAY,
+  METHOD_POWER_DISPLAY,
+  PAIRED_DISPLAY,
+  RECOMMENDATION_DISPLAY,
+  SELECTION_DISPLAY,
+  SURROGATE_DISPLAY,
+  TOP_MIXTURE_DISPLAY,
+  WEIGHTED_DISPLAY,
+  claim1Rows,
+  correlationRows,
+  costRows,
+  methodPowerRows,
+  pairedRows,
+  recommendationRows,
+  selectionRows,
+  surrogateRows,
+  tableHtml,
+  topMixtureRows,
+  weightedRows,
 } from "../../src/report/tables";
 import { syntheticResults, syntheticSurrogates, syntheticWeighted } from "../fixtures/results";
 import { matchSnapshot, matchTextSnapshot } from "../fixtures/snapshot";
@@ -52,6 +70,7 @@ for (const [name, html] of TABLES) {
 test("figure spec snapshots: every report figure, claims figures included", () => {
   const figures = reportFigures(results);
   const names = figures.map(([name]) => name);
-  for (const want of ["claims-methods", "claims-claim1", "claims-surrogates", "weighted-vs-binary"]) assert.ok(names.includes(want), `${want} missing from ${names.join(", ")}`);
+  for (const want of ["claims-methods", "claims-claim1", "claims-surrogates", "weighted-vs-binary"])
+    assert.ok(names.includes(want), `${want} missing from ${names.join(", ")}`);
   for (const [name, , fig] of figures) matchSnapshot(`figure-${name}`, fig);
 });

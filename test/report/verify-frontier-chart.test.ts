@@ -18,11 +18,20 @@ it("x = fine-tunes on a log scale from 1 to exhaustive, y = normalised regret, a
   assert.equal(x.tickvals[x.tickvals.length - 1], 15);
   assert.match(x.title.text, /real fine-tunes spent/);
   assert.match((fig.layout.yaxis as { title: { text: string } }).title.text, /normalised regret/);
-  const lines = fig.data.filter((d) => d.showlegend !== false), bands = fig.data.filter((d) => d.fill === "toself");
+  const lines = fig.data.filter((d) => d.showlegend !== false),
+    bands = fig.data.filter((d) => d.fill === "toself");
   assert.equal(lines.length, f.curves.length);
   assert.equal(bands.length, f.curves.length);
   const shown = lines.filter((d) => d.visible === true).map((d) => d.name);
-  assert.deepEqual(shown, ["merge-to-mix top", "merge-to-mix sizes", "merge-to-mix portfolio", "merge-to-mix adaptive", `cosine ${f.defaultStrategy}`, `l2 ${f.defaultStrategy}`, "random best-of-K"]);
+  assert.deepEqual(shown, [
+    "merge-to-mix top",
+    "merge-to-mix sizes",
+    "merge-to-mix portfolio",
+    "merge-to-mix adaptive",
+    `cosine ${f.defaultStrategy}`,
+    `l2 ${f.defaultStrategy}`,
+    "random best-of-K",
+  ]);
   for (const d of lines) for (const v of d.x as number[]) assert.ok(v >= 1 && v <= 15);
   matchSnapshot("verify-frontier", fig);
 });

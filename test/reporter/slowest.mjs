@@ -19,13 +19,14 @@ export default async function* slowest(source) {
     lastNesting = d.nesting;
     if (parent || d.details?.type === "suite") continue;
     const file = d.file ? path.relative(process.cwd(), d.file) : "";
-    if (d.nesting === 0 && d.file && path.resolve(d.name) === d.file) continue;   // a file's own wrapper
+    if (d.nesting === 0 && d.file && path.resolve(d.name) === d.file) continue; // a file's own wrapper
     tests.push({ ms: Number(d.details?.duration_ms ?? 0), name: d.name, file, failed: event.type === "test:fail" });
   }
   tests.sort((a, b) => b.ms - a.ms);
   const top = tests.slice(0, COUNT);
   if (top.length === 0) return;
   let out = `# slowest ${top.length} of ${tests.length} tests\n`;
-  for (const t of top) out += `#   ${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file ? `${t.file} › ` : ""}${t.name}${t.failed ? " (failed)" : ""}\n`;
+  for (const t of top)
+    out += `#   ${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file ? `${t.file} › ` : ""}${t.name}${t.failed ? " (failed)" : ""}\n`;
   yield out;
 }

@@ -13,11 +13,16 @@ it("quantileSorted interpolates like d3.quantile", () => {
 });
 
 it("estimate weights targets equally; the interval brackets it, shrinks with more seeds and is seeded", () => {
-  const t = [[1, 3], [10, 10, 10, 10]];
+  const t = [
+    [1, 3],
+    [10, 10, 10, 10],
+  ];
   assert.equal(bootstrapMean(t).estimate, (2 + 10) / 2);
   const rng = new Rng(1);
-  const table = (seeds: number) => Array.from({ length: 8 }, (_, i) => Array.from({ length: seeds }, () => 0.5 + 0.01 * i + 0.05 * rng.normal()));
-  const few = bootstrapMean(table(2)), many = bootstrapMean(table(40));
+  const table = (seeds: number) =>
+    Array.from({ length: 8 }, (_, i) => Array.from({ length: seeds }, () => 0.5 + 0.01 * i + 0.05 * rng.normal()));
+  const few = bootstrapMean(table(2)),
+    many = bootstrapMean(table(40));
   for (const r of [few, many]) assert.ok(r.lo <= r.estimate && r.estimate <= r.hi, JSON.stringify(r));
   assert.ok(many.hi - many.lo < few.hi - few.lo, `40 seeds ${many.hi - many.lo} vs 2 seeds ${few.hi - few.lo}`);
   const fixed = table(3);
@@ -27,7 +32,8 @@ it("estimate weights targets equally; the interval brackets it, shrinks with mor
 
 it("coverage: a 95% interval of a known mean covers it, and is about as wide as theory says", () => {
   const rng = new Rng(3);
-  let covered = 0, width = 0;
+  let covered = 0,
+    width = 0;
   const trials = 200;
   for (let k = 0; k < trials; k++) {
     const t = Array.from({ length: 10 }, () => Array.from({ length: 3 }, () => rng.normal()));
@@ -54,7 +60,16 @@ it("NaN cells are skipped; nothing to resample gives NaN bounds; bad options are
 });
 
 it("pairedDifference: per-cell differences, wins/ties/losses by target, shape checks", () => {
-  const a = [[0.6, 0.62], [0.5, 0.5], [0.4, 0.42]], b = [[0.5, 0.52], [0.5, 0.5], [0.45, 0.47]];
+  const a = [
+      [0.6, 0.62],
+      [0.5, 0.5],
+      [0.4, 0.42],
+    ],
+    b = [
+      [0.5, 0.52],
+      [0.5, 0.5],
+      [0.45, 0.47],
+    ];
   const p = pairedDifference(a, b);
   assert.ok(Math.abs(p.estimate - (0.1 + 0 - 0.05) / 3) < 1e-12);
   assert.deepEqual([p.wins, p.ties, p.losses], [1, 1, 1]);
@@ -64,9 +79,16 @@ it("pairedDifference: per-cell differences, wins/ties/losses by target, shape ch
 
 it("bootstrapRatio: Σ num / Σ den (targets weighted equally), stable where per-cell ratios are not", async () => {
   const { bootstrapRatio } = await import("../../src/select/metrics/bootstrap");
-  const num = [[1, 1], [0.01, 0.01]], den = [[2, 2], [0.001, 0.001]];
+  const num = [
+      [1, 1],
+      [0.01, 0.01],
+    ],
+    den = [
+      [2, 2],
+      [0.001, 0.001],
+    ];
   const r = bootstrapRatio(num, den);
-  assert.ok(Math.abs(r.estimate - 1.01 / 2.001) < 1e-12);   // per-cell ratios would average (0.5 + 10) / 2
+  assert.ok(Math.abs(r.estimate - 1.01 / 2.001) < 1e-12); // per-cell ratios would average (0.5 + 10) / 2
   assert.ok(r.lo <= r.estimate && r.estimate <= r.hi);
   assert.ok(Number.isNaN(bootstrapRatio([[1]], [[2]]).lo));
   assert.throws(() => bootstrapRatio([[1]], [[1], [2]]), InvalidArgumentError);

@@ -5,14 +5,17 @@ import { InvalidArgumentError } from "../../src/util/errors";
 
 it("softmaxRows: rows sum to 1, equal logits give equal probabilities", () => {
   const p = softmaxRows([0, 0, Math.log(3), 0], 2, 2);
-  assert.deepEqual([...p].map((v) => +v.toFixed(12)), [0.5, 0.5, 0.75, 0.25]);
+  assert.deepEqual(
+    [...p].map((v) => +v.toFixed(12)),
+    [0.5, 0.5, 0.75, 0.25],
+  );
   assert.throws(() => softmaxRows([1, 2, 3], 2, 2), InvalidArgumentError);
 });
 
 it("a tiny case by hand: size-weighted average of class probabilities, every mixture", () => {
   // 2 examples, 2 classes, 2 models; labels [0, 1]
-  const a = Float64Array.from([0.9, 0.1, 0.6, 0.4]);   // right, wrong
-  const b = Float64Array.from([0.2, 0.8, 0.3, 0.7]);   // wrong, right
+  const a = Float64Array.from([0.9, 0.1, 0.6, 0.4]); // right, wrong
+  const b = Float64Array.from([0.2, 0.8, 0.3, 0.7]); // wrong, right
   const { acc, loss } = ensembleScores([a, b], [0, 1], 2, [100, 300]);
   assert.ok(Number.isNaN(acc[0]) && Number.isNaN(loss[0]));
   assert.equal(acc[0b01], 0.5);

@@ -1,6 +1,18 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { Adder, argmaxMask, fsum, kendall, meanAndSpread, pearson, rankOf, ranks, regret, spearman, tQuantile975 } from "../../src/select/index";
+import {
+  Adder,
+  argmaxMask,
+  fsum,
+  kendall,
+  meanAndSpread,
+  pearson,
+  rankOf,
+  ranks,
+  regret,
+  spearman,
+  tQuantile975,
+} from "../../src/select/index";
 import { Rng } from "../../src/util/rng";
 import { InvalidArgumentError } from "../../src/util/errors";
 
@@ -8,13 +20,23 @@ const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <
 
 // Brute-force references, written independently of the implementations.
 function naiveKendallB(x: number[], y: number[]): number {
-  let c = 0, d = 0, tx = 0, ty = 0;
+  let c = 0,
+    d = 0,
+    tx = 0,
+    ty = 0;
   const n = x.length;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const a = x[i] - x[j], b = y[i] - y[j];
-    if (a === 0 && b === 0) { tx++; ty++; } else if (a === 0) tx++; else if (b === 0) ty++;
-    else if (a * b > 0) c++; else d++;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const a = x[i] - x[j],
+        b = y[i] - y[j];
+      if (a === 0 && b === 0) {
+        tx++;
+        ty++;
+      } else if (a === 0) tx++;
+      else if (b === 0) ty++;
+      else if (a * b > 0) c++;
+      else d++;
+    }
   const n0 = (n * (n - 1)) / 2;
   return (c - d) / Math.sqrt((n0 - tx) * (n0 - ty));
 }
@@ -47,7 +69,8 @@ describe("ranks", () => {
 });
 
 describe("pearson / spearman / kendall", () => {
-  const x = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3], y = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8];
+  const x = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3],
+    y = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8];
   it("match scipy.stats on data with ties", () => {
     // scipy 1.x: pearsonr, spearmanr, kendalltau (tau-b) of these vectors.
     close(pearson(x, y), 0.10492284287735881);
@@ -58,9 +81,11 @@ describe("pearson / spearman / kendall", () => {
     const rng = new Rng(7);
     for (let t = 0; t < 20; t++) {
       const n = 2 + rng.int(30);
-      const a = Array.from({ length: n }, () => rng.int(5)), b = Array.from({ length: n }, () => rng.int(5));
+      const a = Array.from({ length: n }, () => rng.int(5)),
+        b = Array.from({ length: n }, () => rng.int(5));
       const expected = naiveKendallB(a, b);
-      if (Number.isNaN(expected)) assert.ok(Number.isNaN(kendall(a, b))); else close(kendall(a, b), expected);
+      if (Number.isNaN(expected)) assert.ok(Number.isNaN(kendall(a, b)));
+      else close(kendall(a, b), expected);
       close(spearman(a, b), pearson([...ranks(a)], [...ranks(b)]));
     }
   });
@@ -73,9 +98,23 @@ describe("pearson / spearman / kendall", () => {
   });
   it("are invariant to shifting and scaling", () => {
     const rng = new Rng(3);
-    const a = Array.from({ length: 50 }, () => rng.normal()), b = a.map((v) => v + rng.normal());
-    close(pearson(a, b), pearson(a.map((v) => 1e6 + 3 * v), b), 1e-9);
-    assert.equal(kendall(a, b), kendall(a.map((v) => 2 * v + 1), b));
+    const a = Array.from({ length: 50 }, () => rng.normal()),
+      b = a.map((v) => v + rng.normal());
+    close(
+      pearson(a, b),
+      pearson(
+        a.map((v) => 1e6 + 3 * v),
+        b,
+      ),
+      1e-9,
+    );
+    assert.equal(
+      kendall(a, b),
+      kendall(
+        a.map((v) => 2 * v + 1),
+        b,
+      ),
+    );
   });
   it("are NaN when undefined (n < 2, constant side), like d3", () => {
     for (const f of [pearson, spearman, kendall]) {
@@ -98,20 +137,31 @@ describe("pearson / spearman / kendall", () => {
 describe("meanAndSpread", () => {
   it("matches numpy/scipy (ddof=1, t interval)", () => {
     const r = meanAndSpread([0.81, 0.84, 0.79, 0.83]);
-    close(r.mean, 0.8175); close(r.std, 0.02217355782608341); close(r.ci95, 0.0352830785893069, 1e-12);
+    close(r.mean, 0.8175);
+    close(r.std, 0.02217355782608341);
+    close(r.ci95, 0.0352830785893069, 1e-12);
     assert.equal(r.n, 4);
   });
   it("edge cases: empty, one value, missing values", () => {
     const e = meanAndSpread([]);
-    assert.equal(e.n, 0); assert.ok(Number.isNaN(e.mean));
+    assert.equal(e.n, 0);
+    assert.ok(Number.isNaN(e.mean));
     const one = meanAndSpread([0.5]);
-    assert.equal(one.mean, 0.5); assert.ok(Number.isNaN(one.std)); assert.ok(Number.isNaN(one.ci95));
+    assert.equal(one.mean, 0.5);
+    assert.ok(Number.isNaN(one.std));
+    assert.ok(Number.isNaN(one.ci95));
     assert.equal(meanAndSpread([1, NaN, 3]).n, 2);
     assert.equal(meanAndSpread([2, 2, 2]).ci95, 0);
   });
   it("t quantiles: table and expansion agree with scipy", () => {
     close(tQuantile975(1), 12.706204736174696, 1e-9);
-    for (const [df, t] of [[31, 2.039513446396408], [40, 2.021075390306273], [120, 1.9799304050824402], [1000, 1.9623390808264083]]) close(tQuantile975(df), t, 2e-5);
+    for (const [df, t] of [
+      [31, 2.039513446396408],
+      [40, 2.021075390306273],
+      [120, 1.9799304050824402],
+      [1000, 1.9623390808264083],
+    ])
+      close(tQuantile975(df), t, 2e-5);
   });
 });
 

@@ -1,8 +1,21 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import {
-  argmaxMask, beamSearch, chooseSearch, compareSearch, evolutionarySearch, exhaustiveSearch, fitSurrogate, greedyBackward, greedyForward,
-  mixtureSimilarity, predictSurrogate, runSearch, similarityPick, surrogateSearch, type Objective,
+  argmaxMask,
+  beamSearch,
+  chooseSearch,
+  compareSearch,
+  evolutionarySearch,
+  exhaustiveSearch,
+  fitSurrogate,
+  greedyBackward,
+  greedyForward,
+  mixtureSimilarity,
+  predictSurrogate,
+  runSearch,
+  similarityPick,
+  surrogateSearch,
+  type Objective,
 } from "../../src/select/index";
 import { InvalidArgumentError, TooLargeError, UnknownNameError } from "../../src/util/errors";
 import { Rng } from "../../src/util/rng";
@@ -14,7 +27,11 @@ function synthetic(n: number, seed: number, pairScale = 0.3) {
   const b = Array.from({ length: n * n }, () => pairScale * rng.normal());
   const f = (mask: number) => {
     let s = 0;
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) { s += a[i]; for (let j = i + 1; j < n; j++) if (mask & (1 << j)) s += b[i * n + j]; }
+    for (let i = 0; i < n; i++)
+      if (mask & (1 << i)) {
+        s += a[i];
+        for (let j = i + 1; j < n; j++) if (mask & (1 << j)) s += b[i * n + j];
+      }
     return s;
   };
   let best = 1;
@@ -25,8 +42,12 @@ function synthetic(n: number, seed: number, pairScale = 0.3) {
 describe("search strategies", () => {
   it("all find the optimum of a purely additive objective", async () => {
     const { f, best } = synthetic(8, 1, 0);
-    for (const run of [greedyForward, greedyBackward, (s: Objective, n: number) => beamSearch(s, n, { width: 2 }),
-      (s: Objective, n: number) => surrogateSearch(s, n, { model: "linear", seed: 1 })]) {
+    for (const run of [
+      greedyForward,
+      greedyBackward,
+      (s: Objective, n: number) => beamSearch(s, n, { width: 2 }),
+      (s: Objective, n: number) => surrogateSearch(s, n, { model: "linear", seed: 1 }),
+    ]) {
       const r = await run(f, 8);
       assert.equal(r.mask, best);
       assert.equal(r.score, f(best));
@@ -35,7 +56,14 @@ describe("search strategies", () => {
   it("greedy forward: evaluation count, trace is monotone, async objectives work", async () => {
     const { f } = synthetic(6, 2);
     let calls = 0;
-    const r = await greedyForward(async (m) => { calls++; return f(m); }, 6, { full: true });
+    const r = await greedyForward(
+      async (m) => {
+        calls++;
+        return f(m);
+      },
+      6,
+      { full: true },
+    );
     assert.equal(r.evaluations, 21); // 6 + 5 + … + 1
     assert.equal(calls, 21);
     for (let i = 1; i < r.trace.length; i++) assert.ok(r.trace[i].score >= r.trace[i - 1].score);
@@ -75,9 +103,18 @@ describe("search strategies", () => {
     assert.equal(r.score, 8);
   });
   it("reject bad arguments", async () => {
-    await assert.rejects(greedyForward(() => 0, 0), InvalidArgumentError);
-    await assert.rejects(beamSearch(() => 0, 4, { width: 0 }), /width/);
-    await assert.rejects(greedyForward(() => "x" as unknown as number, 3), /a number/);
+    await assert.rejects(
+      greedyForward(() => 0, 0),
+      InvalidArgumentError,
+    );
+    await assert.rejects(
+      beamSearch(() => 0, 4, { width: 0 }),
+      /width/,
+    );
+    await assert.rejects(
+      greedyForward(() => "x" as unknown as number, 3),
+      /a number/,
+    );
   });
 });
 
@@ -85,13 +122,20 @@ describe("compareSearch", () => {
   it("reports regret vs exhaustive and evaluations used", async () => {
     const { f, best } = synthetic(9, 7);
     let calls = 0;
-    const rows = await compareSearch((m) => { calls++; return f(m); }, 9, {
-      forward: (s, n) => greedyForward(s, n),
-      backward: (s, n) => greedyBackward(s, n),
-      beam4: (s, n) => beamSearch(s, n, { width: 4 }),
-      evo: (s, n) => evolutionarySearch(s, n, { seed: 1 }),
-      surrogate: (s, n) => surrogateSearch(s, n, { seed: 1 }),
-    });
+    const rows = await compareSearch(
+      (m) => {
+        calls++;
+        return f(m);
+      },
+      9,
+      {
+        forward: (s, n) => greedyForward(s, n),
+        backward: (s, n) => greedyBackward(s, n),
+        beam4: (s, n) => beamSearch(s, n, { width: 4 }),
+        evo: (s, n) => evolutionarySearch(s, n, { seed: 1 }),
+        surrogate: (s, n) => surrogateSearch(s, n, { seed: 1 }),
+      },
+    );
     assert.equal(calls, 511); // the objective is paid for once
     for (const r of rows) {
       assert.equal(r.optimumMask, best);
@@ -99,7 +143,10 @@ describe("compareSearch", () => {
       assert.ok(r.rank >= 1 && r.evaluations > 0 && r.fraction <= 1);
       assert.equal(r.regret === 0, r.rank === 1);
     }
-    assert.deepEqual(rows.map((r) => r.strategy), ["forward", "backward", "beam4", "evo", "surrogate"]);
+    assert.deepEqual(
+      rows.map((r) => r.strategy),
+      ["forward", "backward", "beam4", "evo", "surrogate"],
+    );
   });
 });
 
@@ -109,8 +156,19 @@ describe("search budgets", () => {
     for (const budget of [1, 7, 40]) {
       for (const name of ["exhaustive", "greedy", "beam", "evolutionary", "surrogate"] as const) {
         const seen: number[] = [];
-        const r = await runSearch({ strategy: name, budget }, (m) => { seen.push(m); return f(m); }, 12, { seed: 3 });
-        assert.ok(r.evaluations <= budget && r.evaluations === new Set(seen).size, `${name} budget ${budget}: ${r.evaluations} evaluations`);
+        const r = await runSearch(
+          { strategy: name, budget },
+          (m) => {
+            seen.push(m);
+            return f(m);
+          },
+          12,
+          { seed: 3 },
+        );
+        assert.ok(
+          r.evaluations <= budget && r.evaluations === new Set(seen).size,
+          `${name} budget ${budget}: ${r.evaluations} evaluations`,
+        );
         assert.equal(r.score, Math.max(...seen.map(f)), `${name} returns the best it saw`);
         assert.ok(seen.includes(r.mask));
       }
@@ -128,7 +186,11 @@ describe("search budgets", () => {
     assert.equal(r.mask, best);
   });
   it("rejects a budget that is not a positive integer", async () => {
-    for (const b of [0, -1, 2.5, NaN]) await assert.rejects(greedyForward(() => 0, 4, { budget: b }), /budget/);
+    for (const b of [0, -1, 2.5, NaN])
+      await assert.rejects(
+        greedyForward(() => 0, 4, { budget: b }),
+        /budget/,
+      );
   });
 });
 
@@ -142,14 +204,27 @@ describe("chooseSearch", () => {
     assert.deepEqual(chooseSearch(20, "exhaustive"), { strategy: "exhaustive", budget: null });
   });
   it("refuses exhaustive search above 24 candidates, naming the search options", () => {
-    assert.throws(() => chooseSearch(25, "exhaustive"), (e: Error) => e instanceof TooLargeError && /greedy\|beam\|evolutionary\|surrogate/.test(e.message) && /25/.test(e.message));
+    assert.throws(
+      () => chooseSearch(25, "exhaustive"),
+      (e: Error) =>
+        e instanceof TooLargeError && /greedy\|beam\|evolutionary\|surrogate/.test(e.message) && /25/.test(e.message),
+    );
     assert.equal(chooseSearch(25).strategy, "greedy");
     assert.equal(chooseSearch(30, "surrogate", 500).strategy, "surrogate");
   });
   it("typed errors: unknown strategy, budget < 1, an exhaustive search below its size", () => {
-    assert.throws(() => chooseSearch(5, "random-walk"), (e: Error) => e instanceof UnknownNameError && /random-walk/.test(e.message) && /surrogate/.test(e.message));
-    assert.throws(() => chooseSearch(5, "greedy", 0), (e: Error) => e instanceof InvalidArgumentError && /budget = 0/.test(e.message));
-    assert.throws(() => chooseSearch(5, undefined, 10), (e: Error) => e instanceof InvalidArgumentError && /budget = 10.*31.*--search/.test(e.message));
+    assert.throws(
+      () => chooseSearch(5, "random-walk"),
+      (e: Error) => e instanceof UnknownNameError && /random-walk/.test(e.message) && /surrogate/.test(e.message),
+    );
+    assert.throws(
+      () => chooseSearch(5, "greedy", 0),
+      (e: Error) => e instanceof InvalidArgumentError && /budget = 0/.test(e.message),
+    );
+    assert.throws(
+      () => chooseSearch(5, undefined, 10),
+      (e: Error) => e instanceof InvalidArgumentError && /budget = 10.*31.*--search/.test(e.message),
+    );
     assert.throws(() => chooseSearch(31), InvalidArgumentError);
   });
 });
@@ -159,7 +234,7 @@ describe("similarityPick", () => {
     const rng = new Rng(21);
     for (let trial = 0; trial < 30; trial++) {
       const n = 2 + (trial % 7);
-      const scores = Array.from({ length: n }, () => Math.round(rng.normal() * 4) / 4);   // coarse: ties happen
+      const scores = Array.from({ length: n }, () => Math.round(rng.normal() * 4) / 4); // coarse: ties happen
       const sizes = Array.from({ length: n }, () => 1 + rng.int(50));
       for (const better of ["higher", "lower"] as const) {
         for (const rule of ["mean", "pooled", "top-k"] as const) {

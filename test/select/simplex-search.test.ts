@@ -26,7 +26,13 @@ it("is seeded, respects a tiny budget, and can drop a dataset to exactly 0", () 
 });
 
 it("bad input is a typed error naming the value", () => {
-  for (const o of [{ start: [1, 0], budget: 0 }, { start: [1], budget: 5 }, { start: [-1, 2], budget: 5 }, { start: [0, 0], budget: 5 }, { start: [NaN, 1], budget: 5 }]) {
+  for (const o of [
+    { start: [1, 0], budget: 0 },
+    { start: [1], budget: 5 },
+    { start: [-1, 2], budget: 5 },
+    { start: [0, 0], budget: 5 },
+    { start: [NaN, 1], budget: 5 },
+  ]) {
     assert.throws(() => simplexSearch(objective, 2, { ...o, seed: 0 }), InvalidArgumentError, JSON.stringify(o));
   }
   assert.throws(() => uniformOver(0, 3), InvalidArgumentError);

@@ -23,11 +23,14 @@ function aptPackages(script: string): string[] {
 function condaDependencies(text: string): Map<string, string> {
   const doc = parse(text) as { dependencies?: unknown[] };
   if (!doc || !Array.isArray(doc.dependencies)) throw new Error("environment.yml has no dependencies list");
-  return new Map(doc.dependencies.map((d) => {
-    if (typeof d !== "string") throw new Error(`environment.yml: unexpected dependency ${JSON.stringify(d)} (pip sections are not used)`);
-    const [name, version = ""] = d.split(/\s*[=<>]+\s*/);
-    return [name.trim(), version.trim()] as const;
-  }));
+  return new Map(
+    doc.dependencies.map((d) => {
+      if (typeof d !== "string")
+        throw new Error(`environment.yml: unexpected dependency ${JSON.stringify(d)} (pip sections are not used)`);
+      const [name, version = ""] = d.split(/\s*[=<>]+\s*/);
+      return [name.trim(), version.trim()] as const;
+    }),
+  );
 }
 
 /**
@@ -36,17 +39,17 @@ function condaDependencies(text: string): Map<string, string> {
  * A package added to setup.sh without an entry here fails the test: update environment.yml and this table.
  */
 const APT_TO_CONDA: Record<string, string> = {
-  "jupyter-core": "implied",          // jupyter_core comes with notebook
+  "jupyter-core": "implied", // jupyter_core comes with notebook
   "jupyter-client": "jupyter_client",
   "jupyter-nbconvert": "nbconvert",
   "python3-nbclient": "nbclient",
   "jupyter-notebook": "notebook",
   "python3-ipykernel": "ipykernel",
-  "chromium": "documented",
-  "fonts-dejavu-core": "implied",     // fonts for Chromium's PNG figures; any conda/desktop font works
+  chromium: "documented",
+  "fonts-dejavu-core": "implied", // fonts for Chromium's PNG figures; any conda/desktop font works
   "dataset-fashion-mnist": "documented",
-  "fortunes": "documented",
-  "redis-server": "redis",            // conda-forge's redis package is the server
+  fortunes: "documented",
+  "redis-server": "redis", // conda-forge's redis package is the server
 };
 
 test("environment.yml lists the Jupyter pieces scripts/setup.sh installs, and nothing setup.sh lacks", () => {
@@ -60,8 +63,10 @@ test("environment.yml lists the Jupyter pieces scripts/setup.sh installs, and no
   assert.deepEqual(unmapped, [], "scripts/setup.sh installs Debian packages environment.yml does not account for");
   for (const p of apt) {
     const conda = APT_TO_CONDA[p];
-    if (conda === "documented") assert.ok(env.includes(p), `environment.yml's comments should say where ${p} comes from`);
-    else if (conda !== "implied") assert.ok(deps.has(conda), `setup.sh installs ${p}, so environment.yml should list ${conda}`);
+    if (conda === "documented")
+      assert.ok(env.includes(p), `environment.yml's comments should say where ${p} comes from`);
+    else if (conda !== "implied")
+      assert.ok(deps.has(conda), `setup.sh installs ${p}, so environment.yml should list ${conda}`);
   }
   // the other direction: every conda package maps back to setup.sh (python and node come with the machine)
   const fromApt = new Set(apt.map((p) => APT_TO_CONDA[p]));
@@ -81,7 +86,10 @@ test("environment.yml's versions agree with the Debian/npm environment", () => {
   const nodeMajor = Number(deps.get("nodejs")!.split(".")[0]);
   const engines: string = pkg.engines.node;
   const majors = [...engines.matchAll(/>=(\d+)/g)].map((m) => Number(m[1]));
-  assert.ok(majors.includes(nodeMajor), `environment.yml's nodejs=${nodeMajor} should be a major allowed by engines.node "${engines}"`);
+  assert.ok(
+    majors.includes(nodeMajor),
+    `environment.yml's nodejs=${nodeMajor} should be a major allowed by engines.node "${engines}"`,
+  );
 });
 
 test("package.json pins the stack of shared/notes/stack.md", () => {
@@ -94,16 +102,18 @@ test("package.json pins the stack of shared/notes/stack.md", () => {
   // tfjs-node cannot be installed here: a local shim, as a direct file: dependency + a "$" override
   assert.equal(deps["@tensorflow/tfjs-node"], "file:./shims/tfjs-node");
   assert.deepEqual(pkg.overrides, {
-    "@uwdata/flechette": "2.6.0",          // arquero 8.0.3 + flechette 2.7.0 → E404
-    "xlsx": "0.18.5",                      // danfojs-node's CDN tarball is unreachable
+    "@uwdata/flechette": "2.6.0", // arquero 8.0.3 + flechette 2.7.0 → E404
+    xlsx: "0.18.5", // danfojs-node's CDN tarball is unreachable
     "@tensorflow/tfjs-node": "$@tensorflow/tfjs-node",
   });
   assert.equal(pkg.scripts.setup, "bash scripts/setup.sh");
-  for (const s of ["start", "test", "bench:select"]) assert.equal(typeof pkg.scripts[s], "string", `package.json should define npm run ${s}`);
+  for (const s of ["start", "test", "bench:select"])
+    assert.equal(typeof pkg.scripts[s], "string", `package.json should define npm run ${s}`);
 });
 
 test("installed packages match the pins", () => {
-  const version = (name: string) => JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [ROOT] }), "utf8")).version;
+  const version = (name: string) =>
+    JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [ROOT] }), "utf8")).version;
   assert.equal(version("@tensorflow/tfjs"), "4.22.0");
   assert.equal(version("@tensorflow/tfjs-backend-wasm"), "4.22.0");
   assert.match(version("better-sqlite3"), /^12\./);
@@ -116,8 +126,14 @@ test("installed packages match the pins", () => {
 });
 
 test(".ci/run sets up from the project's own files, then runs npm test", () => {
-  const lines = read(".ci/run").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-  assert.ok(lines.some((l) => /^set -[a-z]*e/.test(l)), ".ci/run should stop at the first failure (set -e)");
+  const lines = read(".ci/run")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  assert.ok(
+    lines.some((l) => /^set -[a-z]*e/.test(l)),
+    ".ci/run should stop at the first failure (set -e)",
+  );
   const setup = lines.findIndex((l) => /^(bash )?(\.\/)?scripts\/setup\.sh\b/.test(l) || l === "npm run setup");
   const npmTest = lines.findIndex((l) => l === "npm test");
   assert.ok(setup >= 0, ".ci/run should call scripts/setup.sh");
@@ -136,6 +152,9 @@ test("README.md opens with `npm run setup && npm start` and `npm test`", (t) => 
   assert.ok(block, "README.md should have a fenced code block");
   const before = text.slice(0, block.index).split("\n").length;
   assert.ok(before <= 40, `README.md's first code block should be near the top (it starts on line ${before})`);
-  const commands = block[1].split("\n").map((l) => l.replace(/\s+#.*$/, "").trim()).filter((l) => l && !l.startsWith("#"));
+  const commands = block[1]
+    .split("\n")
+    .map((l) => l.replace(/\s+#.*$/, "").trim())
+    .filter((l) => l && !l.startsWith("#"));
   assert.deepEqual(commands.slice(0, 2), ["npm run setup && npm start", "npm test"]);
 });

@@ -12,15 +12,37 @@ import { uniformMean } from "../../src/merge/uniform-mean";
 import { CacheFolderError, setCacheDir } from "../../src/util/cache-dir";
 import { InvalidArgumentError, UnknownNameError } from "../../src/util/errors";
 import {
-  baseModel, compare, evaluate, fineTuneEach, fineTuneMixture, ForeignModelError, loadSuite, merge, pretrainedBase, projectModels,
-  scoreMixtures, show, similarityBaselines, taskVectors, lambdaSweep, type Base, type Experts,
+  baseModel,
+  compare,
+  evaluate,
+  fineTuneEach,
+  fineTuneMixture,
+  ForeignModelError,
+  loadSuite,
+  merge,
+  pretrainedBase,
+  projectModels,
+  scoreMixtures,
+  show,
+  similarityBaselines,
+  taskVectors,
+  lambdaSweep,
+  type Base,
+  type Experts,
 } from "../../src/steps/index";
 
-const OPTS = { hidden: [16], recipe: { epochs: 3, batchSize: 32, learningRate: 1e-2 }, backend: "cpu" as const, progress: false };
+const OPTS = {
+  hidden: [16],
+  recipe: { epochs: 3, batchSize: 32, learningRate: 1e-2 },
+  backend: "cpu" as const,
+  progress: false,
+};
 const NAMES = ["helper", "conflict", "other-1"];
 
 describe("cell-by-cell steps (synthetic suite)", () => {
-  let cache = "", base: Base, experts: Experts;
+  let cache = "",
+    base: Base,
+    experts: Experts;
   before(async () => {
     cache = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-steps-"));
     setCacheDir(cache);
@@ -38,15 +60,24 @@ describe("cell-by-cell steps (synthetic suite)", () => {
     assert.ok(base.store.dir.startsWith(path.join(cache, "steps")));
     const again = await fineTuneEach(base, NAMES, { workers: 1, progress: false });
     assert.equal(again.cached, 3);
-    assert.deepEqual(again.models.map((m) => Array.from(m.params.data.slice(0, 5))), experts.models.map((m) => Array.from(m.params.data.slice(0, 5))));
+    assert.deepEqual(
+      again.models.map((m) => Array.from(m.params.data.slice(0, 5))),
+      experts.models.map((m) => Array.from(m.params.data.slice(0, 5))),
+    );
   });
 
   it("merge(mean) is the uniform mean; sum and task arithmetic are θ0 + λ Σ τ", () => {
     const mean = merge(experts, ["helper", "conflict"]);
-    assert.deepEqual(Array.from(mean.params.data), Array.from(uniformMean([experts.get("helper").params, experts.get("conflict").params]).data));
+    assert.deepEqual(
+      Array.from(mean.params.data),
+      Array.from(uniformMean([experts.get("helper").params, experts.get("conflict").params]).data),
+    );
     const sum = merge(experts, ["helper", "conflict"], { operator: "sum" });
     const half = merge(experts, ["helper", "conflict"], { operator: "task-arithmetic", lambda: 0.5 });
-    const i = 7, t0 = base.theta0.data[i], a = experts.get("helper").params.data[i], b = experts.get("conflict").params.data[i];
+    const i = 7,
+      t0 = base.theta0.data[i],
+      a = experts.get("helper").params.data[i],
+      b = experts.get("conflict").params.data[i];
     assert.ok(Math.abs(sum.params.data[i] - (t0 + (a - t0) + (b - t0))) < 1e-5);
     assert.ok(Math.abs(half.params.data[i] - mean.params.data[i]) < 1e-5, "λ = 1/k is the mean");
   });
@@ -79,8 +110,15 @@ describe("cell-by-cell steps (synthetic suite)", () => {
     const sweep = lambdaSweep(experts, "target", [real], { steps: 5 });
     const m = sweep.curves.mixtures[0];
     assert.deepEqual(sweep.curves.t, [0, 0.25, 0.5, 0.75, 1]);
-    assert.ok(Math.abs(m.merged[0] - evaluate(merge(experts, ["helper", "conflict"]), "target").loss) < 1e-4, "t = 0 is the mean");
-    assert.ok(Math.abs(m.merged[4] - evaluate(merge(experts, ["helper", "conflict"], { operator: "sum" }), "target").loss) < 1e-4, "t = 1 is the sum");
+    assert.ok(
+      Math.abs(m.merged[0] - evaluate(merge(experts, ["helper", "conflict"]), "target").loss) < 1e-4,
+      "t = 0 is the mean",
+    );
+    assert.ok(
+      Math.abs(m.merged[4] - evaluate(merge(experts, ["helper", "conflict"], { operator: "sum" }), "target").loss) <
+        1e-4,
+      "t = 1 is the sum",
+    );
     assert.equal(m.real, evaluate(real, "target").loss);
     assert.match(sweep.html(), /m2m-lambda-explorer/);
     assert.throws(() => lambdaSweep(experts, "target", [experts.models[0]]), /fineTuneMixture/);
@@ -91,18 +129,27 @@ describe("cell-by-cell steps (synthetic suite)", () => {
     assert.equal(tv.cosine.length, 3);
     tv.cosine.forEach((r, i) => assert.ok(Math.abs(r[i] - 1) < 1e-9));
     assert.ok(tv.norms.every((n) => n > 0));
-    const pr = projectModels([baseModel(base), ...experts.models, merge(experts, NAMES), merge(experts, NAMES, { operator: "sum" })]);
+    const pr = projectModels([
+      baseModel(base),
+      ...experts.models,
+      merge(experts, NAMES),
+      merge(experts, NAMES, { operator: "sum" }),
+    ]);
     assert.equal(pr.xy.length, 6);
     assert.ok(pr.explained[0] >= pr.explained[1] && pr.explained[0] + pr.explained[1] <= 1 + 1e-9);
   });
 
   it("results render as HTML in a notebook (cell value and show), as one line in a terminal", () => {
     const out: string[] = [];
-    const sink = { html: (s: string) => { out.push(s); } };
+    const sink = {
+      html: (s: string) => {
+        out.push(s);
+      },
+    };
     setDisplaySink({ display: () => sink, newDisplay: () => sink });
     try {
       const scored = scoreMixtures(experts, "target", { progress: false });
-      const line = inspect(scored);               // what tslab does with a cell's last value
+      const line = inspect(scored); // what tslab does with a cell's last value
       assert.match(line, /7 mixtures on target/);
       assert.match(out.join(""), /<table/);
       show(experts);
@@ -114,9 +161,18 @@ describe("cell-by-cell steps (synthetic suite)", () => {
   });
 
   it("bad input: typed errors naming the value", async () => {
-    await assert.rejects(fineTuneEach(base, []), (e: unknown) => e instanceof InvalidArgumentError && /datasets = \[\]/.test((e as Error).message));
-    await assert.rejects(fineTuneEach(base, ["nope"]), (e: unknown) => e instanceof UnknownNameError && /"nope"/.test((e as Error).message));
-    assert.throws(() => merge(experts, ["helper"], { operator: "average" as never }), (e: unknown) => e instanceof UnknownNameError && /merge operator "average"/.test((e as Error).message));
+    await assert.rejects(
+      fineTuneEach(base, []),
+      (e: unknown) => e instanceof InvalidArgumentError && /datasets = \[\]/.test((e as Error).message),
+    );
+    await assert.rejects(
+      fineTuneEach(base, ["nope"]),
+      (e: unknown) => e instanceof UnknownNameError && /"nope"/.test((e as Error).message),
+    );
+    assert.throws(
+      () => merge(experts, ["helper"], { operator: "average" as never }),
+      (e: unknown) => e instanceof UnknownNameError && /merge operator "average"/.test((e as Error).message),
+    );
     assert.throws(() => merge(experts, []), InvalidArgumentError);
     assert.throws(() => merge(experts, ["target"]), /expert "target"/);
     assert.throws(() => scoreMixtures(experts, "helper"), /target = "helper"/);
@@ -124,14 +180,24 @@ describe("cell-by-cell steps (synthetic suite)", () => {
     const other = await pretrainedBase(base.suite, { ...OPTS, hidden: [8] });
     try {
       const foreign = baseModel(other);
-      assert.throws(() => compare(scoreMixtures(experts, "target", { progress: false }), [foreign]), InvalidArgumentError);
-      assert.throws(() => projectModels([baseModel(base), experts.models[0], foreign]), (e: unknown) => e instanceof ForeignModelError && /θ0/.test((e as Error).message));
+      assert.throws(
+        () => compare(scoreMixtures(experts, "target", { progress: false }), [foreign]),
+        InvalidArgumentError,
+      );
+      assert.throws(
+        () => projectModels([baseModel(base), experts.models[0], foreign]),
+        (e: unknown) => e instanceof ForeignModelError && /θ0/.test((e as Error).message),
+      );
       const otherSuite = await loadSuite("synthetic", { tasks: ["target", "helper"] });
       const small = await pretrainedBase(otherSuite, OPTS);
       try {
         assert.throws(() => evaluate(base, { ...small.suite.task("target"), suite: "elsewhere" }), ForeignModelError);
-      } finally { small.close(); }
-    } finally { other.close(); }
+      } finally {
+        small.close();
+      }
+    } finally {
+      other.close();
+    }
   });
 
   it("a cache folder that is not writable: CacheFolderError naming it, nothing written", async () => {
@@ -143,9 +209,15 @@ describe("cell-by-cell steps (synthetic suite)", () => {
         // root writes anywhere: use a path under a file instead
         const file = path.join(cache, "a-file");
         fs.writeFileSync(file, "");
-        await assert.rejects(pretrainedBase(base.suite, { ...OPTS, dir: path.join(file, "store") }), (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes(file));
+        await assert.rejects(
+          pretrainedBase(base.suite, { ...OPTS, dir: path.join(file, "store") }),
+          (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes(file),
+        );
       } else {
-        await assert.rejects(pretrainedBase(base.suite, { ...OPTS, dir: path.join(ro, "store") }), (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes(ro));
+        await assert.rejects(
+          pretrainedBase(base.suite, { ...OPTS, dir: path.join(ro, "store") }),
+          (e: unknown) => e instanceof CacheFolderError && (e as Error).message.includes(ro),
+        );
         assert.deepEqual(fs.readdirSync(ro), []);
       }
     } finally {

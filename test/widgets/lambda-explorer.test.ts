@@ -15,7 +15,12 @@ describe("λ explorer widget", () => {
   it("shows an error box naming each problem instead of a plot", () => {
     const bad = { ...GOOD, t: [0, 0.5, 0.4], mixtures: [{ name: "a + b", k: 0, merged: [0.9, NaN], real: Infinity }] };
     const p = lambdaCurvesProblems(bad);
-    assert.deepEqual(p, ["t: expected increasing positions in [0, 1]", "a + b: k = 0, expected a positive integer", "a + b: merged must be 3 finite losses", "a + b: real = Infinity, expected a finite loss"]);
+    assert.deepEqual(p, [
+      "t: expected increasing positions in [0, 1]",
+      "a + b: k = 0, expected a positive integer",
+      "a + b: merged must be 3 finite losses",
+      "a + b: real = Infinity, expected a finite loss",
+    ]);
     assert.match(lambdaExplorer(bad), /m2m-error/);
     assert.match(lambdaExplorer({ ...GOOD, name: "<script>" } as never), /m2m-lambda-explorer/);
   });

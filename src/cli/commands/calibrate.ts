@@ -17,7 +17,8 @@ import { InvalidArgumentError } from "../../util/errors";
 function epochsList(list: string[] | undefined): number[] | undefined {
   return list?.map((t) => {
     const v = Number(t);
-    if (t.trim() === "" || !Number.isInteger(v) || v < 1) throw new InvalidArgumentError("--epochs", t, "whole numbers ≥ 1, comma-separated");
+    if (t.trim() === "" || !Number.isInteger(v) || v < 1)
+      throw new InvalidArgumentError("--epochs", t, "whole numbers ≥ 1, comma-separated");
     return v;
   });
 }
@@ -36,25 +37,44 @@ export const calibrateCommand: Command = {
     claim-1 r). Axes: head rule, fine-tuning budget, and the strength axes --lrs (learning rates > 0) and
     --epochs (whole numbers ≥ 1); unset strength axes keep the preset's recipe. Writes OUT/calibration.json.
     ${RUNNER_USAGE}`,
-  options: ["suite", "preset", "seeds", "targets", "head-rules", "budgets", "lrs", "epochs", "surrogates", "workers", "backend", "out", "data", "label-column", ...RUNNER_OPTIONS],
+  options: [
+    "suite",
+    "preset",
+    "seeds",
+    "targets",
+    "head-rules",
+    "budgets",
+    "lrs",
+    "epochs",
+    "surrogates",
+    "workers",
+    "backend",
+    "out",
+    "data",
+    "label-column",
+    ...RUNNER_OPTIONS,
+  ],
   async run(a, io) {
     const suite = suiteFromArgs(a);
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
-    const cells = await withRunner(a, (runner) => calibrateGrid({
-      suite, preset,
-      seeds: intOption(a, "seeds", 3, 1, 100),
-      targets: listOption(a, "targets") ?? null,
-      headRules: listOption(a, "head-rules") as HeadRule[] | undefined,
-      trainBudgets: listOption(a, "budgets") as TrainBudget[] | undefined,
-      learningRates: positiveListOption(a, "lrs"),
-      epochs: epochsList(listOption(a, "epochs")),
-      surrogates: listOption(a, "surrogates"),
-      workers: intOption(a, "workers", 2, 1, 64),
-      backend: stringOption(a, "backend", "auto") as BackendChoice,
-      out: stringOption(a, "out", `runs/calibrate-${suite}-${preset}`)!,
-      runner,
-      progress: terminalProgress(io.err),
-    }));
+    const cells = await withRunner(a, (runner) =>
+      calibrateGrid({
+        suite,
+        preset,
+        seeds: intOption(a, "seeds", 3, 1, 100),
+        targets: listOption(a, "targets") ?? null,
+        headRules: listOption(a, "head-rules") as HeadRule[] | undefined,
+        trainBudgets: listOption(a, "budgets") as TrainBudget[] | undefined,
+        learningRates: positiveListOption(a, "lrs"),
+        epochs: epochsList(listOption(a, "epochs")),
+        surrogates: listOption(a, "surrogates"),
+        workers: intOption(a, "workers", 2, 1, 64),
+        backend: stringOption(a, "backend", "auto") as BackendChoice,
+        out: stringOption(a, "out", `runs/calibrate-${suite}-${preset}`)!,
+        runner,
+        progress: terminalProgress(io.err),
+      }),
+    );
     println(io.out, formatGrid(cells));
     return 0;
   },

@@ -21,8 +21,15 @@ export const dataCommand: Command = {
     };
     if (a.options.has("verify")) {
       const r = await verifyData(opts);
-      for (const t of r.tasks) println(io.out, `${t.status === "ok" ? "ok      " : t.status === "mismatch" ? "MISMATCH" : "MISSING "} ${t.suite}/${t.preset}/seed${t.seed}/${t.task} ${t.sha256.slice(0, 16)}`);
-      println(io.out, `data --verify: ${r.tasks.filter((t) => t.status === "ok").length}/${r.tasks.length} tasks match data/manifest.json (${r.seconds.toFixed(1)} s)`);
+      for (const t of r.tasks)
+        println(
+          io.out,
+          `${t.status === "ok" ? "ok      " : t.status === "mismatch" ? "MISMATCH" : "MISSING "} ${t.suite}/${t.preset}/seed${t.seed}/${t.task} ${t.sha256.slice(0, 16)}`,
+        );
+      println(
+        io.out,
+        `data --verify: ${r.tasks.filter((t) => t.status === "ok").length}/${r.tasks.length} tasks match data/manifest.json (${r.seconds.toFixed(1)} s)`,
+      );
       return r.ok ? 0 : 1;
     }
     const r = await buildData(opts);

@@ -16,7 +16,12 @@ export const queueCommand: Command = {
   flags: ["json", "clear", "force"],
   async run(a, io) {
     const url = stringOption(a, "queue");
-    if (url === undefined) throw new InvalidArgumentError("--queue", "(missing)", "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379");
+    if (url === undefined)
+      throw new InvalidArgumentError(
+        "--queue",
+        "(missing)",
+        "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379",
+      );
     if (a.options.has("clear")) {
       await clearQueue({ url }, a.options.has("force"));
       println(io.out, `queue at ${url}: cleared`);

@@ -38,7 +38,31 @@ export const runCommand: Command = {
     With a ground truth the summary also prints the cost–regret frontier of verifying a shortlist by real
     fine-tunes (verify curve lines, K = 1 … 8 and exhaustive) and pairs the shortlists at K = --verify (default 3).
     ${RUNNER_USAGE}`,
-  options: ["suite", "targets", "preset", "seeds", "out", "head-rule", "score", "epochs", "lr", "workers", "backend", "candidates", "no-ground-truth", "overwrite", "data-seed", "search", ...PROTOCOL_OPTIONS, "data", "label-column", "weighted", "weighted-budget", "verify", ...RUNNER_OPTIONS],
+  options: [
+    "suite",
+    "targets",
+    "preset",
+    "seeds",
+    "out",
+    "head-rule",
+    "score",
+    "epochs",
+    "lr",
+    "workers",
+    "backend",
+    "candidates",
+    "no-ground-truth",
+    "overwrite",
+    "data-seed",
+    "search",
+    ...PROTOCOL_OPTIONS,
+    "data",
+    "label-column",
+    "weighted",
+    "weighted-budget",
+    "verify",
+    ...RUNNER_OPTIONS,
+  ],
   flags: ["no-ground-truth", "overwrite", "weighted"],
   async run(a, io) {
     const suite = suiteFromArgs(a);
@@ -47,29 +71,39 @@ export const runCommand: Command = {
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
     const learningRate = positiveOption(a, "lr");
     const progress = terminalProgress(io.err);
-    const results = await withRunner(a, (runner) => runExperiment({
-      suite, preset, out,
-      seeds: intOption(a, "seeds", 1, 1, 100),
-      targets: listOption(a, "targets") ?? null,
-      candidates: listOption(a, "candidates"),
-      headRule: stringOption(a, "head-rule") as HeadRule | undefined,
-      score: stringOption(a, "score") as SelectionScore | undefined,
-      dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
-      recipe: epochs === undefined && learningRate === undefined ? undefined : { ...(epochs === undefined ? {} : { epochs }), ...(learningRate === undefined ? {} : { learningRate }) },
-      groundTruth: a.options.has("no-ground-truth") ? false : undefined,
-      search: stringOption(a, "search"),
-      ...protocolOptions(a),
-      verify: verifyOptions(a).verify,
-      weighted: a.options.has("weighted"),
-      weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
-      workers: intOption(a, "workers", 2, 1, 64),
-      backend: stringOption(a, "backend", "auto") as BackendChoice,
-      overwrite: a.options.has("overwrite"),
-      runner,
-      progress,
-    }));
+    const results = await withRunner(a, (runner) =>
+      runExperiment({
+        suite,
+        preset,
+        out,
+        seeds: intOption(a, "seeds", 1, 1, 100),
+        targets: listOption(a, "targets") ?? null,
+        candidates: listOption(a, "candidates"),
+        headRule: stringOption(a, "head-rule") as HeadRule | undefined,
+        score: stringOption(a, "score") as SelectionScore | undefined,
+        dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
+        recipe:
+          epochs === undefined && learningRate === undefined
+            ? undefined
+            : { ...(epochs === undefined ? {} : { epochs }), ...(learningRate === undefined ? {} : { learningRate }) },
+        groundTruth: a.options.has("no-ground-truth") ? false : undefined,
+        search: stringOption(a, "search"),
+        ...protocolOptions(a),
+        verify: verifyOptions(a).verify,
+        weighted: a.options.has("weighted"),
+        weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
+        workers: intOption(a, "workers", 2, 1, 64),
+        backend: stringOption(a, "backend", "auto") as BackendChoice,
+        overwrite: a.options.has("overwrite"),
+        runner,
+        progress,
+      }),
+    );
     println(io.out, formatSummary(results));
-    println(io.out, `\nresults: ${out}/results.json (+ mixtures.csv, selections.csv, correlations.csv, base.csv, cost.csv)`);
+    println(
+      io.out,
+      `\nresults: ${out}/results.json (+ mixtures.csv, selections.csv, correlations.csv, base.csv, cost.csv)`,
+    );
     return 0;
   },
 };

@@ -33,37 +33,75 @@ export const selectCommand: Command = {
     --verify K fine-tunes K shortlisted mixtures for real (the final model's included: K − 1 extra) and
     recommends and exports the best real validation score; --verify-strategy picks the shortlist (default sizes).
     ${RUNNER_USAGE}`,
-  options: ["suite", "data", "label-column", "target", "candidates", "out", "search", ...PROTOCOL_OPTIONS, "no-train", "preset", "seed", "head-rule", "score", "epochs", "workers", "backend", "data-seed", "overwrite", "weighted", "weighted-budget", ...VERIFY_OPTIONS, ...RUNNER_OPTIONS],
+  options: [
+    "suite",
+    "data",
+    "label-column",
+    "target",
+    "candidates",
+    "out",
+    "search",
+    ...PROTOCOL_OPTIONS,
+    "no-train",
+    "preset",
+    "seed",
+    "head-rule",
+    "score",
+    "epochs",
+    "workers",
+    "backend",
+    "data-seed",
+    "overwrite",
+    "weighted",
+    "weighted-budget",
+    ...VERIFY_OPTIONS,
+    ...RUNNER_OPTIONS,
+  ],
   flags: ["no-train", "overwrite", "weighted"],
   async run(a, io) {
     const suite = suiteFromArgs(a);
     const target = stringOption(a, "target");
-    if (!target) throw new InvalidArgumentError("--target", "(none)", `the task to choose a mixture for (suites: ${suiteNames().join(", ")}; see merge-to-mix suites)`);
+    if (!target)
+      throw new InvalidArgumentError(
+        "--target",
+        "(none)",
+        `the task to choose a mixture for (suites: ${suiteNames().join(", ")}; see merge-to-mix suites)`,
+      );
     const preset = checkPreset(stringOption(a, "preset", "quick")!);
     const out = stringOption(a, "out", `runs/select-${suite}-${target}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
     const verify = verifyOptions(a);
-    if (verify.verify !== undefined && a.options.has("no-train")) throw new InvalidArgumentError("--verify", stringOption(a, "verify"), "no --verify with --no-train (verifying fine-tunes the shortlist and exports the best)");
-    const result = await withRunner(a, (runner) => selectMixture({
-      suite, target, preset, out,
-      candidates: listOption(a, "candidates"),
-      search: stringOption(a, "search"),
-      ...protocolOptions(a),
-      weighted: a.options.has("weighted"),
-      weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
-      train: !a.options.has("no-train"),
-      ...verify,
-      seed: intOption(a, "seed", 0, 0),
-      headRule: stringOption(a, "head-rule") as HeadRule | undefined,
-      score: stringOption(a, "score") as SelectionScore | undefined,
-      dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
-      recipe: epochs === undefined ? undefined : { epochs },
-      workers: intOption(a, "workers", 2, 1, 64),
-      backend: stringOption(a, "backend", "auto") as BackendChoice,
-      overwrite: a.options.has("overwrite"),
-      runner,
-      progress: terminalProgress(io.err),
-    }));
+    if (verify.verify !== undefined && a.options.has("no-train"))
+      throw new InvalidArgumentError(
+        "--verify",
+        stringOption(a, "verify"),
+        "no --verify with --no-train (verifying fine-tunes the shortlist and exports the best)",
+      );
+    const result = await withRunner(a, (runner) =>
+      selectMixture({
+        suite,
+        target,
+        preset,
+        out,
+        candidates: listOption(a, "candidates"),
+        search: stringOption(a, "search"),
+        ...protocolOptions(a),
+        weighted: a.options.has("weighted"),
+        weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
+        train: !a.options.has("no-train"),
+        ...verify,
+        seed: intOption(a, "seed", 0, 0),
+        headRule: stringOption(a, "head-rule") as HeadRule | undefined,
+        score: stringOption(a, "score") as SelectionScore | undefined,
+        dataSeed: a.options.has("data-seed") ? intOption(a, "data-seed", 0, 0) : undefined,
+        recipe: epochs === undefined ? undefined : { epochs },
+        workers: intOption(a, "workers", 2, 1, 64),
+        backend: stringOption(a, "backend", "auto") as BackendChoice,
+        overwrite: a.options.has("overwrite"),
+        runner,
+        progress: terminalProgress(io.err),
+      }),
+    );
     println(io.out, formatSelection(result, out));
     println(io.out, `\nselection: ${out}/selection.json (+ mixtures.csv)`);
     return 0;

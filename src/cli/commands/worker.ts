@@ -18,7 +18,12 @@ export const workerCommand: Command = {
   options: ["queue", "concurrency", "name", "lock-ms", "stalled-ms"],
   async run(a, io) {
     const url = stringOption(a, "queue");
-    if (url === undefined) throw new InvalidArgumentError("--queue", "(missing)", "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379");
+    if (url === undefined)
+      throw new InvalidArgumentError(
+        "--queue",
+        "(missing)",
+        "the Redis URL of the queue, e.g. --queue redis://127.0.0.1:6379",
+      );
     const w = await startQueueWorker({
       url,
       concurrency: intOption(a, "concurrency", 1, 1, 256),
@@ -29,7 +34,10 @@ export const workerCommand: Command = {
     let signals = 0;
     const onSignal = (sig: string) => {
       signals++;
-      if (signals > 1) { println(io.out, `worker ${w.name}: ${sig} again, exiting now (the running job goes back to the queue)`); process.exit(130); }
+      if (signals > 1) {
+        println(io.out, `worker ${w.name}: ${sig} again, exiting now (the running job goes back to the queue)`);
+        process.exit(130);
+      }
       println(io.out, `worker ${w.name}: ${sig}, finishing the running job (again to exit now)`);
       void w.close();
     };

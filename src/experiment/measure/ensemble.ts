@@ -13,10 +13,21 @@ import type { SurrogateScores } from "./surrogate-scores";
  * const s = scoreEnsemble(engine.ev, singlesOf(engine, 0, plan), plan.target, plan.candidates);
  * s.loss[0b11];   // cross-entropy of the average of candidates 0 and 1's predictions
  */
-export function scoreEnsemble(ev: Evaluator, singles: readonly ParamVector[], target: Task, candidates: readonly Task[]): SurrogateScores {
+export function scoreEnsemble(
+  ev: Evaluator,
+  singles: readonly ParamVector[],
+  target: Task,
+  candidates: readonly Task[],
+): SurrogateScores {
   const t0 = process.hrtime.bigint();
-  const val = target.splits.val, c = target.classes.length;
+  const val = target.splits.val,
+    c = target.classes.length;
   const probs = singles.map((m) => softmaxRows(ev.load(m).logits(target, "val"), val.n, c));
-  const { acc, loss } = ensembleScores(probs, val.y, c, candidates.map((t) => t.splits.train.n));
+  const { acc, loss } = ensembleScores(
+    probs,
+    val.y,
+    c,
+    candidates.map((t) => t.splits.train.n),
+  );
   return { name: "ensemble", acc, loss, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
 }

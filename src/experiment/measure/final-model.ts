@@ -30,7 +30,9 @@ export function finalModelProblem(file: string, sha256: string): string | null {
   try {
     const { params } = loadParamsSync(file);
     const got = sha256Hex(new Uint8Array(params.data.buffer, params.data.byteOffset, params.data.byteLength));
-    return got === sha256 ? null : `its tensors' sha256 ${got.slice(0, 12)}… is not the ${sha256.slice(0, 12)}… recorded in ${FINAL_JSON_FILE}`;
+    return got === sha256
+      ? null
+      : `its tensors' sha256 ${got.slice(0, 12)}… is not the ${sha256.slice(0, 12)}… recorded in ${FINAL_JSON_FILE}`;
   } catch (err) {
     return (err as Error).message;
   }
@@ -57,8 +59,15 @@ function forwardText(e: Engine, target: Task): string {
  * const final = await trainFinalModel(engine, engine.plans[0], 0b101, 0);
  * final.test_acc;
  */
-export async function trainFinalModel(e: Engine, plan: TargetPlan, mask: number, seed: number, extra: Record<string, string> = {}): Promise<FinalModel> {
-  if (!Number.isInteger(mask) || mask < 1 || mask >= 2 ** plan.candidates.length) throw new InvalidArgumentError("mixture mask", mask, `a mixture of the ${plan.candidates.length} candidates`);
+export async function trainFinalModel(
+  e: Engine,
+  plan: TargetPlan,
+  mask: number,
+  seed: number,
+  extra: Record<string, string> = {},
+): Promise<FinalModel> {
+  if (!Number.isInteger(mask) || mask < 1 || mask >= 2 ** plan.candidates.length)
+    throw new InvalidArgumentError("mixture mask", mask, `a mixture of the ${plan.candidates.length} candidates`);
   const global = toGlobalMask(mask, plan.globalBits);
   const key = fineTuneKey(seed, global);
   await ensureFineTunes(e.store, e.ctx, [{ mask: global, seed }], { ...e.fineTuneOptions, label: "final fine-tune" });
@@ -67,7 +76,8 @@ export async function trainFinalModel(e: Engine, plan: TargetPlan, mask: number,
   const target = plan.target;
   const mixture = plan.candidates.filter((_, i) => (mask >> i) & 1);
   e.ev.load(w.params);
-  const val = e.ev.evaluate(target, "val"), test = e.ev.evaluate(target, "test");
+  const val = e.ev.evaluate(target, "val"),
+    test = e.ev.evaluate(target, "test");
 
   // The exported tensors: the network, plus the target's refitted head when evaluation uses one.
   let params = w.params;
@@ -76,7 +86,8 @@ export async function trainFinalModel(e: Engine, plan: TargetPlan, mask: number,
     const head = { ...e.ev.headArrays(target), f: featureSize(e.ctx.netSpec) };
     const layout = ParamLayout.fromShapes([
       ...params.layout.entries.map((x) => [x.name, x.shape] as const),
-      ["target_head/means", [target.classes.length, head.f]], ["target_head/bias", [target.classes.length]],
+      ["target_head/means", [target.classes.length, head.f]],
+      ["target_head/bias", [target.classes.length]],
     ]);
     const data = new Float32Array(layout.size);
     data.set(params.data);
@@ -89,27 +100,61 @@ export async function trainFinalModel(e: Engine, plan: TargetPlan, mask: number,
   const metadata: Record<string, string> = {
     ...extra,
     producer: "merge-to-mix select (Merge to Mix, arXiv 2505.16066)",
-    suite: e.suite.name, target: target.name, mixture: JSON.stringify(mixture.map((t) => t.name)),
+    suite: e.suite.name,
+    target: target.name,
+    mixture: JSON.stringify(mixture.map((t) => t.name)),
     candidates: JSON.stringify(plan.candidates.map((t) => t.name)),
-    recipe: JSON.stringify(e.spec.recipe), seed: String(seed), finetune_seed: String(fineTuneSeed(seed, global)),
-    head_rule: e.spec.headRule, preset: e.spec.preset, data_seed: String(e.spec.dataSeed), pretrain: JSON.stringify(e.spec.pretrain),
+    recipe: JSON.stringify(e.spec.recipe),
+    seed: String(seed),
+    finetune_seed: String(fineTuneSeed(seed, global)),
+    head_rule: e.spec.headRule,
+    preset: e.spec.preset,
+    data_seed: String(e.spec.dataSeed),
+    pretrain: JSON.stringify(e.spec.pretrain),
     data_sha256: JSON.stringify(dataSha),
-    architecture: JSON.stringify({ inputShape: target.inputShape, inputSize: net.inputSize, hidden: net.hidden, activation: "relu", outputUnits: net.units.length }),
+    architecture: JSON.stringify({
+      inputShape: target.inputShape,
+      inputSize: net.inputSize,
+      hidden: net.hidden,
+      activation: "relu",
+      outputUnits: net.units.length,
+    }),
     target_classes: JSON.stringify(target.classes),
     forward: forwardText(e, target),
-    val_acc: String(val.accuracy), val_loss: String(val.loss), test_acc: String(test.accuracy), test_loss: String(test.loss),
+    val_acc: String(val.accuracy),
+    val_loss: String(val.loss),
+    test_acc: String(test.accuracy),
+    test_loss: String(test.loss),
   };
-  if (e.spec.headRule === "refit") metadata.target_head = JSON.stringify({ kind: "nearest class mean", metric: DEFAULT_NCM.metric, temperature: DEFAULT_NCM.temperature, fitted_on: `${target.name} headfit split (${target.splits.headfit.n} examples)` });
+  if (e.spec.headRule === "refit")
+    metadata.target_head = JSON.stringify({
+      kind: "nearest class mean",
+      metric: DEFAULT_NCM.metric,
+      temperature: DEFAULT_NCM.temperature,
+      fitted_on: `${target.name} headfit split (${target.splits.headfit.n} examples)`,
+    });
   else metadata.target_units = JSON.stringify([...taskUnits(target, net, e.spec.headRule)]);
 
   const file = path.join(e.out, FINAL_MODEL_FILE);
   saveParamsSync(file, params, { metadata });
   const final: FinalModel = {
-    file: FINAL_MODEL_FILE, suite: e.suite.name, target: target.name, mixture: mixture.map((t) => t.name),
-    seed, finetune_seed: fineTuneSeed(seed, global), recipe: { ...e.spec.recipe }, head_rule: e.spec.headRule,
-    val_acc: val.accuracy, val_loss: val.loss, test_acc: test.accuracy, test_loss: test.loss,
-    samples: rec.samples, steps: rec.steps, seconds: rec.seconds,
-    sha256: sha256Hex(new Uint8Array(params.data.buffer, params.data.byteOffset, params.data.byteLength)), data_sha256: dataSha,
+    file: FINAL_MODEL_FILE,
+    suite: e.suite.name,
+    target: target.name,
+    mixture: mixture.map((t) => t.name),
+    seed,
+    finetune_seed: fineTuneSeed(seed, global),
+    recipe: { ...e.spec.recipe },
+    head_rule: e.spec.headRule,
+    val_acc: val.accuracy,
+    val_loss: val.loss,
+    test_acc: test.accuracy,
+    test_loss: test.loss,
+    samples: rec.samples,
+    steps: rec.steps,
+    seconds: rec.seconds,
+    sha256: sha256Hex(new Uint8Array(params.data.buffer, params.data.byteOffset, params.data.byteLength)),
+    data_sha256: dataSha,
   };
   writeFileAtomic(path.join(e.out, FINAL_JSON_FILE), JSON.stringify(final, null, 1) + "\n");
   return final;

@@ -25,12 +25,23 @@ export interface MergedScores {
  * @example
  * const { acc, loss } = scoreMergedMixtures(evaluator, singles, target, progress);
  */
-export function scoreMergedMixtures(ev: Evaluator, singles: readonly ParamVector[], target: Task, progress: Progress = silentProgress): MergedScores {
+export function scoreMergedMixtures(
+  ev: Evaluator,
+  singles: readonly ParamVector[],
+  target: Task,
+  progress: Progress = silentProgress,
+): MergedScores {
   const len = 2 ** singles.length;
-  const acc = new Array<number>(len).fill(NaN), loss = new Array<number>(len).fill(NaN);
+  const acc = new Array<number>(len).fill(NaN),
+    loss = new Array<number>(len).fill(NaN);
   const t0 = process.hrtime.bigint();
   let evalNs = 0n;
-  const timed = <T>(f: () => T): T => { const e0 = process.hrtime.bigint(); const r = f(); evalNs += process.hrtime.bigint() - e0; return r; };
+  const timed = <T>(f: () => T): T => {
+    const e0 = process.hrtime.bigint();
+    const r = f();
+    evalNs += process.hrtime.bigint() - e0;
+    return r;
+  };
   progress.start(`merged scores on ${target.name}`, len - 1);
   const scorer = mergeScorer(ev, target);
   try {

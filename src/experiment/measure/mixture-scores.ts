@@ -27,24 +27,34 @@ export interface MixtureScores {
 }
 
 /** One mixture's stored merged score (store kind "mixture", key `${seed}/${target}/${globalMask}`). */
-interface MixtureRecord { acc: number; loss: number; seconds: number }
-
+interface MixtureRecord {
+  acc: number;
+  loss: number;
+  seconds: number;
+}
 
 /** The merged val accuracy and loss of `mask` in `s`, or undefined when it was not scored (binary search). */
 export function scoredMixture(s: MixtureScores, mask: number): { acc: number; loss: number } | undefined {
-  let lo = 0, hi = s.masks.length - 1;
+  let lo = 0,
+    hi = s.masks.length - 1;
   while (lo <= hi) {
-    const mid = (lo + hi) >> 1, m = s.masks[mid];
+    const mid = (lo + hi) >> 1,
+      m = s.masks[mid];
     if (m === mask) return { acc: s.acc[mid], loss: s.loss[mid] };
-    if (m < mask) lo = mid + 1; else hi = mid - 1;
+    if (m < mask) lo = mid + 1;
+    else hi = mid - 1;
   }
   return undefined;
 }
 
 /** Dense arrays indexed by mask (length 2^N, NaN where not scored), for the tables of a run. */
 export function denseScores(s: MixtureScores, n: number): { acc: number[]; loss: number[] } {
-  const acc = new Array<number>(2 ** n).fill(NaN), loss = new Array<number>(2 ** n).fill(NaN);
-  s.masks.forEach((m, i) => { acc[m] = s.acc[i]; loss[m] = s.loss[i]; });
+  const acc = new Array<number>(2 ** n).fill(NaN),
+    loss = new Array<number>(2 ** n).fill(NaN);
+  s.masks.forEach((m, i) => {
+    acc[m] = s.acc[i];
+    loss[m] = s.loss[i];
+  });
   return { acc, loss };
 }
 
@@ -62,7 +72,8 @@ export function denseScores(s: MixtureScores, n: number): { acc: number[]; loss:
  */
 export async function scoreMixtures(e: Engine, seed: number, plan: TargetPlan): Promise<MixtureScores> {
   const search = e.searches.get(plan.target.name)!;
-  const n = plan.candidates.length, target = plan.target;
+  const n = plan.candidates.length,
+    target = plan.target;
   const single = singleLoader(e, seed);
   if (search.strategy === "exhaustive") {
     const key = `${seed}/${target.name}`;
@@ -72,7 +83,16 @@ export async function scoreMixtures(e: Engine, seed: number, plan: TargetPlan): 
       e.store.put("merged", key, s);
     }
     const masks = Array.from({ length: 2 ** n - 1 }, (_, i) => i + 1);
-    return { search, masks, acc: masks.map((m) => s!.acc[m]), loss: masks.map((m) => s!.loss[m]), searchEvaluations: masks.length, extraEvaluations: 0, seconds: s.seconds, evalSeconds: s.evalSeconds };
+    return {
+      search,
+      masks,
+      acc: masks.map((m) => s!.acc[m]),
+      loss: masks.map((m) => s!.loss[m]),
+      searchEvaluations: masks.length,
+      extraEvaluations: 0,
+      seconds: s.seconds,
+      evalSeconds: s.evalSeconds,
+    };
   }
 
   // A search: each mixture once, from the exhaustive table when one was stored, else the mixture cache, else merged now.
@@ -82,7 +102,9 @@ export async function scoreMixtures(e: Engine, seed: number, plan: TargetPlan): 
     let r = scored.get(mask);
     if (r) return r;
     const key = `${seed}/${target.name}/${toGlobalMask(mask, plan.globalBits)}`;
-    r = table ? { acc: table.acc[mask], loss: table.loss[mask], seconds: table.seconds / (2 ** n - 1) } : e.store.get<MixtureRecord>("mixture", key);
+    r = table
+      ? { acc: table.acc[mask], loss: table.loss[mask], seconds: table.seconds / (2 ** n - 1) }
+      : e.store.get<MixtureRecord>("mixture", key);
     if (!r) {
       const t0 = process.hrtime.bigint();
       const members = plan.globalBits.filter((_, i) => (mask >> i) & 1).map(single);
@@ -94,7 +116,10 @@ export async function scoreMixtures(e: Engine, seed: number, plan: TargetPlan): 
     scored.set(mask, r);
     return r;
   };
-  const objective = (mask: number) => { const r = record(mask); return selectionScore(e.spec.score, r.acc, r.loss); };
+  const objective = (mask: number) => {
+    const r = record(mask);
+    return selectionScore(e.spec.score, r.acc, r.loss);
+  };
   const result = await runSearch(search, objective, n, { seed, progress: e.progress });
   const searchEvaluations = result.evaluations;
   // The baselines' mixtures: every candidate alone (best single; cosine and L2 pick singletons) and all of them.
@@ -103,5 +128,14 @@ export async function scoreMixtures(e: Engine, seed: number, plan: TargetPlan): 
   const masks = [...scored.keys()].sort((a, b) => a - b);
   const recs = masks.map((m) => scored.get(m)!);
   const seconds = recs.reduce((a, r) => a + r.seconds, 0);
-  return { search, masks, acc: recs.map((r) => r.acc), loss: recs.map((r) => r.loss), searchEvaluations, extraEvaluations: masks.length - searchEvaluations, seconds, evalSeconds: seconds };
+  return {
+    search,
+    masks,
+    acc: recs.map((r) => r.acc),
+    loss: recs.map((r) => r.loss),
+    searchEvaluations,
+    extraEvaluations: masks.length - searchEvaluations,
+    seconds,
+    evalSeconds: seconds,
+  };
 }

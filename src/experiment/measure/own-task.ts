@@ -22,7 +22,14 @@ export function ownTaskRows(e: Engine): SingleRow[] {
         const b = e.ev.evaluate(task, "val");
         e.ev.load(e.store.getWeights(fineTuneKey(seed, mask), e.theta0.layout)!.params);
         const o = e.ev.evaluate(task, "val");
-        row = { seed, task: task.name, base_val_acc: b.accuracy, base_val_loss: b.loss, own_val_acc: o.accuracy, own_val_loss: o.loss };
+        row = {
+          seed,
+          task: task.name,
+          base_val_acc: b.accuracy,
+          base_val_loss: b.loss,
+          own_val_acc: o.accuracy,
+          own_val_loss: o.loss,
+        };
         e.store.put("own", key, row);
       }
       rows.push(row);

@@ -38,7 +38,12 @@ function embedSplit(ev: Evaluator, s: Split, dim: number): Embeddings {
  * sims["mnist"].cosine["uci-digits"];
  */
 export function datasetSimilarities(
-  ev: Evaluator, theta0: ParamVector, tasks: readonly Task[], targets: readonly Task[], dim: number, maxRows = 500,
+  ev: Evaluator,
+  theta0: ParamVector,
+  tasks: readonly Task[],
+  targets: readonly Task[],
+  dim: number,
+  maxRows = 500,
 ): Record<string, DatasetSimilarity> {
   ev.load(theta0);
   const train = new Map(tasks.map((t) => [t.name, embedSplit(ev, t.splits.train, dim)] as const));
@@ -68,7 +73,10 @@ export function targetSimilarities(e: Engine): Record<string, DatasetSimilarity>
   let sims = e.store.get<Record<string, DatasetSimilarity>>("similarity", "theta0");
   const missing = e.plans.filter((p) => !sims || !sims[p.target.name]).map((p) => p.target);
   if (missing.length) {
-    sims = { ...(sims ?? {}), ...datasetSimilarities(e.ev, e.theta0, e.suite.tasks, missing, featureSize(e.ctx.netSpec)) };
+    sims = {
+      ...(sims ?? {}),
+      ...datasetSimilarities(e.ev, e.theta0, e.suite.tasks, missing, featureSize(e.ctx.netSpec)),
+    };
     e.store.put("similarity", "theta0", sims);
   }
   return sims!;

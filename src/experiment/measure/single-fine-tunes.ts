@@ -20,7 +20,12 @@ export function singleLoader(e: Engine, seed: number): SingleLoader {
     let pv = cache.get(bit);
     if (!pv) {
       const w = e.store.getWeights(fineTuneKey(seed, 1 << bit), e.theta0.layout);
-      if (!w) throw new InvalidArgumentError(`fine-tune of ${e.suite.tasks[bit].name} (seed ${seed})`, "missing", "a stored fine-tune (re-run to resume)");
+      if (!w)
+        throw new InvalidArgumentError(
+          `fine-tune of ${e.suite.tasks[bit].name} (seed ${seed})`,
+          "missing",
+          "a stored fine-tune (re-run to resume)",
+        );
       cache.set(bit, (pv = w.params));
     }
     return pv;
@@ -28,6 +33,11 @@ export function singleLoader(e: Engine, seed: number): SingleLoader {
 }
 
 /** A target's candidates' single fine-tunes of one seed, in candidate order. */
-export function singlesOf(e: Engine, seed: number, p: TargetPlan, single: SingleLoader = singleLoader(e, seed)): ParamVector[] {
+export function singlesOf(
+  e: Engine,
+  seed: number,
+  p: TargetPlan,
+  single: SingleLoader = singleLoader(e, seed),
+): ParamVector[] {
   return p.globalBits.map(single);
 }

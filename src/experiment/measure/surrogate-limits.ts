@@ -13,5 +13,7 @@ export function surrogateLimit(name: string, n: number): string | undefined {
   const s = parseSurrogate(name);
   if (s.kind !== "calibrated") return undefined;
   const pool = 2 ** n - n - 1;
-  return s.k > pool ? `${name} needs ${s.k} mixtures of ≥ 2 candidates to fit λ; ${n} candidates have ${pool}` : undefined;
+  return s.k > pool
+    ? `${name} needs ${s.k} mixtures of ≥ 2 candidates to fit λ; ${n} candidates have ${pool}`
+    : undefined;
 }

@@ -21,7 +21,8 @@ export function encoderRanges(layout: ParamLayout): Ranges {
  * const rows = taskVectorRows(engine);   // one row per seed
  */
 export function taskVectorRows(e: Engine): TaskVectorRow[] {
-  const keep = encoderRanges(e.theta0.layout), t0 = e.theta0.data;
+  const keep = encoderRanges(e.theta0.layout),
+    t0 = e.theta0.data;
   const bits = singleMasks(e).map((m) => 31 - Math.clz32(m));
   return e.spec.seeds.map((seed) => {
     const singles = new Map<number, Float32Array>();
@@ -42,9 +43,11 @@ export function taskVectorRows(e: Engine): TaskVectorRow[] {
     }
     const models = have.map((b) => singles.get(b)!);
     return {
-      seed, tasks: have.map((b) => e.suite.tasks[b].name),
+      seed,
+      tasks: have.map((b) => e.suite.tasks[b].name),
       relative_update: models.map((m) => relativeUpdate(m, t0, keep)),
-      cosine: cosineMatrix(models, t0, keep), mixtures,
+      cosine: cosineMatrix(models, t0, keep),
+      mixtures,
     };
   });
 }

@@ -29,10 +29,23 @@ export interface VerifyShortlistOptions {
  * const v = await verifyShortlist(engine, plan, 0, ranked, { k: 3, strategy: "top", others: [] });
  * v.recommended;   // the mask to train the final model on
  */
-export async function verifyShortlist(e: Engine, plan: TargetPlan, seed: number, ranked: readonly ScoredMixture[], o: VerifyShortlistOptions): Promise<Verified> {
-  const len = 2 ** plan.candidates.length, rule = e.spec.score;
-  const scores = new Float64Array(len).fill(NaN), rank = new Map<number, number>(), byMask = new Map<number, ScoredMixture>();
-  ranked.forEach((m, i) => { scores[m.mask] = selectionScore(rule, m.merged_val_acc, m.merged_val_loss); rank.set(m.mask, i + 1); byMask.set(m.mask, m); });
+export async function verifyShortlist(
+  e: Engine,
+  plan: TargetPlan,
+  seed: number,
+  ranked: readonly ScoredMixture[],
+  o: VerifyShortlistOptions,
+): Promise<Verified> {
+  const len = 2 ** plan.candidates.length,
+    rule = e.spec.score;
+  const scores = new Float64Array(len).fill(NaN),
+    rank = new Map<number, number>(),
+    byMask = new Map<number, ScoredMixture>();
+  ranked.forEach((m, i) => {
+    scores[m.mask] = selectionScore(rule, m.merged_val_acc, m.merged_val_loss);
+    rank.set(m.mask, i + 1);
+    byMask.set(m.mask, m);
+  });
   const order = shortlistOrder(o.strategy === "adaptive" ? "top" : o.strategy, { scores, others: o.others });
   const done: VerifiedMixture[] = [];
   let seconds = 0;
@@ -46,18 +59,47 @@ export async function verifyShortlist(e: Engine, plan: TargetPlan, seed: number,
       e.ev.load(e.store.getWeights(key, e.theta0.layout)!.params);
       const val = e.ev.evaluate(plan.target, "val");
       seconds += rec.seconds + (Date.now() - t0) / 1000;
-      done.push({ ...byMask.get(m)!, merged_rank: rank.get(m)!, real_val_acc: val.accuracy, real_val_loss: val.loss, seconds: rec.seconds });
+      done.push({
+        ...byMask.get(m)!,
+        merged_rank: rank.get(m)!,
+        real_val_acc: val.accuracy,
+        real_val_loss: val.loss,
+        seconds: rec.seconds,
+      });
     }
   };
   if (o.strategy === "adaptive") {
-    const seen = (): VerifiedScore[] => done.map((v) => ({ mask: v.mask, score: scores[v.mask], real: selectionScore(rule, v.real_val_acc, v.real_val_loss) }));
-    for (let next = adaptiveNext(order, scores, []); next !== null && done.length < o.k; next = adaptiveNext(order, scores, seen())) await verify([next]);
+    const seen = (): VerifiedScore[] =>
+      done.map((v) => ({
+        mask: v.mask,
+        score: scores[v.mask],
+        real: selectionScore(rule, v.real_val_acc, v.real_val_loss),
+      }));
+    for (
+      let next = adaptiveNext(order, scores, []);
+      next !== null && done.length < o.k;
+      next = adaptiveNext(order, scores, seen())
+    )
+      await verify([next]);
   } else {
     await verify(order.slice(0, o.k));
   }
   let best = done[0];
-  for (const v of done) if (selectionScore(rule, v.real_val_acc, v.real_val_loss) > selectionScore(rule, best.real_val_acc, best.real_val_loss)) best = v;
-  return { strategy: o.strategy, k: o.k, mixtures: done, recommended: best.mask, extra_finetunes: done.length - 1, seconds, scored: ranked.length };
+  for (const v of done)
+    if (
+      selectionScore(rule, v.real_val_acc, v.real_val_loss) >
+      selectionScore(rule, best.real_val_acc, best.real_val_loss)
+    )
+      best = v;
+  return {
+    strategy: o.strategy,
+    k: o.k,
+    mixtures: done,
+    recommended: best.mask,
+    extra_finetunes: done.length - 1,
+    seconds,
+    scored: ranked.length,
+  };
 }
 
 /**
@@ -68,9 +110,19 @@ export async function verifyShortlist(e: Engine, plan: TargetPlan, seed: number,
  * const [cosine, negL2] = similarityScores(engine, plan);
  */
 export function similarityScores(e: Engine, plan: TargetPlan): [Float64Array, Float64Array] {
-  const sim = targetSimilarities(e)[plan.target.name], names = plan.candidates.map((c) => c.name);
+  const sim = targetSimilarities(e)[plan.target.name],
+    names = plan.candidates.map((c) => c.name);
   const o = { rule: e.spec.similarityRule, sizes: plan.candidates.map((c) => c.splits.train.n), k: e.spec.topK };
-  const cosine = mixtureSimilarity(names.map((c) => sim.cosine[c]), { ...o, better: "higher" });
-  const l2 = mixtureSimilarity(names.map((c) => sim.l2[c]), { ...o, better: "lower" });
-  return [Float64Array.from(cosine, (v, m) => (m === 0 ? NaN : v)), Float64Array.from(l2, (v, m) => (m === 0 ? NaN : -v))];
+  const cosine = mixtureSimilarity(
+    names.map((c) => sim.cosine[c]),
+    { ...o, better: "higher" },
+  );
+  const l2 = mixtureSimilarity(
+    names.map((c) => sim.l2[c]),
+    { ...o, better: "lower" },
+  );
+  return [
+    Float64Array.from(cosine, (v, m) => (m === 0 ? NaN : v)),
+    Float64Array.from(l2, (v, m) => (m === 0 ? NaN : -v)),
+  ];
 }

@@ -16,10 +16,14 @@ import type { WeightedGrid } from "../../results/weighted-grid";
  */
 export function simplexGrid(k: number, divisions: number): number[][] {
   if (!Number.isInteger(k) || k < 1) throw new InvalidArgumentError("k", k, "a positive integer");
-  if (!Number.isInteger(divisions) || divisions < 1) throw new InvalidArgumentError("divisions", divisions, "a positive integer");
+  if (!Number.isInteger(divisions) || divisions < 1)
+    throw new InvalidArgumentError("divisions", divisions, "a positive integer");
   const out: number[][] = [];
   const rec = (prefix: number[], left: number) => {
-    if (prefix.length === k - 1) { out.push([...prefix, left].map((v) => v / divisions)); return; }
+    if (prefix.length === k - 1) {
+      out.push([...prefix, left].map((v) => v / divisions));
+      return;
+    }
     for (let i = 0; i <= left; i++) rec([...prefix, i], left - i);
   };
   rec([], divisions);
@@ -38,10 +42,14 @@ export function simplexGrid(k: number, divisions: number): number[][] {
  * const grid = weightedMergeGrid(evaluator, [mnist, uci, hershey].map(single), ["mnist", "uci-digits", "hershey-digits"], target);
  */
 export function weightedMergeGrid(
-  ev: Evaluator, models: readonly ParamVector[], candidates: readonly string[], target: Task,
+  ev: Evaluator,
+  models: readonly ParamVector[],
+  candidates: readonly string[],
+  target: Task,
   opts: { divisions?: number; score?: "accuracy" | "loss"; budget?: number; seed?: number } = {},
 ): WeightedGrid {
-  if (models.length !== candidates.length) throw new InvalidArgumentError("models.length", models.length, `${candidates.length} (one per candidate)`);
+  if (models.length !== candidates.length)
+    throw new InvalidArgumentError("models.length", models.length, `${candidates.length} (one per candidate)`);
   const points = simplexGrid(models.length, opts.divisions ?? 10);
   const score = opts.score ?? "accuracy";
   const value = (w: ArrayLike<number>) => {
@@ -52,9 +60,19 @@ export function weightedMergeGrid(
   const merged = points.map(value);
   // the optimiser over the same candidates, from the best grid point (it can only improve on it): its path for the widget
   const best = merged.reduce((b, v, i) => (v > merged[b] ? i : b), 0);
-  const search = simplexSearch((w) => value(w), models.length, { start: points[best], budget: opts.budget ?? 100, seed: opts.seed ?? 0, step: 0.05 });
+  const search = simplexSearch((w) => value(w), models.length, {
+    start: points[best],
+    budget: opts.budget ?? 100,
+    seed: opts.seed ?? 0,
+    step: 0.05,
+  });
   return {
-    target: target.name, candidates: [...candidates], points, merged, metric: score === "accuracy" ? "merged validation accuracy" : "merged validation −cross-entropy",
-    optimum: { weights: [...search.weights], score: search.score }, path: search.path.map((p) => ({ weights: [...p.weights], score: p.score })),
+    target: target.name,
+    candidates: [...candidates],
+    points,
+    merged,
+    metric: score === "accuracy" ? "merged validation accuracy" : "merged validation −cross-entropy",
+    optimum: { weights: [...search.weights], score: search.score },
+    path: search.path.map((p) => ({ weights: [...p.weights], score: p.score })),
   };
 }

@@ -21,7 +21,8 @@ export const DEFAULT_WEIGHTED_BUDGET = 200;
 
 /** Check a weighted-search budget (undefined = the default). */
 export function checkWeightedBudget(budget: number | undefined): void {
-  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) throw new InvalidArgumentError("weighted budget", budget, "an integer ≥ 1 (merge-evaluations)");
+  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1))
+    throw new InvalidArgumentError("weighted budget", budget, "an integer ≥ 1 (merge-evaluations)");
 }
 
 /** Check user-given mixture weights: finite, ≥ 0, one per candidate, positive sum (typed errors naming the value). */
@@ -35,10 +36,24 @@ function weightedFineTune(e: Engine, seed: number, p: TargetPlan, kind: string, 
   const hit = e.store.get<WeightedTruth & { weights: number[] }>("weighted-truth", key);
   if (hit && hit.weights.every((v, i) => Math.abs(v - w[i]) < 1e-12)) return hit;
   const members = p.candidates.map((task, i) => ({ task, weight: w[i] })).filter((m) => m.weight > 0);
-  const r = fineTune(e.theta0, e.ctx.netSpec, members, e.ctx.recipe, e.ctx.headRule, hashSeed(`finetune-weighted:${seed}:${p.target.name}:${kind}`));
+  const r = fineTune(
+    e.theta0,
+    e.ctx.netSpec,
+    members,
+    e.ctx.recipe,
+    e.ctx.headRule,
+    hashSeed(`finetune-weighted:${seed}:${p.target.name}:${kind}`),
+  );
   e.ev.load(r.params);
-  const val = e.ev.evaluate(p.target, "val"), test = e.ev.evaluate(p.target, "test");
-  const rec = { weights: [...w], val_acc: val.accuracy, val_loss: val.loss, test_acc: test.accuracy, seconds: r.seconds };
+  const val = e.ev.evaluate(p.target, "val"),
+    test = e.ev.evaluate(p.target, "test");
+  const rec = {
+    weights: [...w],
+    val_acc: val.accuracy,
+    val_loss: val.loss,
+    test_acc: test.accuracy,
+    seconds: r.seconds,
+  };
   e.store.put("weighted-truth", key, rec);
   return rec;
 }
@@ -55,7 +70,13 @@ function weightedFineTune(e: Engine, seed: number, p: TargetPlan, kind: string, 
  * const row = await weightedMixture(engine, 0, engine.plans[0], merged, { budget: 200, truth: true });
  * row.weights;   // e.g. [0.62, 0.31, 0.07, 0, 0, 0, 0]
  */
-export async function weightedMixture(e: Engine, seed: number, p: TargetPlan, merged: MixtureScores, o: { budget?: number; truth: boolean }): Promise<WeightedRow> {
+export async function weightedMixture(
+  e: Engine,
+  seed: number,
+  p: TargetPlan,
+  merged: MixtureScores,
+  o: { budget?: number; truth: boolean },
+): Promise<WeightedRow> {
   checkWeightedBudget(o.budget);
   const budget = o.budget ?? DEFAULT_WEIGHTED_BUDGET;
   const n = p.candidates.length;
@@ -75,12 +96,25 @@ export async function weightedMixture(e: Engine, seed: number, p: TargetPlan, me
         last.set(Array.from(w).join(","), r);
         return selectionScore(e.spec.score, r.accuracy, r.loss);
       };
-      const res = simplexSearch(objective, n, { start: uniformOver(binary, n), budget, seed: hashSeed(`weighted:${seed}:${p.target.name}`) });
+      const res = simplexSearch(objective, n, {
+        start: uniformOver(binary, n),
+        budget,
+        seed: hashSeed(`weighted:${seed}:${p.target.name}`),
+      });
       const best = last.get(res.weights.join(",")) ?? score(res.weights);
       row = {
-        seed, target: p.target.name, candidates: p.candidates.map((c) => c.name),
-        binary_mask: binary, binary_merged_loss: dense.loss[binary], binary_merged_acc: dense.acc[binary],
-        weights: [...res.weights], merged_loss: best.loss, merged_acc: best.accuracy, evaluations: res.evaluations, path: [...res.path], truth: null,
+        seed,
+        target: p.target.name,
+        candidates: p.candidates.map((c) => c.name),
+        binary_mask: binary,
+        binary_merged_loss: dense.loss[binary],
+        binary_merged_acc: dense.acc[binary],
+        weights: [...res.weights],
+        merged_loss: best.loss,
+        merged_acc: best.accuracy,
+        evaluations: res.evaluations,
+        path: [...res.path],
+        truth: null,
       };
     } finally {
       scorer.dispose();
@@ -90,7 +124,10 @@ export async function weightedMixture(e: Engine, seed: number, p: TargetPlan, me
   const done: WeightedRow = row;
   if (!o.truth || done.truth) return done;
   const sizes = p.candidates.map((c, i) => ((done.binary_mask >> i) & 1 ? c.splits.train.n : 0));
-  const binaryTruth = e.store.get<TruthRecord>("truth", `${seed}/${toGlobalMask(done.binary_mask, p.globalBits)}/${p.target.name}`);
+  const binaryTruth = e.store.get<TruthRecord>(
+    "truth",
+    `${seed}/${toGlobalMask(done.binary_mask, p.globalBits)}/${p.target.name}`,
+  );
   const withTruth: WeightedRow = {
     ...done,
     truth: {

@@ -13,7 +13,11 @@ export interface SuiteRef {
   readonly preset: PresetName;
   /** The data seed (splits). */
   readonly seed: number;
-  readonly options?: { readonly sizes?: Partial<SplitSizes>; readonly tasks?: readonly string[]; readonly dim?: number };
+  readonly options?: {
+    readonly sizes?: Partial<SplitSizes>;
+    readonly tasks?: readonly string[];
+    readonly dim?: number;
+  };
 }
 
 /**
@@ -22,7 +26,12 @@ export interface SuiteRef {
  * @example
  * suiteRef("vision8", "quick", 0, { sizes: { train: 100 } });   // { suite: "vision8", preset: "quick", seed: 0, options: { sizes: { train: 100 } } }
  */
-export function suiteRef(suite: string, preset: PresetName, seed: number, options?: Omit<LoadSuiteOptions, "preset" | "seed" | "progress">): SuiteRef {
+export function suiteRef(
+  suite: string,
+  preset: PresetName,
+  seed: number,
+  options?: Omit<LoadSuiteOptions, "preset" | "seed" | "progress">,
+): SuiteRef {
   const o: { sizes?: Partial<SplitSizes>; tasks?: readonly string[]; dim?: number } = {};
   if (options?.sizes) o.sizes = { ...options.sizes };
   if (options?.tasks) o.tasks = [...options.tasks];

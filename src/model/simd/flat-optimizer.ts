@@ -1,5 +1,14 @@
 import { InvalidArgumentError } from "../../util/errors";
-import { F32, I32, V128, compileKernel, op, type WasmFunction, type WasmKernel, type WasmMemory } from "../../util/wasm-binary";
+import {
+  F32,
+  I32,
+  V128,
+  compileKernel,
+  op,
+  type WasmFunction,
+  type WasmKernel,
+  type WasmMemory,
+} from "../../util/wasm-binary";
 
 /**
  * Adam (or SGD) over ONE flat parameter vector, in a WebAssembly SIMD kernel (4 floats per instruction).
@@ -29,7 +38,16 @@ export class FlatOptimizer {
   private readonly kernel: Kernel | null;
   private readonly padded: number;
 
-  constructor(readonly size: number, readonly config: { optimizer: "adam" | "sgd"; learningRate: number; beta1?: number; beta2?: number; epsilon?: number }) {
+  constructor(
+    readonly size: number,
+    readonly config: {
+      optimizer: "adam" | "sgd";
+      learningRate: number;
+      beta1?: number;
+      beta2?: number;
+      epsilon?: number;
+    },
+  ) {
     if (!Number.isInteger(size) || size < 0) throw new InvalidArgumentError("size", size, "a non-negative integer");
     this.padded = Math.ceil(size / 4) * 4;
     const bytes = this.padded * 4;
@@ -64,7 +82,8 @@ export class FlatOptimizer {
    * multiple of 4 or the whole size, so the SIMD kernel never touches entries past it.
    */
   step(count = this.size): void {
-    if (this.disposed) throw new InvalidArgumentError("optimizer", "disposed", "a live FlatOptimizer (dispose() was called)");
+    if (this.disposed)
+      throw new InvalidArgumentError("optimizer", "disposed", "a live FlatOptimizer (dispose() was called)");
     if (!Number.isInteger(count) || count < 0 || count > this.size || (count % 4 !== 0 && count !== this.size)) {
       throw new InvalidArgumentError("count", count, `a multiple of 4 in [0, ${this.size}], or ${this.size}`);
     }
@@ -76,8 +95,11 @@ export class FlatOptimizer {
       else for (let i = 0; i < count; i++) this.params[i] -= lr * this.grads[i];
       return;
     }
-    const b1 = this.config.beta1 ?? 0.9, b2 = this.config.beta2 ?? 0.999, eps = this.config.epsilon ?? 1e-7;
-    const a = lr / (1 - b1 ** this.t), bc2 = 1 / (1 - b2 ** this.t);
+    const b1 = this.config.beta1 ?? 0.9,
+      b2 = this.config.beta2 ?? 0.999,
+      eps = this.config.epsilon ?? 1e-7;
+    const a = lr / (1 - b1 ** this.t),
+      bc2 = 1 / (1 - b2 ** this.t);
     if (this.kernel) {
       const bytes = this.padded * 4;
       this.kernel.adam(0, bytes, 2 * bytes, 3 * bytes, n * 4, a, b1, 1 - b1, b2, 1 - b2, bc2, eps);
@@ -88,7 +110,8 @@ export class FlatOptimizer {
       const gi = g[i];
       const mi = b1 * m[i] + (1 - b1) * gi;
       const vi = b2 * v[i] + (1 - b2) * gi * gi;
-      m[i] = mi; v[i] = vi;
+      m[i] = mi;
+      v[i] = vi;
       p[i] -= (a * mi) / (Math.sqrt(vi * bc2) + eps);
     }
   }
@@ -96,32 +119,95 @@ export class FlatOptimizer {
 
 interface Kernel {
   memory: WasmMemory;
-  adam(p: number, g: number, m: number, v: number, bytes: number, a: number, b1: number, c1: number, b2: number, c2: number, bc2: number, eps: number): void;
+  adam(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    bytes: number,
+    a: number,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    bc2: number,
+    eps: number,
+  ): void;
   sgd(p: number, g: number, bytes: number, lr: number): void;
 }
 
 // adam(p, g, m, v, bytes, a, b1, c1, b2, c2, bc2, eps), byte offsets; for each 4 floats at `off`:
 //   m = b1·m + c1·g;  v = b2·v + c2·g²;  p = p − a·m / (√(v·bc2) + eps)
 const ADAM: WasmFunction = (() => {
-  const [P, G, M, V, BYTES] = [0, 1, 2, 3, 4], SCALARS = [5, 6, 7, 8, 9, 10, 11];
-  const OFF = 12, S = 13, VG = 20, VM = 21, VV = 22;   // S..S+6: the splatted scalars a, b1, c1, b2, c2, bc2, eps
+  const [P, G, M, V, BYTES] = [0, 1, 2, 3, 4],
+    SCALARS = [5, 6, 7, 8, 9, 10, 11];
+  const OFF = 12,
+    S = 13,
+    VG = 20,
+    VM = 21,
+    VV = 22; // S..S+6: the splatted scalars a, b1, c1, b2, c2, bc2, eps
   const at = (base: number) => [...op.get(base), ...op.get(OFF), ...op.i32Add];
   const load = (base: number) => [...at(base), ...op.v128Load];
   return {
     name: "adam",
     params: [I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, F32, F32],
-    locals: [[I32, 1], [V128, 10]],
+    locals: [
+      [I32, 1],
+      [V128, 10],
+    ],
     body: [
       ...SCALARS.flatMap((p, k) => [...op.get(p), ...op.f32x4Splat, ...op.set(S + k)]),
-      ...op.block, ...op.loop,
-      ...op.get(OFF), ...op.get(BYTES), ...op.i32GeU, ...op.brIf(1),
-      ...load(G), ...op.set(VG),
-      ...at(M), ...op.get(S + 1), ...load(M), ...op.f32x4Mul, ...op.get(S + 2), ...op.get(VG), ...op.f32x4Mul, ...op.f32x4Add, ...op.tee(VM), ...op.v128Store,
-      ...at(V), ...op.get(S + 3), ...load(V), ...op.f32x4Mul, ...op.get(S + 4), ...op.get(VG), ...op.get(VG), ...op.f32x4Mul, ...op.f32x4Mul, ...op.f32x4Add, ...op.tee(VV), ...op.v128Store,
-      ...at(P), ...load(P), ...op.get(S), ...op.get(VM), ...op.f32x4Mul,
-      ...op.get(VV), ...op.get(S + 5), ...op.f32x4Mul, ...op.f32x4Sqrt, ...op.get(S + 6), ...op.f32x4Add, ...op.f32x4Div, ...op.f32x4Sub, ...op.v128Store,
-      ...op.get(OFF), ...op.i32Const(16), ...op.i32Add, ...op.set(OFF),
-      ...op.br(0), ...op.end, ...op.end,
+      ...op.block,
+      ...op.loop,
+      ...op.get(OFF),
+      ...op.get(BYTES),
+      ...op.i32GeU,
+      ...op.brIf(1),
+      ...load(G),
+      ...op.set(VG),
+      ...at(M),
+      ...op.get(S + 1),
+      ...load(M),
+      ...op.f32x4Mul,
+      ...op.get(S + 2),
+      ...op.get(VG),
+      ...op.f32x4Mul,
+      ...op.f32x4Add,
+      ...op.tee(VM),
+      ...op.v128Store,
+      ...at(V),
+      ...op.get(S + 3),
+      ...load(V),
+      ...op.f32x4Mul,
+      ...op.get(S + 4),
+      ...op.get(VG),
+      ...op.get(VG),
+      ...op.f32x4Mul,
+      ...op.f32x4Mul,
+      ...op.f32x4Add,
+      ...op.tee(VV),
+      ...op.v128Store,
+      ...at(P),
+      ...load(P),
+      ...op.get(S),
+      ...op.get(VM),
+      ...op.f32x4Mul,
+      ...op.get(VV),
+      ...op.get(S + 5),
+      ...op.f32x4Mul,
+      ...op.f32x4Sqrt,
+      ...op.get(S + 6),
+      ...op.f32x4Add,
+      ...op.f32x4Div,
+      ...op.f32x4Sub,
+      ...op.v128Store,
+      ...op.get(OFF),
+      ...op.i32Const(16),
+      ...op.i32Add,
+      ...op.set(OFF),
+      ...op.br(0),
+      ...op.end,
+      ...op.end,
     ],
   };
 })();
@@ -133,14 +219,36 @@ const SGD: WasmFunction = (() => {
   return {
     name: "sgd",
     params: [I32, I32, I32, F32],
-    locals: [[I32, 1], [V128, 1]],
+    locals: [
+      [I32, 1],
+      [V128, 1],
+    ],
     body: [
-      ...op.get(LR), ...op.f32x4Splat, ...op.set(VLR),
-      ...op.block, ...op.loop,
-      ...op.get(OFF), ...op.get(BYTES), ...op.i32GeU, ...op.brIf(1),
-      ...at(P), ...at(P), ...op.v128Load, ...op.get(VLR), ...at(G), ...op.v128Load, ...op.f32x4Mul, ...op.f32x4Sub, ...op.v128Store,
-      ...op.get(OFF), ...op.i32Const(16), ...op.i32Add, ...op.set(OFF),
-      ...op.br(0), ...op.end, ...op.end,
+      ...op.get(LR),
+      ...op.f32x4Splat,
+      ...op.set(VLR),
+      ...op.block,
+      ...op.loop,
+      ...op.get(OFF),
+      ...op.get(BYTES),
+      ...op.i32GeU,
+      ...op.brIf(1),
+      ...at(P),
+      ...at(P),
+      ...op.v128Load,
+      ...op.get(VLR),
+      ...at(G),
+      ...op.v128Load,
+      ...op.f32x4Mul,
+      ...op.f32x4Sub,
+      ...op.v128Store,
+      ...op.get(OFF),
+      ...op.i32Const(16),
+      ...op.i32Add,
+      ...op.set(OFF),
+      ...op.br(0),
+      ...op.end,
+      ...op.end,
     ],
   };
 })();

@@ -20,17 +20,38 @@ export function claim1Chart(claims: Claims, labels: Readonly<Record<string, stri
   ];
   // bars without an interval (one seed: nothing to resample per target) get no error bar at all, not a flat cap
   const trace = (bs: typeof bars) => ({
-    type: "bar", x: bs.map((b) => b.label), y: bs.map((b) => plotValue(b.iv.estimate)), error_y: errorBars(bs.map((b) => b.iv)),
-    marker: { color: bs.map((b) => b.colour) }, hovertemplate: "%{x}: r = %{y:.2f}<extra></extra>",
+    type: "bar",
+    x: bs.map((b) => b.label),
+    y: bs.map((b) => plotValue(b.iv.estimate)),
+    error_y: errorBars(bs.map((b) => b.iv)),
+    marker: { color: bs.map((b) => b.colour) },
+    hovertemplate: "%{x}: r = %{y:.2f}<extra></extra>",
   });
   const has = (b: (typeof bars)[number]) => Number.isFinite(b.iv.lo) && Number.isFinite(b.iv.hi);
   return {
     data: [trace(bars.filter(has)), trace(bars.filter((b) => !has(b)))].filter((t) => t.x.length > 0),
     layout: {
-      title: { text: `Claim 1: does the merged model track the mixture fine-tunes?<br><sub>r = ${fmtR(claims.claim1.estimate)} over targets × seeds; val loss, no singletons</sub>` },
-      height: 440, width: 1000, showlegend: false, barmode: "overlay", margin: { t: 90, l: 60, r: 20, b: 90 },
-      xaxis: { title: { text: "target (merged model; intervals over seeds) and all targets" }, automargin: true, type: "category", categoryorder: "array", categoryarray: bars.map((b) => b.label) },
-      yaxis: { title: { text: "Pearson r (val loss, no singletons)" }, range: [-1.05, 1.05], zeroline: true, zerolinecolor: "#888" },
+      title: {
+        text: `Claim 1: does the merged model track the mixture fine-tunes?<br><sub>r = ${fmtR(claims.claim1.estimate)} over targets × seeds; val loss, no singletons</sub>`,
+      },
+      height: 440,
+      width: 1000,
+      showlegend: false,
+      barmode: "overlay",
+      margin: { t: 90, l: 60, r: 20, b: 90 },
+      xaxis: {
+        title: { text: "target (merged model; intervals over seeds) and all targets" },
+        automargin: true,
+        type: "category",
+        categoryorder: "array",
+        categoryarray: bars.map((b) => b.label),
+      },
+      yaxis: {
+        title: { text: "Pearson r (val loss, no singletons)" },
+        range: [-1.05, 1.05],
+        zeroline: true,
+        zerolinecolor: "#888",
+      },
     },
     config: FIGURE_CONFIG,
   };

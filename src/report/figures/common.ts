@@ -8,7 +8,18 @@ import { mean } from "../../select/metrics/finite-stats";
 import { pearson } from "../../select/metrics/pearson";
 
 /** Plotly's default qualitative palette: one colour per target, stable across figures. */
-export const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+export const PALETTE = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#7f7f7f",
+  "#bcbd22",
+  "#17becf",
+];
 
 export interface ScatterOptions {
   /** Which truth goes on the y axis (default "val_acc": mixture-fine-tuned validation accuracy). */
@@ -37,7 +48,8 @@ export function truthValue(p: MixturePoint, truth: CorrelationRow["truth"]): num
 
 /** Axis titles. */
 export function scorerLabel(scorer: ScorerName, truth: CorrelationRow["truth"]): string {
-  if (scorer === "merged") return truth === "val_loss" ? "merged model validation loss" : "merged model validation accuracy";
+  if (scorer === "merged")
+    return truth === "val_loss" ? "merged model validation loss" : "merged model validation accuracy";
   return scorer === "cosine" ? "cosine similarity (avg of avg)" : "L2 distance (avg of avg)";
 }
 export function truthLabel(truth: CorrelationRow["truth"]): string {
@@ -55,16 +67,26 @@ export function truthShort(truth: CorrelationRow["truth"]): string {
 /** Points of one target that have a truth value, after the subset filter. */
 export function usablePoints(points: readonly MixturePoint[], target: string, opts: ScatterOptions): MixturePoint[] {
   const truth = opts.truth ?? "val_acc";
-  return points.filter((p) => p.target === target && truthValue(p, truth) !== null && (opts.subset !== "no-singletons" || p.size > 1));
+  return points.filter(
+    (p) => p.target === target && truthValue(p, truth) !== null && (opts.subset !== "no-singletons" || p.size > 1),
+  );
 }
 
 /** Pearson r of one target's points for one scorer. */
 export function targetR(pts: readonly MixturePoint[], scorer: ScorerName, truth: CorrelationRow["truth"]): number {
-  return pearson(pts.map((p) => scorerValue(p, scorer, truth)), pts.map((p) => truthValue(p, truth) as number));
+  return pearson(
+    pts.map((p) => scorerValue(p, scorer, truth)),
+    pts.map((p) => truthValue(p, truth) as number),
+  );
 }
 
 /** The average of per-target Pearson r (targets with too few points are skipped). */
-export function meanTargetR(results: RunResults, points: readonly MixturePoint[], scorer: ScorerName, opts: ScatterOptions): number {
+export function meanTargetR(
+  results: RunResults,
+  points: readonly MixturePoint[],
+  scorer: ScorerName,
+  opts: ScatterOptions,
+): number {
   const truth = opts.truth ?? "val_acc";
   return mean(results.targets.map((t) => targetR(usablePoints(points, t, opts), scorer, truth)));
 }
@@ -73,16 +95,30 @@ export function meanTargetR(results: RunResults, points: readonly MixturePoint[]
 export const fmtR = (r: number): string => formatNumber(r, { digits: 2, missing: "n/a" });
 
 /** One scatter trace for one target's points. */
-export function scatterTrace(results: RunResults, target: string, pts: readonly MixturePoint[], scorer: ScorerName, truth: CorrelationRow["truth"], axis: number, showlegend: boolean): Record<string, unknown> {
+export function scatterTrace(
+  results: RunResults,
+  target: string,
+  pts: readonly MixturePoint[],
+  scorer: ScorerName,
+  truth: CorrelationRow["truth"],
+  axis: number,
+  showlegend: boolean,
+): Record<string, unknown> {
   const i = results.targets.indexOf(target);
   const suffix = axis === 1 ? "" : String(axis);
   return {
-    type: "scatter", mode: "markers", name: plotText(taskTitle(results, target)), legendgroup: `target-${i}`, showlegend,
-    x: pts.map((p) => scorerValue(p, scorer, truth)), y: pts.map((p) => truthValue(p, truth)),
+    type: "scatter",
+    mode: "markers",
+    name: plotText(taskTitle(results, target)),
+    legendgroup: `target-${i}`,
+    showlegend,
+    x: pts.map((p) => scorerValue(p, scorer, truth)),
+    y: pts.map((p) => truthValue(p, truth)),
     text: pts.map((p) => plotText(mixtureName(p.members, " + "))),
     hovertemplate: "%{text}<br>x=%{x:.4f}<br>y=%{y:.4f}<extra>%{fullData.name}</extra>",
     marker: { color: PALETTE[(i < 0 ? 0 : i) % PALETTE.length], size: 6, opacity: 0.75 },
-    xaxis: `x${suffix}`, yaxis: `y${suffix}`,
+    xaxis: `x${suffix}`,
+    yaxis: `y${suffix}`,
   };
 }
 
@@ -97,9 +133,22 @@ export type Spread = Pick<Interval, "estimate" | "lo" | "hi">;
  * { type: "bar", y: ivs.map((i) => 100 * i.estimate), error_y: errorBars(ivs, 100) }
  */
 export function errorBars(ivs: readonly Spread[], scale = 1): Record<string, unknown> {
-  const up = ivs.map((i) => (Number.isFinite(i.hi) && Number.isFinite(i.estimate) ? Math.max(0, (i.hi - i.estimate) * scale) : null));
-  const down = ivs.map((i) => (Number.isFinite(i.lo) && Number.isFinite(i.estimate) ? Math.max(0, (i.estimate - i.lo) * scale) : null));
-  return { type: "data", symmetric: false, array: up, arrayminus: down, visible: up.some((v) => v !== null), color: "#333", thickness: 1.4, width: 5 };
+  const up = ivs.map((i) =>
+    Number.isFinite(i.hi) && Number.isFinite(i.estimate) ? Math.max(0, (i.hi - i.estimate) * scale) : null,
+  );
+  const down = ivs.map((i) =>
+    Number.isFinite(i.lo) && Number.isFinite(i.estimate) ? Math.max(0, (i.estimate - i.lo) * scale) : null,
+  );
+  return {
+    type: "data",
+    symmetric: false,
+    array: up,
+    arrayminus: down,
+    visible: up.some((v) => v !== null),
+    color: "#333",
+    thickness: 1.4,
+    width: 5,
+  };
 }
 
 /** A value for a plot: finite → scaled, else null (Plotly leaves a gap). */

@@ -5,8 +5,11 @@ import { METHOD_TITLES } from "../tables/interval-cells";
 import { TWO_PANELS, applyPanelGrid } from "./panel-grid";
 
 /** Tick labels short enough for a narrow column: each method's title with its first space a line break (instead of rotated text). */
-const TICKS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(METHOD_TITLES).map(([m, t]) => [m, t.replace(" ", "<br>")]));
-const colour = (m: string) => (m === "merge-to-mix" ? "#d62728" : m === "oracle" ? "#2ca02c" : m === "random" ? "#999999" : "#1f77b4");
+const TICKS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(METHOD_TITLES).map(([m, t]) => [m, t.replace(" ", "<br>")]),
+);
+const colour = (m: string) =>
+  m === "merge-to-mix" ? "#d62728" : m === "oracle" ? "#2ca02c" : m === "random" ? "#999999" : "#1f77b4";
 
 /**
  * Claims 2–3 as a figure: each method's normalised regret (left: 0 = the oracle's mixture, 1 = no better than
@@ -24,30 +27,83 @@ export function methodPowerChart(claims: Claims): Figure {
   return {
     data: [
       {
-        type: "bar", name: "normalised regret", x: regretRows.map((m) => TICKS[m.method] ?? plotText(m.method)),
-        y: regretRows.map((m) => plotValue(m.normalisedRegret.estimate)), error_y: errorBars(regretRows.map((m) => m.normalisedRegret)),
-        marker: { color: regretRows.map((m) => colour(m.method)) }, hovertemplate: hover(""), xaxis: "x", yaxis: "y",
+        type: "bar",
+        name: "normalised regret",
+        x: regretRows.map((m) => TICKS[m.method] ?? plotText(m.method)),
+        y: regretRows.map((m) => plotValue(m.normalisedRegret.estimate)),
+        error_y: errorBars(regretRows.map((m) => m.normalisedRegret)),
+        marker: { color: regretRows.map((m) => colour(m.method)) },
+        hovertemplate: hover(""),
+        xaxis: "x",
+        yaxis: "y",
       },
       {
-        type: "bar", name: "test accuracy (%)", x: acc.map((m) => TICKS[m.method] ?? plotText(m.method)),
-        y: acc.map((m) => plotValue(m.testAcc.estimate, 100)), error_y: errorBars(acc.map((m) => m.testAcc), 100),
-        marker: { color: acc.map((m) => colour(m.method)) }, hovertemplate: hover("%"), xaxis: "x2", yaxis: "y2",
+        type: "bar",
+        name: "test accuracy (%)",
+        x: acc.map((m) => TICKS[m.method] ?? plotText(m.method)),
+        y: acc.map((m) => plotValue(m.testAcc.estimate, 100)),
+        error_y: errorBars(
+          acc.map((m) => m.testAcc),
+          100,
+        ),
+        marker: { color: acc.map((m) => colour(m.method)) },
+        hovertemplate: hover("%"),
+        xaxis: "x2",
+        yaxis: "y2",
       },
     ],
-    layout: applyPanelGrid({
-      meta: { m2mGrid: TWO_PANELS },
-      title: { text: `Selections judged on the seed-averaged truth<br><sub>${claims.seeds} seed${claims.seeds === 1 ? "" : "s"} × ${claims.targets} targets; 95% bootstrap intervals</sub>` },
-      width: 1000, showlegend: false, margin: { t: 115, l: 60, r: 20, b: 70 },
-      xaxis: { anchor: "y", title: { text: "method" }, automargin: true },
-      yaxis: { anchor: "x", title: { text: "normalised regret (0 = oracle, 1 = random)" }, zeroline: true },
-      xaxis2: { anchor: "y2", title: { text: "method" }, automargin: true },
-      yaxis2: { anchor: "x2", title: { text: "test accuracy (%)" }, rangemode: "normal" },
-      shapes: [{ type: "line", xref: "x domain", yref: "y", x0: 0, x1: 1, y0: 1, y1: 1, line: { color: "#999", dash: "dot", width: 1 } }],
-      annotations: [
-        { text: "normalised regret (lower is better)", x: 0.22, y: 1, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } },
-        { text: "test accuracy of the pick (%)", x: 0.78, y: 1, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } },
-      ],
-    }, 1000),
+    layout: applyPanelGrid(
+      {
+        meta: { m2mGrid: TWO_PANELS },
+        title: {
+          text: `Selections judged on the seed-averaged truth<br><sub>${claims.seeds} seed${claims.seeds === 1 ? "" : "s"} × ${claims.targets} targets; 95% bootstrap intervals</sub>`,
+        },
+        width: 1000,
+        showlegend: false,
+        margin: { t: 115, l: 60, r: 20, b: 70 },
+        xaxis: { anchor: "y", title: { text: "method" }, automargin: true },
+        yaxis: { anchor: "x", title: { text: "normalised regret (0 = oracle, 1 = random)" }, zeroline: true },
+        xaxis2: { anchor: "y2", title: { text: "method" }, automargin: true },
+        yaxis2: { anchor: "x2", title: { text: "test accuracy (%)" }, rangemode: "normal" },
+        shapes: [
+          {
+            type: "line",
+            xref: "x domain",
+            yref: "y",
+            x0: 0,
+            x1: 1,
+            y0: 1,
+            y1: 1,
+            line: { color: "#999", dash: "dot", width: 1 },
+          },
+        ],
+        annotations: [
+          {
+            text: "normalised regret (lower is better)",
+            x: 0.22,
+            y: 1,
+            xref: "paper",
+            yref: "paper",
+            xanchor: "center",
+            yanchor: "bottom",
+            showarrow: false,
+            font: { size: 13 },
+          },
+          {
+            text: "test accuracy of the pick (%)",
+            x: 0.78,
+            y: 1,
+            xref: "paper",
+            yref: "paper",
+            xanchor: "center",
+            yanchor: "bottom",
+            showarrow: false,
+            font: { size: 13 },
+          },
+        ],
+      },
+      1000,
+    ),
     config: FIGURE_CONFIG,
   };
 }

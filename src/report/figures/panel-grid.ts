@@ -26,7 +26,15 @@ export interface PanelGrid {
 type Layout = Record<string, unknown>;
 
 /** Two panels side by side that stack when the column is narrower than two 300-px panels (annotations 0 and 1 title them). */
-export const TWO_PANELS: PanelGrid = { n: 2, columns: 2, minPanelWidth: 300, panelHeight: 290, vgapPx: 150, gapPx: 90, titles: [0, 1] };
+export const TWO_PANELS: PanelGrid = {
+  n: 2,
+  columns: 2,
+  minPanelWidth: 300,
+  panelHeight: 290,
+  vgapPx: 150,
+  gapPx: 90,
+  titles: [0, 1],
+};
 
 /** The columns a grid gets at `width` pixels (the whole figure, margins included). */
 export function panelColumns(grid: PanelGrid, width: number, margin: { l?: number; r?: number } = {}): number {
@@ -52,17 +60,25 @@ export function applyPanelGrid(layout: Layout, width: number): Layout {
   const rows = Math.max(1, Math.ceil(g.n / cols));
   const plotW = Math.max(1, width - (margin.l ?? 80) - (margin.r ?? 80));
   const plotH = rows * g.panelHeight + (rows - 1) * g.vgapPx;
-  const gap = cols > 1 ? g.gapPx / plotW : 0, vgap = rows > 1 ? g.vgapPx / plotH : 0;
-  const w = (1 - gap * (cols - 1)) / cols, h = (1 - vgap * (rows - 1)) / rows;
+  const gap = cols > 1 ? g.gapPx / plotW : 0,
+    vgap = rows > 1 ? g.vgapPx / plotH : 0;
+  const w = (1 - gap * (cols - 1)) / cols,
+    h = (1 - vgap * (rows - 1)) / rows;
   const out: Layout = { ...layout, height: plotH + (margin.t ?? 100) + (margin.b ?? 80) };
   const notes = Array.isArray(layout.annotations) ? (layout.annotations as Layout[]).map((a) => ({ ...a })) : [];
   for (let k = 0; k < g.n; k++) {
-    const r = Math.floor(k / cols), c = k % cols, s = k === 0 ? "" : String(k + 1);
-    const x0 = c * (w + gap), y1 = 1 - r * (h + vgap);
+    const r = Math.floor(k / cols),
+      c = k % cols,
+      s = k === 0 ? "" : String(k + 1);
+    const x0 = c * (w + gap),
+      y1 = 1 - r * (h + vgap);
     out[`xaxis${s}`] = { ...(layout[`xaxis${s}`] as Layout), domain: [x0, x0 + w] };
     out[`yaxis${s}`] = { ...(layout[`yaxis${s}`] as Layout), domain: [y1 - h, y1] };
     const t = g.titles[k];
-    if (t !== undefined && t >= 0 && notes[t]) { notes[t].x = x0 + w / 2; notes[t].y = y1; }
+    if (t !== undefined && t >= 0 && notes[t]) {
+      notes[t].x = x0 + w / 2;
+      notes[t].y = y1;
+    }
   }
   if (notes.length) out.annotations = notes;
   return out;

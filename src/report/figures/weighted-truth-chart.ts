@@ -26,8 +26,13 @@ export function weightedTruthChart(truth: WeightedTruthIntervals | null): Figure
   const data = ARMS.map(([name, colour, arm]) => {
     const ivs = truth.arms[arm];
     return {
-      type: "bar", name, x: targets.map(plotText), y: ivs.map((iv) => plotValue(iv.estimate, 100)), error_y: errorBars(ivs, 100),
-      marker: { color: colour }, hovertemplate: `%{x}: %{y:.1f}%<extra>${name}</extra>`,
+      type: "bar",
+      name,
+      x: targets.map(plotText),
+      y: ivs.map((iv) => plotValue(iv.estimate, 100)),
+      error_y: errorBars(ivs, 100),
+      marker: { color: colour },
+      hovertemplate: `%{x}: %{y:.1f}%<extra>${name}</extra>`,
     };
   });
   const p = truth.vsBinary.paired;
@@ -35,9 +40,15 @@ export function weightedTruthChart(truth: WeightedTruthIntervals | null): Figure
   return {
     data,
     layout: {
-      title: { text: `Weighted vs binary mixtures, fine-tuned (${seeds} seed${seeds === 1 ? "" : "s"})<br><sub>${line}</sub>` },
-      barmode: "group", height: 440, width: 900, margin: { t: 80, l: 60, r: 20, b: 60 },
-      xaxis: { title: { text: "target" }, type: "category" }, yaxis: { title: { text: "test accuracy (%)" } },
+      title: {
+        text: `Weighted vs binary mixtures, fine-tuned (${seeds} seed${seeds === 1 ? "" : "s"})<br><sub>${line}</sub>`,
+      },
+      barmode: "group",
+      height: 440,
+      width: 900,
+      margin: { t: 80, l: 60, r: 20, b: 60 },
+      xaxis: { title: { text: "target" }, type: "category" },
+      yaxis: { title: { text: "test accuracy (%)" } },
       legend: { orientation: "h", x: 0, y: -0.18, yanchor: "top" },
     },
     config: FIGURE_CONFIG,

@@ -66,7 +66,12 @@ export function formatCell(value: unknown, format: number | ColumnFormat = 3, ro
   if (typeof value !== "number") return value == null ? "–" : String(value);
   if (format.interval) {
     if (!Number.isFinite(value)) return "–";
-    if (!row || column === undefined) throw new InvalidArgumentError("row", row, `the row holding ${column ?? "the column"}_lo and _hi for an interval format`);
+    if (!row || column === undefined)
+      throw new InvalidArgumentError(
+        "row",
+        row,
+        `the row holding ${column ?? "the column"}_lo and _hi for an interval format`,
+      );
     const num = (v: unknown) => (typeof v === "number" ? v : NaN);
     return formatInterval(
       { estimate: value, lo: num(row[`${column}_lo`]), hi: num(row[`${column}_hi`]), targets: 0, cells: 0 },

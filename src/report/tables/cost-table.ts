@@ -7,20 +7,39 @@ import type { TableDisplay } from "./table-display";
 
 /** Columns of the cost table. */
 export const COST_COLUMNS = [
-  "target", "m2m_finetunes", "m2m_finetune_samples", "m2m_merge_evals", "m2m_seconds",
-  "exhaustive_finetunes", "exhaustive_finetune_samples", "exhaustive_seconds", "speedup",
+  "target",
+  "m2m_finetunes",
+  "m2m_finetune_samples",
+  "m2m_merge_evals",
+  "m2m_seconds",
+  "exhaustive_finetunes",
+  "exhaustive_finetune_samples",
+  "exhaustive_seconds",
+  "speedup",
 ] as const;
 
 export const COST_LABELS: Record<string, string> = {
-  target: "target", m2m_finetunes: "M2M fine-tunes", m2m_finetune_samples: "M2M samples",
-  m2m_merge_evals: "M2M merge evals", m2m_seconds: "M2M seconds", exhaustive_finetunes: "exhaustive fine-tunes",
-  exhaustive_finetune_samples: "exhaustive samples", exhaustive_seconds: "exhaustive seconds", speedup: "speed-up",
+  target: "target",
+  m2m_finetunes: "M2M fine-tunes",
+  m2m_finetune_samples: "M2M samples",
+  m2m_merge_evals: "M2M merge evals",
+  m2m_seconds: "M2M seconds",
+  exhaustive_finetunes: "exhaustive fine-tunes",
+  exhaustive_finetune_samples: "exhaustive samples",
+  exhaustive_seconds: "exhaustive seconds",
+  speedup: "speed-up",
 };
 
 /** Counts as integers, seconds with 1 decimal, the speed-up as "7.1x". */
 export const COST_FORMATS: Record<string, ColumnFormat> = {
-  m2m_finetunes: COUNT, m2m_finetune_samples: COUNT, m2m_merge_evals: COUNT, m2m_seconds: SECONDS,
-  exhaustive_finetunes: COUNT, exhaustive_finetune_samples: COUNT, exhaustive_seconds: SECONDS, speedup: SPEEDUP,
+  m2m_finetunes: COUNT,
+  m2m_finetune_samples: COUNT,
+  m2m_merge_evals: COUNT,
+  m2m_seconds: SECONDS,
+  exhaustive_finetunes: COUNT,
+  exhaustive_finetune_samples: COUNT,
+  exhaustive_seconds: SECONDS,
+  speedup: SPEEDUP,
 };
 
 /** The cost table's display. */
@@ -38,17 +57,27 @@ export function costRows(results: RunResults): TableRow[] {
   const op = aq.op;
   const rollup: Record<string, unknown> = {};
   for (const c of COST_COLUMNS) if (c !== "target" && c !== "speedup") rollup[c] = op.mean(c);
-  const rows = aq.from(results.cost).groupby("target").rollup(rollup as never).objects() as TableRow[];
+  const rows = aq
+    .from(results.cost)
+    .groupby("target")
+    .rollup(rollup as never)
+    .objects() as TableRow[];
   const order = [...results.targets, "all"];
-  const pos = (t: string) => { const i = order.indexOf(t); return i < 0 ? order.length : i; };
+  const pos = (t: string) => {
+    const i = order.indexOf(t);
+    return i < 0 ? order.length : i;
+  };
   return rows
     .map((r) => {
       const out: TableRow = {};
       for (const c of COST_COLUMNS) out[c] = c === "target" ? String(r.target) : Number(r[c]);
-      out.speedup = (out.m2m_seconds as number) > 0 ? (out.exhaustive_seconds as number) / (out.m2m_seconds as number) : NaN;
+      out.speedup =
+        (out.m2m_seconds as number) > 0 ? (out.exhaustive_seconds as number) / (out.m2m_seconds as number) : NaN;
       return out;
     })
-    .sort((a, b) => pos(a.target as string) - pos(b.target as string) || String(a.target).localeCompare(String(b.target)));
+    .sort(
+      (a, b) => pos(a.target as string) - pos(b.target as string) || String(a.target).localeCompare(String(b.target)),
+    );
 }
 
 /**

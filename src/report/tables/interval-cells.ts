@@ -14,5 +14,11 @@ export function intervalCells(column: string, iv: Interval | undefined): TableRo
 
 /** The display name of each selection method, shared by every table and figure of the claims. */
 export const METHOD_TITLES: Readonly<Record<string, string>> = {
-  "merge-to-mix": "Merge to Mix", cosine: "cosine", l2: "L2", random: "random (expected)", all: "all", "best-single": "best single", oracle: "oracle",
+  "merge-to-mix": "Merge to Mix",
+  cosine: "cosine",
+  l2: "L2",
+  random: "random (expected)",
+  all: "all",
+  "best-single": "best single",
+  oracle: "oracle",
 };

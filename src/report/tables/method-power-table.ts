@@ -8,16 +8,26 @@ import type { TableDisplay } from "./table-display";
 export const METHOD_POWER_COLUMNS = ["method", "test_acc", "regret", "normalised_regret", "percentile"] as const;
 
 export const METHOD_POWER_LABELS: Record<string, string> = {
-  method: "method", test_acc: "test accuracy (%)", regret: "regret (points)",
-  normalised_regret: "normalised regret", percentile: "percentile rank (100 = best)",
+  method: "method",
+  test_acc: "test accuracy (%)",
+  regret: "regret (points)",
+  normalised_regret: "normalised regret",
+  percentile: "percentile rank (100 = best)",
 };
 
 /** Percent and points with 1 decimal, normalised regret with 2, percentile rank with 1; each "x [lo, hi]". */
 export const METHOD_POWER_FORMATS: Record<string, ColumnFormat> = {
-  test_acc: withInterval(PERCENT), regret: withInterval(POINTS), normalised_regret: withInterval(RATIO), percentile: withInterval(RANK),
+  test_acc: withInterval(PERCENT),
+  regret: withInterval(POINTS),
+  normalised_regret: withInterval(RATIO),
+  percentile: withInterval(RANK),
 };
 
-export const METHOD_POWER_DISPLAY: TableDisplay = { columns: METHOD_POWER_COLUMNS, labels: METHOD_POWER_LABELS, formats: METHOD_POWER_FORMATS };
+export const METHOD_POWER_DISPLAY: TableDisplay = {
+  columns: METHOD_POWER_COLUMNS,
+  labels: METHOD_POWER_LABELS,
+  formats: METHOD_POWER_FORMATS,
+};
 
 /**
  * Claims 2–3 as rows: each method's selections judged on the seed-averaged truth — test accuracy, regret

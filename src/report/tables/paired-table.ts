@@ -8,10 +8,19 @@ import type { TableDisplay } from "./table-display";
 export const PAIRED_COLUMNS = ["against", "difference", "wins", "ties", "losses"] as const;
 
 export const PAIRED_LABELS: Record<string, string> = {
-  against: "Merge to Mix − …", difference: "test accuracy difference (points)", wins: "wins", ties: "ties", losses: "losses",
+  against: "Merge to Mix − …",
+  difference: "test accuracy difference (points)",
+  wins: "wins",
+  ties: "ties",
+  losses: "losses",
 };
 
-export const PAIRED_FORMATS: Record<string, ColumnFormat> = { difference: withInterval({ ...POINTS, sign: true }), wins: COUNT, ties: COUNT, losses: COUNT };
+export const PAIRED_FORMATS: Record<string, ColumnFormat> = {
+  difference: withInterval({ ...POINTS, sign: true }),
+  wins: COUNT,
+  ties: COUNT,
+  losses: COUNT,
+};
 
 export const PAIRED_DISPLAY: TableDisplay = { columns: PAIRED_COLUMNS, labels: PAIRED_LABELS, formats: PAIRED_FORMATS };
 
@@ -23,5 +32,11 @@ export const PAIRED_DISPLAY: TableDisplay = { columns: PAIRED_COLUMNS, labels: P
  * showTable(pairedRows(claimsOf(results)!), PAIRED_DISPLAY);
  */
 export function pairedRows(claims: Claims): TableRow[] {
-  return claims.paired.map((p) => ({ against: METHOD_TITLES[p.against] ?? p.against, ...intervalCells("difference", p), wins: p.wins, ties: p.ties, losses: p.losses }));
+  return claims.paired.map((p) => ({
+    against: METHOD_TITLES[p.against] ?? p.against,
+    ...intervalCells("difference", p),
+    wins: p.wins,
+    ties: p.ties,
+    losses: p.losses,
+  }));
 }

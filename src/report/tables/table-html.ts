@@ -41,7 +41,10 @@ export function tableHtml(rows: readonly TableRow[], options: TableHtmlOptions =
   const cell = (v: unknown, c: string, r: TableRow) => {
     const text = formatCell(v, formats[c] ?? digits, r, c);
     return typeof v === "string" && /-/.test(text) && /\s/.test(text)
-      ? text.split(/(\s+)/).map((t) => (/-/.test(t) ? `<span class="m2m-nw">${escapeHtml(t)}</span>` : escapeHtml(t))).join("")
+      ? text
+          .split(/(\s+)/)
+          .map((t) => (/-/.test(t) ? `<span class="m2m-nw">${escapeHtml(t)}</span>` : escapeHtml(t)))
+          .join("")
       : escapeHtml(text);
   };
   const head = columns.map((c) => `<th>${escapeHtml(labels[c] ?? c)}</th>`).join("");
@@ -49,7 +52,10 @@ export function tableHtml(rows: readonly TableRow[], options: TableHtmlOptions =
     .map((r) => {
       const cls = r.target === "mean" || r.target === "all" ? ' class="m2m-summary"' : "";
       const cells = columns
-        .map((c) => `<td${typeof r[c] === "number" ? ' style="text-align:right;white-space:nowrap"' : ""}>${cell(r[c], c, r)}</td>`)
+        .map(
+          (c) =>
+            `<td${typeof r[c] === "number" ? ' style="text-align:right;white-space:nowrap"' : ""}>${cell(r[c], c, r)}</td>`,
+        )
         .join("");
       return `<tr${cls}>${cells}</tr>`;
     })

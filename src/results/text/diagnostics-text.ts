@@ -18,20 +18,39 @@ const MAIN = new Set(["merge-to-mix", "cosine", "l2", "oracle"]);
  * @example
  * console.log(formatDiagnostics(taskVectorSummary(rows), pickSizes(r), topQuarterSpearman(r)).join("\n"));
  */
-export function formatDiagnostics(tv: TaskVectorSummary | null, picks: ReadonlyArray<[string, number]>, top: ReadonlyArray<[string, Interval]>): string[] {
+export function formatDiagnostics(
+  tv: TaskVectorSummary | null,
+  picks: ReadonlyArray<[string, number]>,
+  top: ReadonlyArray<[string, Interval]>,
+): string[] {
   const out: string[] = [];
   if (tv) {
     const u = tv.relativeUpdate;
-    out.push(`task vectors: relative update median ${pc(u.median)} [${pc(u.min)}, ${pc(u.max)}], cosine between experts mean ${f2(tv.expertCosine)}, mixture vs sum cos ${f2(tv.mixtureCos)}, norm ratio ${f2(tv.normRatio)}`);
-    if (tv.bySize.length) out.push(`  by mixture size (cos, norm ratio): ${tv.bySize.map((b) => `${b.size}: ${f2(b.cos)}, ${f2(b.normRatio)}`).join("; ")}`);
+    out.push(
+      `task vectors: relative update median ${pc(u.median)} [${pc(u.min)}, ${pc(u.max)}], cosine between experts mean ${f2(tv.expertCosine)}, mixture vs sum cos ${f2(tv.mixtureCos)}, norm ratio ${f2(tv.normRatio)}`,
+    );
+    if (tv.bySize.length)
+      out.push(
+        `  by mixture size (cos, norm ratio): ${tv.bySize.map((b) => `${b.size}: ${f2(b.cos)}, ${f2(b.normRatio)}`).join("; ")}`,
+      );
   }
   if (picks.length) {
-    out.push(`pick size: ${picks.filter(([m]) => MAIN.has(m)).map(([m, v]) => `${m} ${f1(v)}`).join(", ")}`);
+    out.push(
+      `pick size: ${picks
+        .filter(([m]) => MAIN.has(m))
+        .map(([m, v]) => `${m} ${f1(v)}`)
+        .join(", ")}`,
+    );
     const rest = picks.filter(([m]) => !MAIN.has(m));
     if (rest.length) out.push(`  surrogates' picks: ${rest.map(([m, v]) => `${m} ${f1(v)}`).join(", ")}`);
   }
   if (top.length) {
-    out.push(`top-quarter spearman: ${top.filter(([m]) => MAIN.has(m)).map(([m, iv]) => `${m} ${formatInterval(iv)}`).join(", ")}`);
+    out.push(
+      `top-quarter spearman: ${top
+        .filter(([m]) => MAIN.has(m))
+        .map(([m, iv]) => `${m} ${formatInterval(iv)}`)
+        .join(", ")}`,
+    );
     const rest = top.filter(([m]) => !MAIN.has(m));
     if (rest.length) out.push(`  surrogates: ${rest.map(([m, iv]) => `${m} ${formatInterval(iv)}`).join(", ")}`);
   }

@@ -31,7 +31,9 @@ export function formatNumber(x: number | null | undefined, f: NumberFormat = {})
   if (typeof x !== "number" || !Number.isFinite(x)) return f.missing ?? "–";
   const d = f.digits ?? 2;
   const v = x * (f.scale ?? 1);
-  const text = f.group ? v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }) : v.toFixed(d);
+  const text = f.group
+    ? v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d })
+    : v.toFixed(d);
   return `${f.sign && v >= 0 ? "+" : ""}${text}${f.unit ?? ""}`;
 }
 

@@ -14,7 +14,10 @@ function cellName(m: Pick<ScoredMixture, "members">, candidates: number): string
 }
 
 const BASELINE_LABELS: Record<BaselineName, string> = {
-  cosine: "cosine similarity", l2: "L2 distance", "best-single": "best single dataset", all: "all candidates",
+  cosine: "cosine similarity",
+  l2: "L2 distance",
+  "best-single": "best single dataset",
+  all: "all candidates",
 };
 
 /**
@@ -41,20 +44,45 @@ export function formatRecommendation(rec: Recommendation & { verified?: Verified
   const out: string[] = [];
   const by = rec.score === "loss" ? "lowest validation loss" : "highest validation accuracy";
   const s = rec.search;
-  const how = s.strategy === "exhaustive"
-    ? `exhaustive search: all ${s.mixtures} mixtures scored`
-    : `${s.strategy} search${s.budget !== null ? ` (budget ${s.budget})` : ""}: ${s.evaluations} of ${s.mixtures} mixtures scored${s.extra ? ` + ${s.extra} for the baselines` : ""}`;
-  out.push(`target ${rec.target}: ${rec.candidates.length} candidates (${rec.candidates.join(", ")}), seed ${rec.seed}; ${how}; picked by the merged model's ${by}`);
+  const how =
+    s.strategy === "exhaustive"
+      ? `exhaustive search: all ${s.mixtures} mixtures scored`
+      : `${s.strategy} search${s.budget !== null ? ` (budget ${s.budget})` : ""}: ${s.evaluations} of ${s.mixtures} mixtures scored${s.extra ? ` + ${s.extra} for the baselines` : ""}`;
+  out.push(
+    `target ${rec.target}: ${rec.candidates.length} candidates (${rec.candidates.join(", ")}), seed ${rec.seed}; ${how}; picked by the merged model's ${by}`,
+  );
   // verified by real fine-tunes: the real numbers replace the merged-score line
   out.push(...(rec.verified ? formatVerified(rec.verified) : [recommendationLine(rec)]));
-  out.push("", `Top ${rec.top.length} mixtures by merged-model score (the merged model of each mixture on ${rec.target}'s validation split; merged-model scores, not fine-tuned truths)`);
-  out.push(textTable(["#", "mixture", "size", "merged val loss", "merged val acc %"],
-    rec.top.map((m, i) => [String(i + 1), cellName(m, rec.candidates.length), String(m.size), num(m.merged_val_loss), pct(m.merged_val_acc)]), 2));
+  out.push(
+    "",
+    `Top ${rec.top.length} mixtures by merged-model score (the merged model of each mixture on ${rec.target}'s validation split; merged-model scores, not fine-tuned truths)`,
+  );
+  out.push(
+    textTable(
+      ["#", "mixture", "size", "merged val loss", "merged val acc %"],
+      rec.top.map((m, i) => [
+        String(i + 1),
+        cellName(m, rec.candidates.length),
+        String(m.size),
+        num(m.merged_val_loss),
+        pct(m.merged_val_acc),
+      ]),
+      2,
+    ),
+  );
   out.push("", "Each baseline's pick, scored by the same merged model (merged-model scores, not truths)");
-  const rows = rec.baselines.map((b) => [BASELINE_LABELS[b.method], cellName(b, rec.candidates.length), num(b.merged_val_loss), pct(b.merged_val_acc)]);
+  const rows = rec.baselines.map((b) => [
+    BASELINE_LABELS[b.method],
+    cellName(b, rec.candidates.length),
+    num(b.merged_val_loss),
+    pct(b.merged_val_acc),
+  ]);
   rows.push(["θ0 (no fine-tuning)", "–", num(rec.theta0.val_loss), pct(rec.theta0.val_acc)]);
   out.push(textTable(["baseline", "pick", "merged val loss", "merged val acc %"], rows, 2));
   const c = rec.cost;
-  out.push("", `cost: ${c.finetunes} fine-tunes (${secs(c.finetune_seconds)}) + ${c.merge_evals} merge-evaluations (${secs(c.merge_seconds)}) = ${secs(c.finetune_seconds + c.merge_seconds)}`);
+  out.push(
+    "",
+    `cost: ${c.finetunes} fine-tunes (${secs(c.finetune_seconds)}) + ${c.merge_evals} merge-evaluations (${secs(c.merge_seconds)}) = ${secs(c.finetune_seconds + c.merge_seconds)}`,
+  );
   return out.join("\n");
 }

@@ -25,9 +25,18 @@ export function formatVerified(v: Verified): string[] {
   const pick = v.mixtures.find((m) => m.mask === v.recommended)!;
   const rows = [pick, ...v.mixtures.filter((m) => m !== pick)];
   const w = Math.max(...rows.map((m) => mixtureName(m).length));
-  const out = [`verified ${v.mixtures.length} of ${v.scored} mixtures (${v.extra_finetunes} extra fine-tune${v.extra_finetunes === 1 ? "" : "s"}, ${v.seconds.toFixed(1)} s):`];
-  for (const m of rows) out.push(`  ${mixtureName(m).padEnd(w)}  merged val loss ${fixed(m.merged_val_loss, 3)}  real val loss ${fixed(m.real_val_loss, 3)}${m === pick ? "  ← recommended" : ""}`);
-  out.push(`recommended mixture: ${mixtureName(pick)} (real val loss ${fixed(pick.real_val_loss, 3)}, accuracy ${pct(pick.real_val_acc)}%; merged rank ${pick.merged_rank} of ${v.scored})`);
-  out.push(`  (shortlist ${v.strategy}, K = ${v.k}: ${SHORTLISTS[v.strategy]}; real = θ0 fine-tuned on the mixture, on the target's validation split)`);
+  const out = [
+    `verified ${v.mixtures.length} of ${v.scored} mixtures (${v.extra_finetunes} extra fine-tune${v.extra_finetunes === 1 ? "" : "s"}, ${v.seconds.toFixed(1)} s):`,
+  ];
+  for (const m of rows)
+    out.push(
+      `  ${mixtureName(m).padEnd(w)}  merged val loss ${fixed(m.merged_val_loss, 3)}  real val loss ${fixed(m.real_val_loss, 3)}${m === pick ? "  ← recommended" : ""}`,
+    );
+  out.push(
+    `recommended mixture: ${mixtureName(pick)} (real val loss ${fixed(pick.real_val_loss, 3)}, accuracy ${pct(pick.real_val_acc)}%; merged rank ${pick.merged_rank} of ${v.scored})`,
+  );
+  out.push(
+    `  (shortlist ${v.strategy}, K = ${v.k}: ${SHORTLISTS[v.strategy]}; real = θ0 fine-tuned on the mixture, on the target's validation split)`,
+  );
   return out;
 }

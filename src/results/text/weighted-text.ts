@@ -12,7 +12,10 @@ import { weightedVsBinary, type WeightedVsBinary } from "../weighted-vs-binary";
  * proportionsText(grid.candidates.map((c, i) => [c, grid.optimum!.weights[i]]));
  */
 export function proportionsText(pairs: ReadonlyArray<readonly [string, number]>): string {
-  return pairs.filter(([, v]) => v >= 0.005).map(([c, v]) => `${c}=${v.toFixed(2)}`).join(" ");
+  return pairs
+    .filter(([, v]) => v >= 0.005)
+    .map(([c, v]) => `${c}=${v.toFixed(2)}`)
+    .join(" ");
 }
 
 /** Mean proportions over seeds, renormalised (over the finite means); the members worth printing (≥ 0.5%), largest first. */
@@ -20,7 +23,10 @@ function meanWeights(rows: readonly WeightedRow[]): Array<[string, number]> {
   const n = rows[0].candidates.length;
   const w = Array.from({ length: n }, (_, i) => mean(rows.map((r) => r.weights[i])));
   const s = w.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
-  return w.map((v, i) => [rows[0].candidates[i], v / s] as [string, number]).filter(([, v]) => v >= 0.005).sort((a, b) => b[1] - a[1]);
+  return w
+    .map((v, i) => [rows[0].candidates[i], v / s] as [string, number])
+    .filter(([, v]) => v >= 0.005)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /**
@@ -56,20 +62,32 @@ export function weightedVsBinaryText(v: WeightedVsBinary): string {
  */
 export function formatWeighted(rows: readonly WeightedRow[], seeds: number): string[] {
   const targets = [...new Set(rows.map((r) => r.target))];
-  const out: string[] = [`Weighted mixtures (proportions on the simplex over every candidate, optimised on the merged model's validation score from the binary pick; ${seeds} seed${seeds === 1 ? "" : "s"})`];
+  const out: string[] = [
+    `Weighted mixtures (proportions on the simplex over every candidate, optimised on the merged model's validation score from the binary pick; ${seeds} seed${seeds === 1 ? "" : "s"})`,
+  ];
   for (const t of targets) {
     const rs = rows.filter((r) => r.target === t);
     const w = weightsText(rs);
-    const test = rs[0].truth ? `; test ${pct(mean(rs.map((r) => r.truth!.weighted.test_acc)))}% vs ${pct(mean(rs.map((r) => r.truth!.binary?.test_acc ?? NaN)))}%` : "";
-    out.push(`weighted mixture for ${t}: ${w}; merged val loss ${mean(rs.map((r) => r.merged_loss)).toFixed(3)} vs binary pick ${mean(rs.map((r) => r.binary_merged_loss)).toFixed(3)}${test}`);
+    const test = rs[0].truth
+      ? `; test ${pct(mean(rs.map((r) => r.truth!.weighted.test_acc)))}% vs ${pct(mean(rs.map((r) => r.truth!.binary?.test_acc ?? NaN)))}%`
+      : "";
+    out.push(
+      `weighted mixture for ${t}: ${w}; merged val loss ${mean(rs.map((r) => r.merged_loss)).toFixed(3)} vs binary pick ${mean(rs.map((r) => r.binary_merged_loss)).toFixed(3)}${test}`,
+    );
     if (rs[0].truth) {
-      out.push(`  fine-tuned with proportions (test %): optimised ${pct(mean(rs.map((r) => r.truth!.weighted.test_acc)))}, uniform over the pick ${pct(mean(rs.map((r) => r.truth!.uniform.test_acc)))}, ` +
-        `size-proportional over the pick ${pct(mean(rs.map((r) => r.truth!.proportional.test_acc)))}, binary pick (concatenated) ${pct(mean(rs.map((r) => r.truth!.binary?.test_acc ?? NaN)))}`);
+      out.push(
+        `  fine-tuned with proportions (test %): optimised ${pct(mean(rs.map((r) => r.truth!.weighted.test_acc)))}, uniform over the pick ${pct(mean(rs.map((r) => r.truth!.uniform.test_acc)))}, ` +
+          `size-proportional over the pick ${pct(mean(rs.map((r) => r.truth!.proportional.test_acc)))}, binary pick (concatenated) ${pct(mean(rs.map((r) => r.truth!.binary?.test_acc ?? NaN)))}`,
+      );
     }
   }
   if (rows.some((r) => r.truth)) {
-    const v = weightedVsBinary(rows, seeds), p = v.paired, text = weightedVsBinaryText(v);
-    out.push(`weighted vs binary pick: ${text} (95% CI), wins/ties/losses ${p.wins}/${p.ties}/${p.losses}${seeds < 2 ? " (one seed: an interval needs ≥ 2 seeds)" : ""}`);
+    const v = weightedVsBinary(rows, seeds),
+      p = v.paired,
+      text = weightedVsBinaryText(v);
+    out.push(
+      `weighted vs binary pick: ${text} (95% CI), wins/ties/losses ${p.wins}/${p.ties}/${p.losses}${seeds < 2 ? " (one seed: an interval needs ≥ 2 seeds)" : ""}`,
+    );
   }
   return out;
 }

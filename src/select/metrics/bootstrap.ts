@@ -27,7 +27,8 @@ export interface BootstrapOptions {
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
-  const h = (n - 1) * p, i = Math.floor(h);
+  const h = (n - 1) * p,
+    i = Math.floor(h);
   return i + 1 < n ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[n - 1];
 }
 
@@ -57,18 +58,29 @@ export function bootstrapMean(table: ReadonlyArray<ArrayLike<number>>, options: 
  * @example
  * bootstrapRatio(regret, oracleMinusRandom);   // normalised regret: Σ regret / Σ (oracle − random)
  */
-export function bootstrapRatio(num: ReadonlyArray<ArrayLike<number>>, den: ReadonlyArray<ArrayLike<number>>, options: BootstrapOptions = {}): Interval {
-  if (num.length !== den.length) throw new InvalidArgumentError("den.length", den.length, `${num.length} targets (as num)`);
+export function bootstrapRatio(
+  num: ReadonlyArray<ArrayLike<number>>,
+  den: ReadonlyArray<ArrayLike<number>>,
+  options: BootstrapOptions = {},
+): Interval {
+  if (num.length !== den.length)
+    throw new InvalidArgumentError("den.length", den.length, `${num.length} targets (as num)`);
   const rows: Array<Array<[number, number]>> = [];
   num.forEach((row, t) => {
-    if (row.length !== den[t].length) throw new InvalidArgumentError(`den[${t}].length`, den[t].length, `${row.length} seeds (as num[${t}])`);
+    if (row.length !== den[t].length)
+      throw new InvalidArgumentError(`den[${t}].length`, den[t].length, `${row.length} seeds (as num[${t}])`);
     const cells: Array<[number, number]> = [];
-    for (let s = 0; s < row.length; s++) if (Number.isFinite(row[s]) && Number.isFinite(den[t][s])) cells.push([row[s], den[t][s]]);
+    for (let s = 0; s < row.length; s++)
+      if (Number.isFinite(row[s]) && Number.isFinite(den[t][s])) cells.push([row[s], den[t][s]]);
     if (cells.length) rows.push(cells);
   });
   const ratio = (picked: ReadonlyArray<ReadonlyArray<[number, number]>>) => {
-    let n = 0, d = 0;
-    for (const r of picked) { n += fsum(r.map((c) => c[0])) / r.length; d += fsum(r.map((c) => c[1])) / r.length; }
+    let n = 0,
+      d = 0;
+    for (const r of picked) {
+      n += fsum(r.map((c) => c[0])) / r.length;
+      d += fsum(r.map((c) => c[1])) / r.length;
+    }
     return d > 0 ? n / d : NaN;
   };
   return bootstrapRows(rows, ratio, options, true);
@@ -81,18 +93,29 @@ export function bootstrapRatio(num: ReadonlyArray<ArrayLike<number>>, den: Reado
  * within each drawn target as many of its cells, with replacement — target first, then its cells, in
  * that order. With `dropNonFinite`, resamples whose statistic is not finite are left out of the quantiles.
  */
-function bootstrapRows<C>(rows: ReadonlyArray<ReadonlyArray<C>>, stat: (picked: ReadonlyArray<ReadonlyArray<C>>) => number, options: BootstrapOptions, dropNonFinite: boolean): Interval {
-  const resamples = options.resamples ?? 2000, level = options.level ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidArgumentError("resamples", resamples, "a positive integer");
+function bootstrapRows<C>(
+  rows: ReadonlyArray<ReadonlyArray<C>>,
+  stat: (picked: ReadonlyArray<ReadonlyArray<C>>) => number,
+  options: BootstrapOptions,
+  dropNonFinite: boolean,
+): Interval {
+  const resamples = options.resamples ?? 2000,
+    level = options.level ?? 0.95;
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new InvalidArgumentError("resamples", resamples, "a positive integer");
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError("level", level, "a coverage in (0, 1)");
   const cells = rows.reduce((k, r) => k + r.length, 0);
   const estimate = stat(rows);
-  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1)) return { estimate, lo: NaN, hi: NaN, targets: rows.length, cells };
+  if (rows.length === 0 || (rows.length === 1 && rows[0].length === 1))
+    return { estimate, lo: NaN, hi: NaN, targets: rows.length, cells };
   const rng = new Rng(options.seed ?? 0);
   const stats = new Float64Array(resamples);
   let kept = 0;
   for (let b = 0; b < resamples; b++) {
-    const picked = rows.map(() => { const r = rows[rng.int(rows.length)]; return r.map(() => r[rng.int(r.length)]); });
+    const picked = rows.map(() => {
+      const r = rows[rng.int(rows.length)];
+      return r.map(() => r[rng.int(r.length)]);
+    });
     const v = stat(picked);
     if (!dropNonFinite || Number.isFinite(v)) stats[kept++] = v;
   }
@@ -116,14 +139,21 @@ export interface PairedComparison extends Interval {
  * @example
  * pairedDifference(m2mTestAcc, cosineTestAcc);   // { estimate: 0.012, lo: 0.003, hi: 0.02, wins: 6, ties: 1, losses: 1, … }
  */
-export function pairedDifference(a: ReadonlyArray<ArrayLike<number>>, b: ReadonlyArray<ArrayLike<number>>, options: BootstrapOptions & { tieTolerance?: number } = {}): PairedComparison {
+export function pairedDifference(
+  a: ReadonlyArray<ArrayLike<number>>,
+  b: ReadonlyArray<ArrayLike<number>>,
+  options: BootstrapOptions & { tieTolerance?: number } = {},
+): PairedComparison {
   if (a.length !== b.length) throw new InvalidArgumentError("b.length", b.length, `${a.length} targets (as a)`);
   const diff = a.map((row, t) => {
-    if (row.length !== b[t].length) throw new InvalidArgumentError(`b[${t}].length`, b[t].length, `${row.length} seeds (as a[${t}])`);
+    if (row.length !== b[t].length)
+      throw new InvalidArgumentError(`b[${t}].length`, b[t].length, `${row.length} seeds (as a[${t}])`);
     return Array.from(row, (v, s) => v - b[t][s]);
   });
   const tol = options.tieTolerance ?? 1e-9;
-  let wins = 0, ties = 0, losses = 0;
+  let wins = 0,
+    ties = 0,
+    losses = 0;
   for (const row of diff) {
     const m = cellMean(row.filter((v) => Number.isFinite(v)));
     if (!Number.isFinite(m)) continue;

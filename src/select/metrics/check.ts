@@ -5,7 +5,11 @@ export function checkPaired(x: ArrayLike<number>, y: ArrayLike<number>): void {
   if (x == null || typeof x.length !== "number") throw new InvalidArgumentError("x", x, "an array of numbers");
   if (y == null || typeof y.length !== "number") throw new InvalidArgumentError("y", y, "an array of numbers");
   if (x.length !== y.length) {
-    throw new InvalidArgumentError("y.length", y.length, `the same length as x (${x.length}): correlations need paired samples`);
+    throw new InvalidArgumentError(
+      "y.length",
+      y.length,
+      `the same length as x (${x.length}): correlations need paired samples`,
+    );
   }
 }
 

@@ -14,11 +14,15 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const keep = finitePairs(x, y);
   const n = keep.length;
   if (n < 2) return NaN;
-  let s = 0, tx = 0, ty = 0;
+  let s = 0,
+    tx = 0,
+    ty = 0;
   for (let a = 0; a < n; a++) {
-    const xa = x[keep[a]], ya = y[keep[a]];
+    const xa = x[keep[a]],
+      ya = y[keep[a]];
     for (let b = a + 1; b < n; b++) {
-      const dx = Math.sign(xa - x[keep[b]]), dy = Math.sign(ya - y[keep[b]]);
+      const dx = Math.sign(xa - x[keep[b]]),
+        dy = Math.sign(ya - y[keep[b]]);
       if (dx === 0) tx++;
       if (dy === 0) ty++;
       s += dx * dy; // +1 concordant, −1 discordant, 0 tied on either side

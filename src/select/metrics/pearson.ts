@@ -17,14 +17,18 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   if (n < 2) return NaN;
   const mx = fsum(keep, (i) => x[i]) / n;
   const my = fsum(keep, (i) => y[i]) / n;
-  const sxy = new Adder(), sxx = new Adder(), syy = new Adder();
+  const sxy = new Adder(),
+    sxx = new Adder(),
+    syy = new Adder();
   for (const i of keep) {
-    const dx = x[i] - mx, dy = y[i] - my;
+    const dx = x[i] - mx,
+      dy = y[i] - my;
     sxy.add(dx * dy);
     sxx.add(dx * dx);
     syy.add(dy * dy);
   }
-  const vx = +sxx, vy = +syy;
+  const vx = +sxx,
+    vy = +syy;
   if (!(vx > 0) || !(vy > 0)) return NaN;
   const r = +sxy / Math.sqrt(vx * vy);
   return Math.max(-1, Math.min(1, r));

@@ -15,10 +15,14 @@ function checkMask(mask: number, values: ArrayLike<number>, name = "mask"): void
  * argmaxMask([NaN, 0.2, 0.9, 0.9]); // 2
  */
 export function argmaxMask(values: ArrayLike<number>): number {
-  let best = -1, bestValue = -Infinity;
+  let best = -1,
+    bestValue = -Infinity;
   for (let m = 1; m < values.length; m++) {
     const v = values[m];
-    if (v === v && (best < 0 || v > bestValue)) { best = m; bestValue = v; }
+    if (v === v && (best < 0 || v > bestValue)) {
+      best = m;
+      bestValue = v;
+    }
   }
   return best;
 }
@@ -36,7 +40,8 @@ export function rankOf(mask: number, truth: ArrayLike<number>): number {
   checkMask(mask, truth);
   const v = truth[mask];
   if (v !== v) return NaN;
-  let greater = 0, equal = 0;
+  let greater = 0,
+    equal = 0;
   for (let m = 1; m < truth.length; m++) {
     const t = truth[m];
     if (t > v) greater++;

@@ -17,7 +17,7 @@ export function ranks(values: ArrayLike<number>): Float64Array {
     if (!Number.isNaN(v)) idx.push(i);
   }
   idx.sort((a, b) => values[a] - values[b] || a - b);
-  for (let start = 0; start < idx.length; ) {
+  for (let start = 0; start < idx.length;) {
     let end = start + 1;
     while (end < idx.length && values[idx[end]] === values[idx[start]]) end++;
     const avg = (start + 1 + end) / 2; // mean of ranks start+1 … end

@@ -22,7 +22,8 @@ export interface BeamOptions extends SearchOptions {
 export async function beamSearch(score: Objective, n: number, options: BeamOptions = {}): Promise<SearchResult> {
   const { width = 3, maxSize = n } = options;
   if (!Number.isInteger(width) || width < 1) throw new InvalidArgumentError("width", width, "a positive integer");
-  if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > n) throw new InvalidArgumentError("maxSize", maxSize, `an integer in 1 … ${n}`);
+  if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > n)
+    throw new InvalidArgumentError("maxSize", maxSize, `an integer in 1 … ${n}`);
   const progress = options.progress ?? silentProgress;
   const ev = new Evaluator(score, n, progress, options.budget);
   progress.start(`beam (width ${width})`, ev.budget === Infinity ? 0 : ev.budget);

@@ -40,17 +40,25 @@ const others = (): string => SEARCH_NAMES.filter((s) => s !== "exhaustive").join
  */
 export function chooseSearch(n: number, strategy?: string, budget?: number): SearchChoice {
   checkCandidates(n);
-  if (strategy !== undefined && !(SEARCH_NAMES as readonly string[]).includes(strategy)) throw new UnknownNameError("search strategy", strategy, SEARCH_NAMES);
+  if (strategy !== undefined && !(SEARCH_NAMES as readonly string[]).includes(strategy))
+    throw new UnknownNameError("search strategy", strategy, SEARCH_NAMES);
   checkBudget(budget);
   const total = 2 ** n - 1;
-  const name = (strategy as SearchName | undefined) ?? (n <= EXHAUSTIVE_DEFAULT_MAX ? "exhaustive" : DEFAULT_LARGE_SEARCH);
+  const name =
+    (strategy as SearchName | undefined) ?? (n <= EXHAUSTIVE_DEFAULT_MAX ? "exhaustive" : DEFAULT_LARGE_SEARCH);
   if (name === "exhaustive") {
     if (n > EXHAUSTIVE_MAX) {
-      throw new TooLargeError(`exhaustive search over ${n} candidates is 2^${n} − 1 = ${total.toLocaleString("en-US")} merge-evaluations (at most ${EXHAUSTIVE_MAX} candidates); ` +
-        `use --search ${others()} with --budget K`);
+      throw new TooLargeError(
+        `exhaustive search over ${n} candidates is 2^${n} − 1 = ${total.toLocaleString("en-US")} merge-evaluations (at most ${EXHAUSTIVE_MAX} candidates); ` +
+          `use --search ${others()} with --budget K`,
+      );
     }
     if (budget !== undefined && budget < total) {
-      throw new InvalidArgumentError("budget", budget, `at least ${total} (every mixture of ${n} candidates) for an exhaustive search, or a search strategy: --search ${others()}`);
+      throw new InvalidArgumentError(
+        "budget",
+        budget,
+        `at least ${total} (every mixture of ${n} candidates) for an exhaustive search, or a search strategy: --search ${others()}`,
+      );
     }
   }
   return { strategy: name, budget: budget ?? null };
@@ -63,14 +71,25 @@ export function chooseSearch(n: number, strategy?: string, budget?: number): Sea
  * @example
  * const r = await runSearch({ strategy: "beam", budget: 100 }, (mask) => score(mask), 14, { seed: 0 });
  */
-export function runSearch(choice: SearchChoice, score: Objective, n: number, opts: { seed?: number; progress?: Progress } = {}): Promise<SearchResult> {
+export function runSearch(
+  choice: SearchChoice,
+  score: Objective,
+  n: number,
+  opts: { seed?: number; progress?: Progress } = {},
+): Promise<SearchResult> {
   const o = { progress: opts.progress, budget: choice.budget ?? undefined };
   switch (choice.strategy) {
-    case "exhaustive": return exhaustiveSearch(score, n, o);
-    case "greedy": return greedyForward(score, n, o);
-    case "beam": return beamSearch(score, n, o);
-    case "evolutionary": return evolutionarySearch(score, n, { ...o, seed: opts.seed ?? 0 });
-    case "surrogate": return surrogateSearch(score, n, { ...o, seed: opts.seed ?? 0 });
-    default: throw new UnknownNameError("search strategy", String(choice.strategy), SEARCH_NAMES);
+    case "exhaustive":
+      return exhaustiveSearch(score, n, o);
+    case "greedy":
+      return greedyForward(score, n, o);
+    case "beam":
+      return beamSearch(score, n, o);
+    case "evolutionary":
+      return evolutionarySearch(score, n, { ...o, seed: opts.seed ?? 0 });
+    case "surrogate":
+      return surrogateSearch(score, n, { ...o, seed: opts.seed ?? 0 });
+    default:
+      throw new UnknownNameError("search strategy", String(choice.strategy), SEARCH_NAMES);
   }
 }

@@ -32,8 +32,13 @@ export interface SearchComparisonRow {
  *   "beam 4": (s, n) => beamSearch(s, n, { width: 4 }),
  * });
  */
-export async function compareSearch(score: Objective, n: number, strategies: Record<string, Strategy>): Promise<SearchComparisonRow[]> {
-  if (n > 20) throw new TooLargeError(`compareSearch needs the exhaustive optimum: 2^${n} − 1 mixtures is too many (N ≤ 20)`);
+export async function compareSearch(
+  score: Objective,
+  n: number,
+  strategies: Record<string, Strategy>,
+): Promise<SearchComparisonRow[]> {
+  if (n > 20)
+    throw new TooLargeError(`compareSearch needs the exhaustive optimum: 2^${n} − 1 mixtures is too many (N ≤ 20)`);
   const ev = new Evaluator(score, n);
   const total = 2 ** n - 1;
   const table = new Float64Array(total + 1);
@@ -42,11 +47,22 @@ export async function compareSearch(score: Objective, n: number, strategies: Rec
   const rows: SearchComparisonRow[] = [];
   for (const [name, run] of Object.entries(strategies)) {
     const r = await run((m) => table[m], n);
-    let greater = 0, equal = 0;
-    for (let m = 1; m <= total; m++) { if (table[m] > r.score) greater++; else if (table[m] === r.score) equal++; }
+    let greater = 0,
+      equal = 0;
+    for (let m = 1; m <= total; m++) {
+      if (table[m] > r.score) greater++;
+      else if (table[m] === r.score) equal++;
+    }
     rows.push({
-      strategy: name, mask: r.mask, score: r.score, optimumMask: best.mask, optimum: best.score,
-      regret: best.score - r.score, rank: greater + (equal + 1) / 2, evaluations: r.evaluations, fraction: r.evaluations / total,
+      strategy: name,
+      mask: r.mask,
+      score: r.score,
+      optimumMask: best.mask,
+      optimum: best.score,
+      regret: best.score - r.score,
+      rank: greater + (equal + 1) / 2,
+      evaluations: r.evaluations,
+      fraction: r.evaluations / total,
     });
   }
   return rows;

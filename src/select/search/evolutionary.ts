@@ -26,11 +26,18 @@ export interface EvolutionaryOptions extends SearchOptions {
  * @example
  * const r = await evolutionarySearch(score, 16, { seed: 1, population: 20, generations: 30 });
  */
-export async function evolutionarySearch(score: Objective, n: number, options: EvolutionaryOptions = {}): Promise<SearchResult> {
+export async function evolutionarySearch(
+  score: Objective,
+  n: number,
+  options: EvolutionaryOptions = {},
+): Promise<SearchResult> {
   const { seed = 0, population = 16, generations = 20, mutation = 1 / n, maxEvaluations = Infinity } = options;
-  if (!Number.isInteger(population) || population < 2) throw new InvalidArgumentError("population", population, "an integer ≥ 2");
-  if (!Number.isInteger(generations) || generations < 0) throw new InvalidArgumentError("generations", generations, "a non-negative integer");
-  if (!(mutation >= 0 && mutation <= 1)) throw new InvalidArgumentError("mutation", mutation, "a probability in [0, 1]");
+  if (!Number.isInteger(population) || population < 2)
+    throw new InvalidArgumentError("population", population, "an integer ≥ 2");
+  if (!Number.isInteger(generations) || generations < 0)
+    throw new InvalidArgumentError("generations", generations, "a non-negative integer");
+  if (!(mutation >= 0 && mutation <= 1))
+    throw new InvalidArgumentError("mutation", mutation, "a probability in [0, 1]");
   if (!(maxEvaluations >= 1)) throw new InvalidArgumentError("maxEvaluations", maxEvaluations, "at least 1");
   const progress = options.progress ?? silentProgress;
   const ev = new Evaluator(score, n, progress, Math.min(maxEvaluations, options.budget ?? Infinity));
@@ -54,14 +61,17 @@ export async function evolutionarySearch(score: Objective, n: number, options: E
   ev.step();
   for (let g = 0; g < generations && ev.budgetLeft; g++) {
     const tournament = (): number => {
-      const a = rng.int(population), b = rng.int(population);
+      const a = rng.int(population),
+        b = rng.int(population);
       return fit[a] > fit[b] || (fit[a] === fit[b] && pop[a] < pop[b]) ? pop[a] : pop[b];
     };
     let elite = 0;
-    for (let k = 1; k < population; k++) if (fit[k] > fit[elite] || (fit[k] === fit[elite] && pop[k] < pop[elite])) elite = k;
+    for (let k = 1; k < population; k++)
+      if (fit[k] > fit[elite] || (fit[k] === fit[elite] && pop[k] < pop[elite])) elite = k;
     const next = [pop[elite]];
     while (next.length < population) {
-      const p1 = tournament(), p2 = tournament();
+      const p1 = tournament(),
+        p2 = tournament();
       let child = 0;
       for (let i = 0; i < n; i++) {
         const bit = 1 << i;

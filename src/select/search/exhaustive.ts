@@ -9,7 +9,11 @@ import { Evaluator, type Objective, type SearchOptions, type SearchResult } from
  * @example
  * const r = await exhaustiveSearch((mask) => mergedScore(mask), 8);   // r.evaluations === 255
  */
-export async function exhaustiveSearch(score: Objective, n: number, options: SearchOptions = {}): Promise<SearchResult> {
+export async function exhaustiveSearch(
+  score: Objective,
+  n: number,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const progress = options.progress ?? silentProgress;
   const ev = new Evaluator(score, n, progress, options.budget);
   progress.start("exhaustive", Math.min(2 ** n - 1, ev.budget));

@@ -15,7 +15,11 @@ export interface GreedyBackwardOptions extends SearchOptions {
  * @example
  * const r = await greedyBackward((mask) => mergedScore(mask), 10);
  */
-export async function greedyBackward(score: Objective, n: number, options: GreedyBackwardOptions = {}): Promise<SearchResult> {
+export async function greedyBackward(
+  score: Objective,
+  n: number,
+  options: GreedyBackwardOptions = {},
+): Promise<SearchResult> {
   const progress = options.progress ?? silentProgress;
   const ev = new Evaluator(score, n, progress, options.budget);
   progress.start("greedy backward", Math.min((n * (n + 1)) / 2, ev.budget));
@@ -24,15 +28,20 @@ export async function greedyBackward(score: Objective, n: number, options: Greed
     let currentScore = await ev.score(current);
     ev.step();
     while ((current & (current - 1)) !== 0) {
-      let next = -1, nextScore = -Infinity;
+      let next = -1,
+        nextScore = -Infinity;
       for (let i = 0; i < n; i++) {
         if (!(current & (1 << i))) continue;
         const m = current & ~(1 << i);
         const s = await ev.score(m);
-        if (next < 0 || s > nextScore) { next = m; nextScore = s; }
+        if (next < 0 || s > nextScore) {
+          next = m;
+          nextScore = s;
+        }
       }
       if (!options.full && !(nextScore > currentScore)) break;
-      current = next; currentScore = nextScore;
+      current = next;
+      currentScore = nextScore;
       ev.step();
     }
   });

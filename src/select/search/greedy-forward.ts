@@ -16,22 +16,32 @@ export interface GreedyForwardOptions extends SearchOptions {
  * const r = await greedyForward((mask) => mergedScore(mask), 10);
  * r.mask; r.evaluations;
  */
-export async function greedyForward(score: Objective, n: number, options: GreedyForwardOptions = {}): Promise<SearchResult> {
+export async function greedyForward(
+  score: Objective,
+  n: number,
+  options: GreedyForwardOptions = {},
+): Promise<SearchResult> {
   const progress = options.progress ?? silentProgress;
   const ev = new Evaluator(score, n, progress, options.budget);
   progress.start("greedy forward", Math.min((n * (n + 1)) / 2, ev.budget));
   return ev.run(async () => {
-    let current = 0, currentScore = -Infinity;
+    let current = 0,
+      currentScore = -Infinity;
     while (current !== 2 ** n - 1) {
-      let next = -1, nextScore = -Infinity;
+      let next = -1,
+        nextScore = -Infinity;
       for (let i = 0; i < n; i++) {
         if (current & (1 << i)) continue;
         const m = current | (1 << i);
         const s = await ev.score(m);
-        if (next < 0 || s > nextScore) { next = m; nextScore = s; }
+        if (next < 0 || s > nextScore) {
+          next = m;
+          nextScore = s;
+        }
       }
       if (current !== 0 && !options.full && !(nextScore > currentScore)) break;
-      current = next; currentScore = nextScore;
+      current = next;
+      currentScore = nextScore;
       ev.step();
     }
   });

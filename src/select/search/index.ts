@@ -3,9 +3,7 @@ export { greedyForward, type GreedyForwardOptions } from "./greedy-forward";
 export { greedyBackward, type GreedyBackwardOptions } from "./greedy-backward";
 export { beamSearch, type BeamOptions } from "./beam";
 export { evolutionarySearch, type EvolutionaryOptions } from "./evolutionary";
-export {
-  fitSurrogate, predictSurrogate, surrogateSearch, type SurrogateFit, type SurrogateOptions,
-} from "./surrogate";
+export { fitSurrogate, predictSurrogate, surrogateSearch, type SurrogateFit, type SurrogateOptions } from "./surrogate";
 export { compareSearch, type SearchComparisonRow, type Strategy } from "./compare";
 export { exhaustiveSearch } from "./exhaustive";
 export { chooseSearch, runSearch, SEARCH_NAMES, type SearchChoice, type SearchName } from "./choose";

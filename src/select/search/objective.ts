@@ -35,7 +35,8 @@ export interface SearchOptions {
 
 /** Check a budget option: undefined (none) or a positive integer. */
 export function checkBudget(budget: number | undefined): void {
-  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) throw new InvalidArgumentError("budget", budget, "a positive integer number of merge-evaluations");
+  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1))
+    throw new InvalidArgumentError("budget", budget, "a positive integer number of merge-evaluations");
 }
 
 /** Thrown inside a strategy when its budget is spent; {@link Evaluator.run} turns it into the result so far. */
@@ -43,7 +44,8 @@ class BudgetSpent extends Error {}
 
 /** Check the number of candidates a bitmask search can handle. */
 export function checkCandidates(n: number): void {
-  if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError("n", n, "an integer number of candidates in 1 … 30");
+  if (!Number.isInteger(n) || n < 1 || n > 30)
+    throw new InvalidArgumentError("n", n, "an integer number of candidates in 1 … 30");
 }
 
 /**
@@ -63,7 +65,12 @@ export class Evaluator {
   private steps = 0;
   readonly trace: TraceEntry[] = [];
 
-  constructor(private readonly objective: Objective, readonly n: number, private readonly progress?: Progress, readonly budget = Infinity) {
+  constructor(
+    private readonly objective: Objective,
+    readonly n: number,
+    private readonly progress?: Progress,
+    readonly budget = Infinity,
+  ) {
     checkCandidates(n);
     if (budget !== Infinity) checkBudget(budget);
   }
@@ -95,7 +102,8 @@ export class Evaluator {
 
   /** Cached score of `mask` (a non-empty subset of the n candidates). */
   async score(mask: number): Promise<number> {
-    if (!Number.isInteger(mask) || mask < 1 || mask >= 2 ** this.n) throw new InvalidArgumentError("mask", mask, `a non-empty mixture in 1 … ${2 ** this.n - 1}`);
+    if (!Number.isInteger(mask) || mask < 1 || mask >= 2 ** this.n)
+      throw new InvalidArgumentError("mask", mask, `a non-empty mixture in 1 … ${2 ** this.n - 1}`);
     const hit = this.cache.get(mask);
     if (hit !== undefined) return hit;
     if (!this.budgetLeft) throw new BudgetSpent();
@@ -103,7 +111,10 @@ export class Evaluator {
     if (typeof raw !== "number") throw new InvalidArgumentError(`score(${mask})`, raw, "a number");
     const s = Number.isNaN(raw) ? -Infinity : raw; // an undefined score never wins
     this.cache.set(mask, s);
-    if (this.bestMask < 0 || s > this.bestScore || (s === this.bestScore && mask < this.bestMask)) { this.bestMask = mask; this.bestScore = s; }
+    if (this.bestMask < 0 || s > this.bestScore || (s === this.bestScore && mask < this.bestMask)) {
+      this.bestMask = mask;
+      this.bestScore = s;
+    }
     if (this.progress) this.progress.tick(1);
     return s;
   }
@@ -122,4 +133,3 @@ export class Evaluator {
     return { mask: this.bestMask, score: this.bestScore, evaluations: this.evaluations, trace: this.trace };
   }
 }
-

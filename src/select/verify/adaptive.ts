@@ -1,7 +1,11 @@
 import { rankedMasks } from "./ranked-masks";
 
 /** A verified mixture: its surrogate score and its real score (both higher is better, in the same units). */
-export interface VerifiedScore { readonly mask: number; readonly score: number; readonly real: number }
+export interface VerifiedScore {
+  readonly mask: number;
+  readonly score: number;
+  readonly real: number;
+}
 
 /**
  * How optimistic the corrected score is: mean residual + Z × their standard deviation (≈ the 97.5th
@@ -19,13 +23,17 @@ const Z = 2;
  * @example
  * adaptiveNext([4, 2, 1], [NaN, 0.1, 0.5, NaN, 0.9], []);   // 4
  */
-export function adaptiveNext(order: readonly number[], scores: ArrayLike<number>, verified: readonly VerifiedScore[]): number | null {
+export function adaptiveNext(
+  order: readonly number[],
+  scores: ArrayLike<number>,
+  verified: readonly VerifiedScore[],
+): number | null {
   const done = new Set(verified.map((v) => v.mask));
   const next = order.find((m) => !done.has(m));
   if (next === undefined) return null;
   if (verified.length < 2) return next;
   const res = verified.map((v) => v.real - v.score).filter(Number.isFinite);
-  if (res.length < 2) return next;   // mixtures without a real score say nothing: keep going
+  if (res.length < 2) return next; // mixtures without a real score say nothing: keep going
   const mean = res.reduce((a, b) => a + b, 0) / res.length;
   const sd = Math.sqrt(res.reduce((a, r) => a + (r - mean) ** 2, 0) / (res.length - 1));
   const best = Math.max(...verified.map((v) => v.real).filter(Number.isFinite));
@@ -41,7 +49,8 @@ export function adaptiveNext(order: readonly number[], scores: ArrayLike<number>
  * adaptiveOrder(merged, trueScore).slice(0, 3);
  */
 export function adaptiveOrder(scores: ArrayLike<number>, real: ArrayLike<number>): number[] {
-  const order = rankedMasks(scores), verified: VerifiedScore[] = [];
+  const order = rankedMasks(scores),
+    verified: VerifiedScore[] = [];
   for (let m = adaptiveNext(order, scores, verified); m !== null; m = adaptiveNext(order, scores, verified)) {
     verified.push({ mask: m, score: scores[m], real: real[m] });
   }

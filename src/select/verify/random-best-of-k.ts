@@ -12,11 +12,14 @@ import { InvalidArgumentError } from "../../util/errors";
  */
 export function randomBestOfK(real: ArrayLike<number>, value: ArrayLike<number>, k: number): number {
   const m = real.length - 1;
-  if (value.length !== real.length) throw new InvalidArgumentError("value.length", value.length, `${real.length} (as real, indexed by mask)`);
-  if (!Number.isInteger(k) || k < 1 || k > m) throw new InvalidArgumentError("k", k, `a whole number of mixtures in 1 … ${m}`);
+  if (value.length !== real.length)
+    throw new InvalidArgumentError("value.length", value.length, `${real.length} (as real, indexed by mask)`);
+  if (!Number.isInteger(k) || k < 1 || k > m)
+    throw new InvalidArgumentError("k", k, `a whole number of mixtures in 1 … ${m}`);
   const key = (i: number) => (Number.isFinite(real[i]) ? real[i] : -Infinity);
   const order = Array.from({ length: m }, (_, i) => i + 1).sort((a, b) => key(b) - key(a) || a - b);
-  let p = k / m, sum = 0;
+  let p = k / m,
+    sum = 0;
   for (let j = 0; j < m && p > 0; j++) {
     sum += p * value[order[j]];
     p *= (m - j - k) / (m - 1 - j);

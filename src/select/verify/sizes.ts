@@ -13,7 +13,8 @@ import { rankedMasks } from "./ranked-masks";
 export function sizesOrder(scores: ArrayLike<number>): number[] {
   const bySize: number[][] = [];
   for (const m of rankedMasks(scores)) (bySize[popcount(m)] ??= []).push(m);
-  const lists = bySize.filter((l) => l !== undefined), out: number[] = [];
+  const lists = bySize.filter((l) => l !== undefined),
+    out: number[] = [];
   const longest = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < longest; i++) {
     const round = lists.filter((l) => i < l.length).map((l) => l[i]);

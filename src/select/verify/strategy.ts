@@ -28,7 +28,8 @@ export const DEFAULT_SHORTLIST: ShortlistStrategy = "sizes";
  * shortlistStrategy("sizes");   // "sizes"
  */
 export function shortlistStrategy(name: string): ShortlistStrategy {
-  if (!(SHORTLIST_STRATEGIES as readonly string[]).includes(name)) throw new UnknownNameError("shortlist strategy", name, SHORTLIST_STRATEGIES);
+  if (!(SHORTLIST_STRATEGIES as readonly string[]).includes(name))
+    throw new UnknownNameError("shortlist strategy", name, SHORTLIST_STRATEGIES);
   return name as ShortlistStrategy;
 }
 
@@ -67,12 +68,21 @@ export interface ShortlistInput {
  */
 export function shortlistOrder(strategy: ShortlistStrategy, input: ShortlistInput): number[] {
   switch (strategy) {
-    case "top": return topOrder(input.scores);
-    case "sizes": return sizesOrder(input.scores);
-    case "portfolio": return portfolioOrder([input.scores, ...(input.others ?? [])]);
+    case "top":
+      return topOrder(input.scores);
+    case "sizes":
+      return sizesOrder(input.scores);
+    case "portfolio":
+      return portfolioOrder([input.scores, ...(input.others ?? [])]);
     case "adaptive":
-      if (!input.real) throw new InvalidArgumentError("real", input.real, "every mixture's real score (adaptive offline), or step with adaptiveNext");
+      if (!input.real)
+        throw new InvalidArgumentError(
+          "real",
+          input.real,
+          "every mixture's real score (adaptive offline), or step with adaptiveNext",
+        );
       return adaptiveOrder(input.scores, input.real);
-    default: throw new UnknownNameError("shortlist strategy", String(strategy), SHORTLIST_STRATEGIES);
+    default:
+      throw new UnknownNameError("shortlist strategy", String(strategy), SHORTLIST_STRATEGIES);
   }
 }

@@ -1,3 +1,7 @@
 export {
-  simplexSearch, uniformOver, type SimplexSearchOptions, type WeightedPoint, type WeightedSearchResult,
+  simplexSearch,
+  uniformOver,
+  type SimplexSearchOptions,
+  type WeightedPoint,
+  type WeightedSearchResult,
 } from "./simplex-search";

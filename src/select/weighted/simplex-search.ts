@@ -39,14 +39,21 @@ export interface SimplexSearchOptions {
  * const r = simplexSearch((w) => -mergedLoss(w), 7, { start: uniformOver(bestMask, 7), budget: 200, seed: 0 });
  * r.weights;   // e.g. [0.5, 0, 0.375, 0.125, 0, 0, 0]
  */
-export function simplexSearch(objective: (w: Float64Array) => number, n: number, o: SimplexSearchOptions): WeightedSearchResult {
+export function simplexSearch(
+  objective: (w: Float64Array) => number,
+  n: number,
+  o: SimplexSearchOptions,
+): WeightedSearchResult {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("n", n, "a positive number of datasets");
-  if (!Number.isInteger(o.budget) || o.budget < 1) throw new InvalidArgumentError("budget", o.budget, "an integer ≥ 1 (merge-evaluations)");
-  if (!o.start || o.start.length !== n) throw new InvalidArgumentError("start.length", o.start && o.start.length, `${n} (one weight per dataset)`);
+  if (!Number.isInteger(o.budget) || o.budget < 1)
+    throw new InvalidArgumentError("budget", o.budget, "an integer ≥ 1 (merge-evaluations)");
+  if (!o.start || o.start.length !== n)
+    throw new InvalidArgumentError("start.length", o.start && o.start.length, `${n} (one weight per dataset)`);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const w = o.start[i];
-    if (typeof w !== "number" || !Number.isFinite(w) || w < 0) throw new InvalidArgumentError(`start[${i}]`, w, "a finite weight ≥ 0");
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
+      throw new InvalidArgumentError(`start[${i}]`, w, "a finite weight ≥ 0");
     sum += w;
   }
   if (!(sum > 0)) throw new InvalidArgumentError("start", Array.from(o.start), "weights with a positive sum");
@@ -68,12 +75,15 @@ export function simplexSearch(objective: (w: Float64Array) => number, n: number,
       if (evaluations >= o.budget) break;
       const t = Math.min(step, w[j]);
       const cand = Float64Array.from(w);
-      cand[i] += t; cand[j] -= t;
+      cand[i] += t;
+      cand[j] -= t;
       if (cand[j] < 1e-12) cand[j] = 0;
       const s = objective(cand);
       evaluations++;
       if (s > best) {
-        best = s; w = cand; moved = true;
+        best = s;
+        w = cand;
+        moved = true;
         path.push({ weights: Array.from(w), score: best });
         break;
       }

@@ -6,9 +6,13 @@ import { initParams } from "../../../src/model/init";
 import { netSpecFor, networkLayout } from "../../../src/model/spec";
 import { syntheticTask } from "../../model/synthetic";
 
-const d = 6, hidden = [8];
+const d = 6,
+  hidden = [8];
 const target = syntheticTask("t", { d, classes: 3, concepts: ["x", "y", "z"], sizes: { val: 40, headfit: 12 } });
-const cands = [syntheticTask("a", { d, classes: 3, concepts: ["x", "y", "z"], dataSeed: 5 }), syntheticTask("b", { d, classes: 3, concepts: ["x", "y", "z"], dataSeed: 6, sizes: { train: 100 } })];
+const cands = [
+  syntheticTask("a", { d, classes: 3, concepts: ["x", "y", "z"], dataSeed: 5 }),
+  syntheticTask("b", { d, classes: 3, concepts: ["x", "y", "z"], dataSeed: 6, sizes: { train: 100 } }),
+];
 
 for (const rule of ["refit", "shared"] as const) {
   it(`${rule}: a one-member ensemble scores exactly as the evaluator scores that model`, () => {

@@ -20,17 +20,37 @@ const sizes = [100, 200, 300];
 
 /** θ0 + Σ cᵢ τᵢ scored directly (no sweep, no projection). */
 const direct = (ev: Evaluator, c: number[]) =>
-  ev.load(new ParamVector(theta0.layout, theta0.data.map((t, j) => t + singles.reduce((s, m, i) => s + c[i] * (m.data[j] - t), 0)))).evaluate(A, "val").loss;
+  ev
+    .load(
+      new ParamVector(
+        theta0.layout,
+        theta0.data.map((t, j) => t + singles.reduce((s, m, i) => s + c[i] * (m.data[j] - t), 0)),
+      ),
+    )
+    .evaluate(A, "val").loss;
 
 it("matched: the sum under epochs, the size-weighted mean under steps, times x — equal to the merge scored directly", async () => {
   await initBackend("cpu");
   const ev = new Evaluator(spec, "refit");
-  const epochs = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:0.5"), { seed: 0, matched: { budget: "epochs", sizes } });
-  const steps = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched"), { seed: 0, matched: { budget: "steps", sizes } });
+  const epochs = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:0.5"), {
+    seed: 0,
+    matched: { budget: "epochs", sizes },
+  });
+  const steps = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched"), {
+    seed: 0,
+    matched: { budget: "steps", sizes },
+  });
   for (let m = 1; m < 8; m++) {
     const inS = [0, 1, 2].map((i) => (m >> i) & 1);
     const total = inS.reduce((s, v, i) => s + v * sizes[i], 0);
-    const e = direct(ev, inS.map((v) => 0.5 * v)), s = direct(ev, inS.map((v, i) => (v * sizes[i]) / total));
+    const e = direct(
+        ev,
+        inS.map((v) => 0.5 * v),
+      ),
+      s = direct(
+        ev,
+        inS.map((v, i) => (v * sizes[i]) / total),
+      );
     assert.ok(Math.abs(epochs.loss[m] - e) < 1e-4, `epochs mask ${m}: ${epochs.loss[m]} vs ${e}`);
     assert.ok(Math.abs(steps.loss[m] - s) < 1e-4, `steps mask ${m}: ${steps.loss[m]} vs ${s}`);
   }
@@ -43,11 +63,21 @@ it("matched:fit recovers the shrink factor of a truth it generated, and needs it
   const rule = { budget: "epochs" as const, sizes };
   const truth = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:0.7"), { seed: 0, matched: rule });
   const masks = [3, 5, 7];
-  const fit = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:fit"), { seed: 0, matched: rule, calibration: { masks, trueLoss: masks.map((m) => truth.loss[m]) } });
+  const fit = scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:fit"), {
+    seed: 0,
+    matched: rule,
+    calibration: { masks, trueLoss: masks.map((m) => truth.loss[m]) },
+  });
   assert.equal(fit.lambda, 0.7);
   assert.deepEqual(fit.calibrationMasks, masks);
   for (let m = 1; m < 8; m++) assert.ok(Math.abs(fit.loss[m] - truth.loss[m]) < 1e-6);
-  assert.throws(() => scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:fit"), { seed: 0, matched: rule }), InvalidArgumentError);
-  assert.throws(() => scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched"), { seed: 0 }), InvalidArgumentError);
+  assert.throws(
+    () => scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched:fit"), { seed: 0, matched: rule }),
+    InvalidArgumentError,
+  );
+  assert.throws(
+    () => scoreSurrogate(ev, theta0, singles, A, parseSurrogate("matched"), { seed: 0 }),
+    InvalidArgumentError,
+  );
   ev.dispose();
 });

@@ -15,7 +15,11 @@ describe("simplexGrid", () => {
     assert.equal(new Set(g.map((w) => w.join(","))).size, 66);
   });
   it("pins small cases", () => {
-    assert.deepEqual(simplexGrid(2, 2), [[0, 1], [0.5, 0.5], [1, 0]]);
+    assert.deepEqual(simplexGrid(2, 2), [
+      [0, 1],
+      [0.5, 0.5],
+      [1, 0],
+    ]);
     assert.deepEqual(simplexGrid(1, 5), [[1]]);
   });
   it("rejects bad sizes", () => {
@@ -32,7 +36,8 @@ it("weightedMergeGrid: the search starts at the best grid point and its optimum 
   const { netSpecFor, networkLayout } = await import("../../../src/model/spec");
   const { syntheticTask } = await import("../../model/synthetic");
   await initBackend("cpu");
-  const A = syntheticTask("a", { d: 6, classes: 3, sizes: { val: 40, headfit: 9 } }), B = syntheticTask("b", { d: 6, classes: 2, dataSeed: 3 });
+  const A = syntheticTask("a", { d: 6, classes: 3, sizes: { val: 40, headfit: 9 } }),
+    B = syntheticTask("b", { d: 6, classes: 2, dataSeed: 3 });
   const spec = netSpecFor([A, B], [8], "refit");
   const models = [1, 2, 3].map((s) => initParams(networkLayout(spec), s));
   const ev = new Evaluator(spec, "refit");

@@ -8,14 +8,21 @@ export class WorkerCrashError extends MergeToMixError {}
 
 /** An error thrown by a job's handler, rebuilt on the main thread (name, message, worker stack). */
 export class WorkerJobError extends MergeToMixError {
-  constructor(message: string, readonly remoteName: string, readonly remoteStack: string | undefined) {
+  constructor(
+    message: string,
+    readonly remoteName: string,
+    readonly remoteStack: string | undefined,
+  ) {
     super(message);
   }
 }
 
 /** A result plus the buffers to transfer (not copy) back to the main thread. */
 export class Transfer<T> {
-  constructor(readonly value: T, readonly transferList: readonly TransferListItem[]) {}
+  constructor(
+    readonly value: T,
+    readonly transferList: readonly TransferListItem[],
+  ) {}
 }
 
 /**
@@ -33,8 +40,12 @@ function tsxCjs(): string {
   return require.resolve("tsx/cjs");
 }
 
-interface JobMessage { id: number; job: unknown }
-type ReplyMessage = { id: number; ok: true; result: unknown } | { id: number; ok: false; name: string; message: string; stack?: string };
+interface JobMessage {
+  id: number;
+  job: unknown;
+}
+type ReplyMessage =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; name: string; message: string; stack?: string };
 
 /**
  * Serve jobs in a worker module: call once at the top level of the worker script.
@@ -48,15 +59,18 @@ type ReplyMessage = { id: number; ok: true; result: unknown } | { id: number; ok
  * });
  */
 export function serveWorker<J, R>(handler: (job: J) => R | Transfer<R> | Promise<R | Transfer<R>>): void {
-  if (isMainThread || !parentPort) throw new InvalidArgumentError("serveWorker", "main thread", "a call from inside a worker thread");
+  if (isMainThread || !parentPort)
+    throw new InvalidArgumentError("serveWorker", "main thread", "a call from inside a worker thread");
   const port = parentPort;
   port.on("message", async (msg: JobMessage) => {
     let reply: ReplyMessage;
     let transfer: readonly TransferListItem[] = [];
     try {
       const out = await handler(msg.job as J);
-      if (out instanceof Transfer) { reply = { id: msg.id, ok: true, result: out.value }; transfer = out.transferList; }
-      else reply = { id: msg.id, ok: true, result: out };
+      if (out instanceof Transfer) {
+        reply = { id: msg.id, ok: true, result: out.value };
+        transfer = out.transferList;
+      } else reply = { id: msg.id, ok: true, result: out };
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       reply = { id: msg.id, ok: false, name: e.name, message: e.message, stack: e.stack };
@@ -77,8 +91,17 @@ export interface WorkerPoolOptions {
   resourceLimits?: import("node:worker_threads").ResourceLimits;
 }
 
-interface Pending { id: number; job: unknown; transfer: readonly TransferListItem[]; resolve(v: unknown): void; reject(e: unknown): void }
-interface Slot { worker: Worker; job: Pending | null }
+interface Pending {
+  id: number;
+  job: unknown;
+  transfer: readonly TransferListItem[];
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+interface Slot {
+  worker: Worker;
+  job: Pending | null;
+}
 
 /**
  * A pool of `worker_threads` running a TypeScript (or JS) worker module: `run(job)` queues a job and
@@ -103,7 +126,8 @@ export class WorkerPool<J = unknown, R = unknown> {
 
   constructor(private readonly options: WorkerPoolOptions) {
     const { script, size = os.availableParallelism() } = options;
-    if (typeof script !== "string" || !path.isAbsolute(script)) throw new InvalidArgumentError("script", script, "an absolute path to a worker module");
+    if (typeof script !== "string" || !path.isAbsolute(script))
+      throw new InvalidArgumentError("script", script, "an absolute path to a worker module");
     if (!Number.isInteger(size) || size < 1) throw new InvalidArgumentError("size", size, "a positive integer");
     this.script = script;
     this.size = size;
@@ -121,7 +145,8 @@ export class WorkerPool<J = unknown, R = unknown> {
    * const r = await pool.run({ x: new Float32Array(8) });
    */
   run(job: J, transfer: readonly TransferListItem[] = []): Promise<R> {
-    if (this.closing) return Promise.reject(new InvalidArgumentError("pool", this.script, "an open pool (close() was called)"));
+    if (this.closing)
+      return Promise.reject(new InvalidArgumentError("pool", this.script, "an open pool (close() was called)"));
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, transfer, resolve: resolve as (v: unknown) => void, reject });
       this.dispatch();
@@ -150,7 +175,10 @@ export class WorkerPool<J = unknown, R = unknown> {
       const i = this.slots.indexOf(slot);
       if (i < 0) return; // already handled (error is followed by exit)
       this.slots.splice(i, 1);
-      if (slot.job) slot.job.reject(new WorkerCrashError(`worker ${this.script} crashed while running job ${slot.job.id}: ${why}`, { cause }));
+      if (slot.job)
+        slot.job.reject(
+          new WorkerCrashError(`worker ${this.script} crashed while running job ${slot.job.id}: ${why}`, { cause }),
+        );
       slot.job = null;
       void worker.terminate();
       this.dispatch(); // replaces the worker if jobs are waiting
@@ -177,7 +205,11 @@ export class WorkerPool<J = unknown, R = unknown> {
         job.reject(new InvalidArgumentError("job", job.job, "structured-cloneable data", { cause: err }));
       }
     }
-    if (this.pending === 0) { const w = this.idleWaiters; this.idleWaiters = []; for (const f of w) f(); }
+    if (this.pending === 0) {
+      const w = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const f of w) f();
+    }
   }
 
   /**
@@ -203,8 +235,14 @@ export class WorkerPool<J = unknown, R = unknown> {
     const slots = this.slots.splice(0);
     const err = new WorkerCrashError(`pool ${this.script} was terminated`);
     for (const p of this.queue.splice(0)) p.reject(err);
-    for (const s of slots) if (s.job) { s.job.reject(err); s.job = null; }
+    for (const s of slots)
+      if (s.job) {
+        s.job.reject(err);
+        s.job = null;
+      }
     await Promise.all(slots.map((s) => s.worker.terminate()));
-    const w = this.idleWaiters; this.idleWaiters = []; for (const f of w) f();
+    const w = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const f of w) f();
   }
 }

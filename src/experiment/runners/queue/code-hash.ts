@@ -24,13 +24,19 @@ export function trainingCodeHash(): string {
   const walk = (p: string) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) for (const f of fs.readdirSync(p).sort()) walk(path.join(p, f));
-    else if (!/\.(map|d\.ts)$/.test(p)) files.push(p);   // sources (or built .js) and any kernel binaries beside them
+    else if (!/\.(map|d\.ts)$/.test(p)) files.push(p); // sources (or built .js) and any kernel binaries beside them
   };
   for (const s of TRAINING_SOURCES) walk(path.join(src, s));
-  const parts = files.map((f) => `${path.relative(src, f).split(path.sep).join("/")}\n${sha256Hex(fs.readFileSync(f))}`);
+  const parts = files.map(
+    (f) => `${path.relative(src, f).split(path.sep).join("/")}\n${sha256Hex(fs.readFileSync(f))}`,
+  );
   for (const p of TRAINING_PACKAGES) {
     let v = "absent";
-    try { v = (JSON.parse(fs.readFileSync(require.resolve(`${p}/package.json`), "utf8")) as { version: string }).version; } catch { /* not installed */ }
+    try {
+      v = (JSON.parse(fs.readFileSync(require.resolve(`${p}/package.json`), "utf8")) as { version: string }).version;
+    } catch {
+      /* not installed */
+    }
     parts.push(`${p}@${v}`);
   }
   return (cached = sha256Hex(parts.join("\n")));

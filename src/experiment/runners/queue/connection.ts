@@ -27,14 +27,26 @@ export function redisOptions(url: string): RedisOptions {
   const expected = "a Redis URL like redis://HOST:PORT (or rediss://, /DB optional)";
   if (typeof url !== "string") throw new InvalidArgumentError("queue URL", url, expected);
   let u: URL;
-  try { u = new URL(url); } catch { throw new InvalidArgumentError("queue URL", url, expected); }
-  if ((u.protocol !== "redis:" && u.protocol !== "rediss:") || !u.hostname) throw new InvalidArgumentError("queue URL", url, expected);
+  try {
+    u = new URL(url);
+  } catch {
+    throw new InvalidArgumentError("queue URL", url, expected);
+  }
+  if ((u.protocol !== "redis:" && u.protocol !== "rediss:") || !u.hostname)
+    throw new InvalidArgumentError("queue URL", url, expected);
   const port = u.port ? Number(u.port) : 6379;
   const dbText = u.pathname.replace(/^\//, "");
   const db = dbText === "" ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) throw new InvalidArgumentError("database of queue URL", url, "a database number after the port, e.g. redis://host:6379/0");
+  if (!Number.isInteger(db) || db < 0)
+    throw new InvalidArgumentError(
+      "database of queue URL",
+      url,
+      "a database number after the port, e.g. redis://host:6379/0",
+    );
   const o: RedisOptions = {
-    host: u.hostname.replace(/^\[|\]$/g, ""), port, db,
+    host: u.hostname.replace(/^\[|\]$/g, ""),
+    port,
+    db,
     maxRetriesPerRequest: null,
     retryStrategy: (times: number) => Math.min(100 * times, 2000),
   };
@@ -66,18 +78,32 @@ export async function connectRedis(url: string, timeoutMs = 10000): Promise<Redi
   const IORedis = ioredis();
   const redis = new IORedis({ ...redisOptions(url), lazyConnect: true });
   let lastError: Error | undefined;
-  const onError = (e: Error) => { lastError = e; };
+  const onError = (e: Error) => {
+    lastError = e;
+  };
   redis.on("error", onError);
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(lastError ? lastError.message : `no answer in ${timeoutMs} ms`)), timeoutMs);
-      redis.once("ready", () => { clearTimeout(timer); resolve(); });
-      redis.connect().catch(() => { /* retried by ioredis; the timer decides */ });
+      const timer = setTimeout(
+        () => reject(new Error(lastError ? lastError.message : `no answer in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      redis.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      redis.connect().catch(() => {
+        /* retried by ioredis; the timer decides */
+      });
     });
     await redis.ping();
   } catch (err) {
     redis.disconnect();
-    throw new QueueConnectionError(safeUrl(url), `${(err as Error).message} (is redis-server running there? start one with: redis-server --port ${redisOptions(url).port})`, { cause: err });
+    throw new QueueConnectionError(
+      safeUrl(url),
+      `${(err as Error).message} (is redis-server running there? start one with: redis-server --port ${redisOptions(url).port})`,
+      { cause: err },
+    );
   } finally {
     redis.off("error", onError);
   }
@@ -91,7 +117,12 @@ export async function connectRedis(url: string, timeoutMs = 10000): Promise<Redi
  * @example
  * const unwatch = watchConnection(redis, "queue", (l) => progress.log(l));
  */
-export function watchConnection(emitter: Redis, who: string, log: (line: string) => void, onRecover?: () => void): () => void {
+export function watchConnection(
+  emitter: Redis,
+  who: string,
+  log: (line: string) => void,
+  onRecover?: () => void,
+): () => void {
   let down = false;
   const onError = (e: Error) => {
     if (down) return;
@@ -106,5 +137,8 @@ export function watchConnection(emitter: Redis, who: string, log: (line: string)
   };
   emitter.on("error", onError);
   emitter.on("ready", onReady);
-  return () => { emitter.off("error", onError); emitter.off("ready", onReady); };
+  return () => {
+    emitter.off("error", onError);
+    emitter.off("ready", onReady);
+  };
 }

@@ -20,7 +20,11 @@ export interface QueueContext {
   readonly data: SuiteRef;
   /** The suite's tasks in order (mask bit i = tasks[i]), each with the sha256 of its prepared arrays (data/manifest.ts hashTask). */
   readonly tasks: ReadonlyArray<{ readonly name: string; readonly sha256: string }>;
-  readonly theta0: { readonly key: string; readonly sha256: string; readonly layout: ReadonlyArray<{ name: string; shape: number[] }> };
+  readonly theta0: {
+    readonly key: string;
+    readonly sha256: string;
+    readonly layout: ReadonlyArray<{ name: string; shape: number[] }>;
+  };
   readonly netSpec: NetSpec;
   readonly recipe: FineTuneRecipe;
   readonly headRule: HeadRule;
@@ -57,8 +61,10 @@ export interface QueueJobResult {
 
 /** Redis key prefix of a queue's blobs (inside the queue's own namespace, so obliterating the queue removes them). */
 export const blobPrefix = (prefix: string, queue: string): string => `${prefix}:${queue}:m2m`;
-export const theta0Key = (prefix: string, queue: string, sha: string): string => `${blobPrefix(prefix, queue)}:theta0:${sha}`;
-export const resultKey = (prefix: string, queue: string, jobId: string): string => `${blobPrefix(prefix, queue)}:result:${jobId}`;
+export const theta0Key = (prefix: string, queue: string, sha: string): string =>
+  `${blobPrefix(prefix, queue)}:theta0:${sha}`;
+export const resultKey = (prefix: string, queue: string, jobId: string): string =>
+  `${blobPrefix(prefix, queue)}:result:${jobId}`;
 
 /** The job id of a run's fine-tune: the same on every re-run, so a restarted coordinator finds its jobs again. */
 export const jobIdOf = (run: string, job: FineTuneJob): string => `ft-${run}-${job.seed}-${job.mask}`;
@@ -75,14 +81,17 @@ export function bytesToFloat32(bytes: Uint8Array): Float32Array {
   return new Float32Array(copy.buffer);
 }
 
-
 /**
  * The queue context of a batch (θ0's key under `prefix:queue`).
  *
  * @example
  * const c = queueContext(batch, "m2m", "finetunes"); c.tasks[0].sha256;
  */
-export function queueContext(batch: FineTuneBatch & { data: SuiteRef }, prefix: string, queue: string): { context: QueueContext; run: string; theta0: Buffer } {
+export function queueContext(
+  batch: FineTuneBatch & { data: SuiteRef },
+  prefix: string,
+  queue: string,
+): { context: QueueContext; run: string; theta0: Buffer } {
   const { ctx } = batch;
   const theta0 = float32Bytes(ctx.base.data);
   const sha = sha256Hex(theta0);
@@ -90,7 +99,10 @@ export function queueContext(batch: FineTuneBatch & { data: SuiteRef }, prefix: 
     data: batch.data,
     tasks: ctx.tasks.map((t) => ({ name: t.name, sha256: taskSha(t) })),
     theta0: { key: theta0Key(prefix, queue, sha), sha256: sha, layout: ctx.base.layout.toJSON() },
-    netSpec: ctx.netSpec, recipe: ctx.recipe, headRule: ctx.headRule, backend: batch.backend,
+    netSpec: ctx.netSpec,
+    recipe: ctx.recipe,
+    headRule: ctx.headRule,
+    backend: batch.backend,
     code: trainingCodeHash(),
   };
   return { context, run: stableHash(context).slice(0, 16), theta0 };

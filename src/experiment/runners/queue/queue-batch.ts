@@ -7,7 +7,15 @@ import type { FineTuneBatch, ResultSink } from "../runner";
 import { safeUrl, watchConnection } from "./connection";
 import { FineTuneFailedError } from "./errors";
 import { bullmq } from "./lazy";
-import { bytesToFloat32, JOB_FORMAT, jobIdOf, queueContext, RESULT_FORMAT, type QueueJobData, type QueueJobResult } from "./protocol";
+import {
+  bytesToFloat32,
+  JOB_FORMAT,
+  jobIdOf,
+  queueContext,
+  RESULT_FORMAT,
+  type QueueJobData,
+  type QueueJobResult,
+} from "./protocol";
 import { workerNames } from "./queue-status";
 
 /** What a batch needs of its runner: the open connections and the runner's settings. */
@@ -27,7 +35,11 @@ export interface QueueBatchContext {
 }
 
 /** One fine-tune still to harvest: its job data, its last known BullMQ state, rejected results so far. */
-interface Pending { readonly data: QueueJobData; state: string; corrupt: number }
+interface Pending {
+  readonly data: QueueJobData;
+  state: string;
+  corrupt: number;
+}
 
 /**
  * One batch of fine-tunes on the queue, from enqueueing to the last result handed to `onResult`: the state
@@ -57,17 +69,35 @@ export class QueueBatch {
   private first = true;
   private settle!: () => void;
   private abort!: (e: unknown) => void;
-  private readonly finished = new Promise<void>((res, rej) => { this.settle = res; this.abort = rej; });
+  private readonly finished = new Promise<void>((res, rej) => {
+    this.settle = res;
+    this.abort = rej;
+  });
 
-  constructor(private readonly q: QueueBatchContext, private readonly batch: FineTuneBatch & { data: NonNullable<FineTuneBatch["data"]> },
-    private readonly onResult: ResultSink, private readonly progress: Progress) {
+  constructor(
+    private readonly q: QueueBatchContext,
+    private readonly batch: FineTuneBatch & { data: NonNullable<FineTuneBatch["data"]> },
+    private readonly onResult: ResultSink,
+    private readonly progress: Progress,
+  ) {
     const { context, run, theta0 } = queueContext(batch, q.prefix, q.queueName);
     this.context = context;
     this.theta0 = theta0;
     this.expectedBytes = batch.ctx.base.data.byteLength;
     for (const job of batch.jobs) {
-      this.pending.set(jobIdOf(run, job), { state: "unknown", corrupt: 0,
-        data: { format: JOB_FORMAT, run, label: maskLabel(batch.ctx, job.mask), mask: job.mask, seed: job.seed, ttl: q.ttlSeconds, context } });
+      this.pending.set(jobIdOf(run, job), {
+        state: "unknown",
+        corrupt: 0,
+        data: {
+          format: JOB_FORMAT,
+          run,
+          label: maskLabel(batch.ctx, job.mask),
+          mask: job.mask,
+          seed: job.seed,
+          ttl: q.ttlSeconds,
+          context,
+        },
+      });
     }
     this.total = this.pending.size;
   }
@@ -76,13 +106,26 @@ export class QueueBatch {
   async run(): Promise<void> {
     if (this.total === 0) return;
     const listeners = [
-      ["completed", this.onSettled], ["failed", this.onSettled], ["active", this.onActive],
-      ["waiting", this.onWaiting], ["stalled", this.onStalled], ["delayed", this.onDelayed],
+      ["completed", this.onSettled],
+      ["failed", this.onSettled],
+      ["active", this.onActive],
+      ["waiting", this.onWaiting],
+      ["stalled", this.onStalled],
+      ["delayed", this.onDelayed],
     ] as const;
     for (const [name, listener] of listeners) this.q.events.on(name, listener);
-    const unwatch = watchConnection(this.q.redis, "queue", this.log, () => { void this.sweep(); });
-    const timer = setInterval(() => { void this.sweep(); }, Math.max(this.q.sweepMs, Math.ceil(this.total / 250) * 1000));
-    this.log(`queue: ${this.total} fine-tune${this.total === 1 ? "" : "s"} of ${this.batch.label} on ${this.q.description}`);
+    const unwatch = watchConnection(this.q.redis, "queue", this.log, () => {
+      void this.sweep();
+    });
+    const timer = setInterval(
+      () => {
+        void this.sweep();
+      },
+      Math.max(this.q.sweepMs, Math.ceil(this.total / 250) * 1000),
+    );
+    this.log(
+      `queue: ${this.total} fine-tune${this.total === 1 ? "" : "s"} of ${this.batch.label} on ${this.q.description}`,
+    );
     try {
       await this.sweep();
       await this.finished;
@@ -93,19 +136,28 @@ export class QueueBatch {
     }
   }
 
-  private readonly log = (line: string): void => { this.progress.log(line); };
+  private readonly log = (line: string): void => {
+    this.progress.log(line);
+  };
 
   private note(line: string): void {
-    if (!this.noted.has(line)) { this.noted.add(line); this.log(line); }
+    if (!this.noted.has(line)) {
+      this.noted.add(line);
+      this.log(line);
+    }
   }
 
   private fail(e: unknown): void {
-    if (this.failure === undefined) { this.failure = e; this.abort(e); }
+    if (this.failure === undefined) {
+      this.failure = e;
+      this.abort(e);
+    }
   }
 
   /** "queued 3 · active 2 · done 5 · failed 0 · workers 2 (a, b)" for the progress line. */
   private detail(): string {
-    let queued = 0, active = 0;
+    let queued = 0,
+      active = 0;
     for (const p of this.pending.values()) p.state === "active" ? active++ : queued++;
     const w = this.workers;
     const names = w.length <= 3 ? w.join(", ") : `${w.slice(0, 3).join(", ")} +${w.length - 3}`;
@@ -119,9 +171,14 @@ export class QueueBatch {
     try {
       const job = await bullmq().Job.fromId<QueueJobData, QueueJobResult>(this.q.queue, id);
       const p = this.pending.get(id);
-      if (!job || !p) return;                          // lost: the next sweep re-queues it
+      if (!job || !p) return; // lost: the next sweep re-queues it
       const state = await job.getState();
-      if (state === "failed") { this.fail(new FineTuneFailedError(p.data.label, p.data.seed, job.failedReason ?? "unknown reason", job.attemptsMade)); return; }
+      if (state === "failed") {
+        this.fail(
+          new FineTuneFailedError(p.data.label, p.data.seed, job.failedReason ?? "unknown reason", job.attemptsMade),
+        );
+        return;
+      }
       if (state !== "completed") return;
       const rv = job.returnvalue;
       const bytes = rv && rv.format === RESULT_FORMAT ? await this.q.redis.getBuffer(rv.key) : null;
@@ -139,9 +196,16 @@ export class QueueBatch {
       this.done++;
       let stored: boolean;
       try {
-        stored = this.onResult({ mask: p.data.mask, seed: p.data.seed, data: bytesToFloat32(bytes), samples: rv.samples, steps: rv.steps, seconds: rv.seconds });
+        stored = this.onResult({
+          mask: p.data.mask,
+          seed: p.data.seed,
+          data: bytesToFloat32(bytes),
+          samples: rv.samples,
+          steps: rv.steps,
+          seconds: rv.seconds,
+        });
       } catch (err) {
-        this.fail(err);   // the store refused it: stop the run
+        this.fail(err); // the store refused it: stop the run
         return;
       }
       this.progress.tick(stored ? 1 : 0, `${p.data.label} by ${rv.worker} · ${this.detail()}`);
@@ -156,15 +220,37 @@ export class QueueBatch {
   }
 
   /** A result that failed its checksum or size: delete it and retry the job, or fail after `maxCorrupt`. */
-  private async reject(job: Job<QueueJobData, QueueJobResult>, p: Pending, rv: QueueJobResult, length: number, sha: string): Promise<void> {
+  private async reject(
+    job: Job<QueueJobData, QueueJobResult>,
+    p: Pending,
+    rv: QueueJobResult,
+    length: number,
+    sha: string,
+  ): Promise<void> {
     const { maxCorrupt } = this.q;
-    p.corrupt++; this.failedAttempts++;
-    this.log(`queue: rejected the result of ${p.data.label} (seed ${p.data.seed}) from ${rv.worker}: ` +
-      (length !== this.expectedBytes ? `${length} bytes, expected ${this.expectedBytes}` : `sha256 ${sha.slice(0, 12)}… differs from the worker's ${String(rv.sha256).slice(0, 12)}…`) +
-      (p.corrupt > maxCorrupt ? "" : `; retrying (${p.corrupt}/${maxCorrupt})`));
+    p.corrupt++;
+    this.failedAttempts++;
+    this.log(
+      `queue: rejected the result of ${p.data.label} (seed ${p.data.seed}) from ${rv.worker}: ` +
+        (length !== this.expectedBytes
+          ? `${length} bytes, expected ${this.expectedBytes}`
+          : `sha256 ${sha.slice(0, 12)}… differs from the worker's ${String(rv.sha256).slice(0, 12)}…`) +
+        (p.corrupt > maxCorrupt ? "" : `; retrying (${p.corrupt}/${maxCorrupt})`),
+    );
     await this.q.redis.del(rv.key);
-    if (p.corrupt > maxCorrupt) this.fail(new FineTuneFailedError(p.data.label, p.data.seed, `its result failed the sha256 check ${p.corrupt} times`, p.corrupt));
-    else { p.state = "waiting"; await job.retry("completed"); }
+    if (p.corrupt > maxCorrupt)
+      this.fail(
+        new FineTuneFailedError(
+          p.data.label,
+          p.data.seed,
+          `its result failed the sha256 check ${p.corrupt} times`,
+          p.corrupt,
+        ),
+      );
+    else {
+      p.state = "waiting";
+      await job.retry("completed");
+    }
   }
 
   /** One reconciliation with Redis: θ0 present, every pending job's state, lost jobs re-queued, workers. */
@@ -196,7 +282,10 @@ export class QueueBatch {
       }
       if (lost.length) await this.requeue(lost);
       this.workers = await workerNames(queue);
-      if (this.first && this.workers.length === 0) this.log(`queue: no worker is connected yet; start some with: merge-to-mix worker --queue ${safeUrl(this.q.url)}`);
+      if (this.first && this.workers.length === 0)
+        this.log(
+          `queue: no worker is connected yet; start some with: merge-to-mix worker --queue ${safeUrl(this.q.url)}`,
+        );
       this.first = false;
       this.progress.tick(0, this.detail());
     } catch (err) {
@@ -209,32 +298,65 @@ export class QueueBatch {
 
   /** Add jobs Redis does not know (new, or lost in a restart), 200 at a time. */
   private async requeue(lost: readonly string[]): Promise<void> {
-    if (!this.first) this.log(`queue: ${lost.length} job${lost.length === 1 ? " was" : "s were"} gone from Redis; queued again`);
+    if (!this.first)
+      this.log(`queue: ${lost.length} job${lost.length === 1 ? " was" : "s were"} gone from Redis; queued again`);
     const { attempts, backoffMs } = this.q;
     for (let i = 0; i < lost.length; i += 200) {
-      await this.q.queue.addBulk(lost.slice(i, i + 200).map((id) => ({
-        name: "finetune", data: this.pending.get(id)!.data,
-        opts: { jobId: id, attempts, backoff: { type: "fixed" as const, delay: backoffMs }, removeOnComplete: false, removeOnFail: false },
-      })));
+      await this.q.queue.addBulk(
+        lost.slice(i, i + 200).map((id) => ({
+          name: "finetune",
+          data: this.pending.get(id)!.data,
+          opts: {
+            jobId: id,
+            attempts,
+            backoff: { type: "fixed" as const, delay: backoffMs },
+            removeOnComplete: false,
+            removeOnFail: false,
+          },
+        })),
+      );
     }
-    for (const id of lost) { const p = this.pending.get(id); if (p) p.state = "waiting"; }
+    for (const id of lost) {
+      const p = this.pending.get(id);
+      if (p) p.state = "waiting";
+    }
   }
 
   // Event handlers (arrow properties: they are added to and removed from QueueEvents as they are).
-  private readonly onSettled = ({ jobId }: { jobId: string }): void => { if (this.pending.has(jobId)) void this.harvest(jobId); };
-  private readonly onActive = ({ jobId }: { jobId: string }): void => { const p = this.pending.get(jobId); if (p) p.state = "active"; };
-  private readonly onWaiting = ({ jobId }: { jobId: string }): void => { const p = this.pending.get(jobId); if (p) p.state = "waiting"; };
+  private readonly onSettled = ({ jobId }: { jobId: string }): void => {
+    if (this.pending.has(jobId)) void this.harvest(jobId);
+  };
+  private readonly onActive = ({ jobId }: { jobId: string }): void => {
+    const p = this.pending.get(jobId);
+    if (p) p.state = "active";
+  };
+  private readonly onWaiting = ({ jobId }: { jobId: string }): void => {
+    const p = this.pending.get(jobId);
+    if (p) p.state = "waiting";
+  };
   /** A failed attempt with attempts left goes to the delayed set for its backoff (our jobs are never delayed otherwise). */
   private readonly onDelayed = ({ jobId }: { jobId: string }): void => {
     const p = this.pending.get(jobId);
     if (!p) return;
-    this.failedAttempts++; p.state = "delayed";
-    void bullmq().Job.fromId(this.q.queue, jobId).then((j) => this.log(`queue: ${p.data.label} (seed ${p.data.seed}) failed on ${j?.processedBy ?? "a worker"} (attempt ${j?.attemptsMade ?? "?"}: ${j?.failedReason ?? "?"}); retrying`), () => {});
+    this.failedAttempts++;
+    p.state = "delayed";
+    void bullmq()
+      .Job.fromId(this.q.queue, jobId)
+      .then(
+        (j) =>
+          this.log(
+            `queue: ${p.data.label} (seed ${p.data.seed}) failed on ${j?.processedBy ?? "a worker"} (attempt ${j?.attemptsMade ?? "?"}: ${j?.failedReason ?? "?"}); retrying`,
+          ),
+        () => {},
+      );
   };
   private readonly onStalled = ({ jobId }: { jobId: string }): void => {
     const p = this.pending.get(jobId);
     if (!p) return;
-    this.failedAttempts++; p.state = "waiting";
-    this.log(`queue: the worker running ${p.data.label} (seed ${p.data.seed}) stopped answering; the job goes to another worker`);
+    this.failedAttempts++;
+    p.state = "waiting";
+    this.log(
+      `queue: the worker running ${p.data.label} (seed ${p.data.seed}) stopped answering; the job goes to another worker`,
+    );
   };
 }

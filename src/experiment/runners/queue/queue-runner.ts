@@ -5,7 +5,14 @@ import type { Redis } from "ioredis";
 import { InvalidArgumentError } from "../../../util/errors";
 import type { Progress } from "../../../util/progress";
 import type { FineTuneBatch, FineTuneRunner, ResultSink } from "../runner";
-import { connectRedis, DEFAULT_QUEUE_NAME, DEFAULT_QUEUE_PREFIX, redisOptions, safeUrl, type QueueAddress } from "./connection";
+import {
+  connectRedis,
+  DEFAULT_QUEUE_NAME,
+  DEFAULT_QUEUE_PREFIX,
+  redisOptions,
+  safeUrl,
+  type QueueAddress,
+} from "./connection";
 import type { QueueJobData, QueueJobResult } from "./protocol";
 
 /** Options of {@link QueueRunner.open}. */
@@ -53,21 +60,39 @@ export class QueueRunner implements FineTuneRunner {
   /** Connect (throws QueueConnectionError when Redis does not answer). */
   static async open(options: QueueRunnerOptions): Promise<QueueRunner> {
     const o = {
-      url: options.url, queue: options.queue ?? DEFAULT_QUEUE_NAME, prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX,
-      attempts: options.attempts ?? 3, backoffMs: options.backoffMs ?? 1000, ttlSeconds: options.ttlSeconds ?? 7 * 24 * 3600,
-      maxCorrupt: options.maxCorrupt ?? 3, sweepMs: options.sweepMs ?? 1000,
+      url: options.url,
+      queue: options.queue ?? DEFAULT_QUEUE_NAME,
+      prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX,
+      attempts: options.attempts ?? 3,
+      backoffMs: options.backoffMs ?? 1000,
+      ttlSeconds: options.ttlSeconds ?? 7 * 24 * 3600,
+      maxCorrupt: options.maxCorrupt ?? 3,
+      sweepMs: options.sweepMs ?? 1000,
     };
     for (const k of ["attempts", "maxCorrupt", "ttlSeconds", "sweepMs"] as const) {
       if (!Number.isInteger(o[k]) || o[k] < 1) throw new InvalidArgumentError(k, o[k], "a positive integer");
     }
-    if (!Number.isInteger(o.backoffMs) || o.backoffMs < 1) throw new InvalidArgumentError("backoffMs", o.backoffMs, "a positive integer (retries go through BullMQ's delayed set)");
+    if (!Number.isInteger(o.backoffMs) || o.backoffMs < 1)
+      throw new InvalidArgumentError(
+        "backoffMs",
+        o.backoffMs,
+        "a positive integer (retries go through BullMQ's delayed set)",
+      );
     const redis = await connectRedis(o.url, options.connectTimeoutMs);
-    redis.on("error", () => { /* reported per run by watchConnection; ioredis reconnects */ });
+    redis.on("error", () => {
+      /* reported per run by watchConnection; ioredis reconnects */
+    });
     const connection = redisOptions(o.url);
     const { Queue, QueueEvents } = bullmq();
-    const queue = new Queue<QueueJobData, QueueJobResult>(o.queue, { connection, prefix: o.prefix, streams: { events: { maxLen: 2000 } } });
+    const queue = new Queue<QueueJobData, QueueJobResult>(o.queue, {
+      connection,
+      prefix: o.prefix,
+      streams: { events: { maxLen: 2000 } },
+    });
     const events = new QueueEvents(o.queue, { connection, prefix: o.prefix });
-    queue.on("error", () => { /* reported by watchConnection on our own client */ });
+    queue.on("error", () => {
+      /* reported by watchConnection on our own client */
+    });
     events.on("error", () => {});
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     return new QueueRunner(o, redis, queue, events);
@@ -75,10 +100,22 @@ export class QueueRunner implements FineTuneRunner {
 
   async run(batch: FineTuneBatch, onResult: ResultSink, progress: Progress): Promise<void> {
     if (this.closed) throw new InvalidArgumentError("runner", this.description, "an open runner (close() was called)");
-    if (!batch.data) throw new InvalidArgumentError("batch.data", batch.data, "a suite reference (suite, preset, seed) so that workers can load the data");
+    if (!batch.data)
+      throw new InvalidArgumentError(
+        "batch.data",
+        batch.data,
+        "a suite reference (suite, preset, seed) so that workers can load the data",
+      );
     if (batch.jobs.length === 0) return;
     const { queue: queueName, ...o } = this.opts;
-    const ctx = { ...o, queueName, redis: this.redis, queue: this.queue, events: this.events, description: this.description };
+    const ctx = {
+      ...o,
+      queueName,
+      redis: this.redis,
+      queue: this.queue,
+      events: this.events,
+      description: this.description,
+    };
     await new QueueBatch(ctx, { ...batch, data: batch.data }, onResult, progress).run();
   }
 

@@ -3,7 +3,15 @@ import type { Job } from "bullmq";
 import { bullmq } from "./lazy";
 import { InvalidArgumentError } from "../../../util/errors";
 import { sha256Hex } from "../../../util/sha256";
-import { connectRedis, DEFAULT_QUEUE_NAME, DEFAULT_QUEUE_PREFIX, redisOptions, safeUrl, watchConnection, type QueueAddress } from "./connection";
+import {
+  connectRedis,
+  DEFAULT_QUEUE_NAME,
+  DEFAULT_QUEUE_PREFIX,
+  redisOptions,
+  safeUrl,
+  watchConnection,
+  type QueueAddress,
+} from "./connection";
 import { WorkerRefusalError } from "./errors";
 import { float32Bytes, JOB_FORMAT, RESULT_FORMAT, resultKey, type QueueJobData, type QueueJobResult } from "./protocol";
 import { WorkerContexts } from "./worker-context";
@@ -53,11 +61,18 @@ export interface QueueWorkerHandle {
  * process.exitCode = (await w.stopped).code;
  */
 export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueWorkerHandle> {
-  const queueName = opts.queue ?? DEFAULT_QUEUE_NAME, prefix = opts.prefix ?? DEFAULT_QUEUE_PREFIX;
+  const queueName = opts.queue ?? DEFAULT_QUEUE_NAME,
+    prefix = opts.prefix ?? DEFAULT_QUEUE_PREFIX;
   const name = opts.name ?? `${os.hostname()}-${process.pid}`;
-  if (!/^[A-Za-z0-9._@-]+$/.test(name)) throw new InvalidArgumentError("worker name", name, "letters, digits, '.', '_', '@' or '-'");
+  if (!/^[A-Za-z0-9._@-]+$/.test(name))
+    throw new InvalidArgumentError("worker name", name, "letters, digits, '.', '_', '@' or '-'");
   const concurrency = opts.concurrency ?? 1;
-  for (const [k, v, min] of [["concurrency", concurrency, 1], ["lockMs", opts.lockMs ?? 30000, 1000], ["stalledMs", opts.stalledMs ?? 30000, 100], ["maxStalledCount", opts.maxStalledCount ?? 2, 0]] as const) {
+  for (const [k, v, min] of [
+    ["concurrency", concurrency, 1],
+    ["lockMs", opts.lockMs ?? 30000, 1000],
+    ["stalledMs", opts.stalledMs ?? 30000, 100],
+    ["maxStalledCount", opts.maxStalledCount ?? 2, 0],
+  ] as const) {
     if (!Number.isInteger(v) || v < min) throw new InvalidArgumentError(k, v, `an integer ≥ ${min}`);
   }
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
@@ -68,7 +83,12 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
 
   const handle: QueueJobHandler = async (job) => {
     const d = job.data;
-    if (!d || d.format !== JOB_FORMAT) throw new InvalidArgumentError(`job ${job.id}`, d && d.format, `a ${JOB_FORMAT} job (is this worker older than the coordinator?)`);
+    if (!d || d.format !== JOB_FORMAT)
+      throw new InvalidArgumentError(
+        `job ${job.id}`,
+        d && d.format,
+        `a ${JOB_FORMAT} job (is this worker older than the coordinator?)`,
+      );
     const what = `job ${job.id} (${d.label}, seed ${d.seed}, attempt ${job.attemptsStarted || job.attemptsMade + 1})`;
     say(`${what} started`);
     const t0 = Date.now();
@@ -78,16 +98,36 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     const key = resultKey(prefix, queueName, job.id!);
     await redis.set(key, bytes, "EX", d.ttl);
     say(`${what} done in ${((Date.now() - t0) / 1000).toFixed(2)} s`);
-    return { format: RESULT_FORMAT, key, sha256: sha256Hex(bytes), bytes: bytes.length, samples: out.samples, steps: out.steps, seconds: out.seconds, worker: name };
+    return {
+      format: RESULT_FORMAT,
+      key,
+      sha256: sha256Hex(bytes),
+      bytes: bytes.length,
+      samples: out.samples,
+      steps: out.steps,
+      seconds: out.seconds,
+      worker: name,
+    };
   };
 
   let stop!: (s: { code: number; reason: string }) => void;
-  const stopped = new Promise<{ code: number; reason: string }>((r) => { stop = r; });
-  const worker = new (bullmq().Worker)<QueueJobData, QueueJobResult>(queueName, opts.wrap ? opts.wrap(handle) : handle, {
-    connection: redisOptions(opts.url), prefix, name, concurrency,
-    lockDuration: opts.lockMs ?? 30000, stalledInterval: opts.stalledMs ?? 30000, maxStalledCount: opts.maxStalledCount ?? 2,
-    autorun: false,
+  const stopped = new Promise<{ code: number; reason: string }>((r) => {
+    stop = r;
   });
+  const worker = new (bullmq().Worker)<QueueJobData, QueueJobResult>(
+    queueName,
+    opts.wrap ? opts.wrap(handle) : handle,
+    {
+      connection: redisOptions(opts.url),
+      prefix,
+      name,
+      concurrency,
+      lockDuration: opts.lockMs ?? 30000,
+      stalledInterval: opts.stalledMs ?? 30000,
+      maxStalledCount: opts.maxStalledCount ?? 2,
+      autorun: false,
+    },
+  );
   let closing: Promise<void> | undefined;
   const shutdown = (code: number, reason: string): Promise<void> => {
     if (!closing) {
@@ -108,11 +148,21 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     }
   });
   const lastErrors = new Set<string>();
-  worker.on("error", (err) => { if (!lastErrors.has(err.message)) { lastErrors.add(err.message); say(`queue error: ${err.message}`); } });
+  worker.on("error", (err) => {
+    if (!lastErrors.has(err.message)) {
+      lastErrors.add(err.message);
+      say(`queue error: ${err.message}`);
+    }
+  });
   const unwatch = watchConnection(redis, `worker ${name}`, log, () => lastErrors.clear());
   void stopped.then(unwatch);
-  void worker.run().catch((err: Error) => { say(`stopped: ${err.message}`); void shutdown(1, err.message); });
+  void worker.run().catch((err: Error) => {
+    say(`stopped: ${err.message}`);
+    void shutdown(1, err.message);
+  });
   await worker.waitUntilReady();
-  say(`ready on ${safeUrl(opts.url)} (queue ${prefix}:${queueName}), ${concurrency} fine-tune${concurrency === 1 ? "" : "s"} at a time`);
+  say(
+    `ready on ${safeUrl(opts.url)} (queue ${prefix}:${queueName}), ${concurrency} fine-tune${concurrency === 1 ? "" : "s"} at a time`,
+  );
   return { name, stopped, close: () => shutdown(0, "closed") };
 }

@@ -29,7 +29,10 @@ export class WorkerContexts {
   private readonly runs = new Map<string, Promise<Ready>>();
   private suite: { key: string; suite: Promise<Suite> } | undefined;
 
-  constructor(private readonly redis: Redis, private readonly opts: { threads: number; keep?: number; log?: (l: string) => void }) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly opts: { threads: number; keep?: number; log?: (l: string) => void },
+  ) {}
 
   /** The thread pool of a run, preparing it on first use (throws WorkerRefusalError when the data or code differ). */
   get(run: string, c: QueueContext): Promise<Ready> {
@@ -37,7 +40,9 @@ export class WorkerContexts {
     if (!r) {
       r = this.prepare(c);
       this.runs.set(run, r);
-      r.catch(() => { if (this.runs.get(run) === r) this.runs.delete(run); });   // a later job tries again
+      r.catch(() => {
+        if (this.runs.get(run) === r) this.runs.delete(run);
+      }); // a later job tries again
       this.evict();
     }
     return r;
@@ -48,7 +53,10 @@ export class WorkerContexts {
     while (this.runs.size > keep) {
       const [oldest, pool] = this.runs.entries().next().value as [string, Promise<Ready>];
       this.runs.delete(oldest);
-      void pool.then((p) => p.close(), () => {});
+      void pool.then(
+        (p) => p.close(),
+        () => {},
+      );
     }
   }
 
@@ -57,34 +65,63 @@ export class WorkerContexts {
     if (!this.suite || this.suite.key !== key) {
       const suite = loadSuite(c.data.suite, { ...(c.data.options ?? {}), preset: c.data.preset, seed: c.data.seed });
       this.suite = { key, suite };
-      suite.catch(() => { if (this.suite?.suite === suite) this.suite = undefined; });
+      suite.catch(() => {
+        if (this.suite?.suite === suite) this.suite = undefined;
+      });
     }
     return this.suite.suite;
   }
 
   private async prepare(c: QueueContext): Promise<Ready> {
     const code = trainingCodeHash();
-    if (code !== c.code) throw new WorkerRefusalError("the training code (src/model, src/params, src/util, tfjs versions) here", code, c.code, "run the same version of merge-to-mix on every machine");
+    if (code !== c.code)
+      throw new WorkerRefusalError(
+        "the training code (src/model, src/params, src/util, tfjs versions) here",
+        code,
+        c.code,
+        "run the same version of merge-to-mix on every machine",
+      );
     const suite = await this.loadSuite(c);
     const d = c.data;
     const names = suite.tasks.map((t) => t.name);
     if (names.join(",") !== c.tasks.map((t) => t.name).join(",")) {
-      throw new WorkerRefusalError(`the tasks of suite ${d.suite} here (${names.join(", ")})`, sha256Hex(names.join(",")), sha256Hex(c.tasks.map((t) => t.name).join(",")), `the job expects ${c.tasks.map((t) => t.name).join(", ")}`);
+      throw new WorkerRefusalError(
+        `the tasks of suite ${d.suite} here (${names.join(", ")})`,
+        sha256Hex(names.join(",")),
+        sha256Hex(c.tasks.map((t) => t.name).join(",")),
+        `the job expects ${c.tasks.map((t) => t.name).join(", ")}`,
+      );
     }
     for (let i = 0; i < suite.tasks.length; i++) {
       const here = taskSha(suite.tasks[i]);
       if (here !== c.tasks[i].sha256) {
-        throw new WorkerRefusalError(`the prepared data of task "${names[i]}" (${d.suite}, ${d.preset} preset, data seed ${d.seed})`, here, c.tasks[i].sha256,
-          "rebuild this machine's data with `merge-to-mix data --verify` and check that both machines have the same packages");
+        throw new WorkerRefusalError(
+          `the prepared data of task "${names[i]}" (${d.suite}, ${d.preset} preset, data seed ${d.seed})`,
+          here,
+          c.tasks[i].sha256,
+          "rebuild this machine's data with `merge-to-mix data --verify` and check that both machines have the same packages",
+        );
       }
     }
     const bytes = await this.redis.getBuffer(c.theta0.key);
-    if (!bytes) throw new Error(`θ0 ${c.theta0.sha256.slice(0, 12)}… is not in Redis (the coordinator publishes it again at its next sweep)`);
+    if (!bytes)
+      throw new Error(
+        `θ0 ${c.theta0.sha256.slice(0, 12)}… is not in Redis (the coordinator publishes it again at its next sweep)`,
+      );
     const sha = sha256Hex(bytes);
-    if (sha !== c.theta0.sha256) throw new Error(`θ0 from Redis has sha256 ${sha.slice(0, 12)}…, the job names ${c.theta0.sha256.slice(0, 12)}…`);
+    if (sha !== c.theta0.sha256)
+      throw new Error(`θ0 from Redis has sha256 ${sha.slice(0, 12)}…, the job names ${c.theta0.sha256.slice(0, 12)}…`);
     const base = new ParamVector(ParamLayout.fromJSON(c.theta0.layout), bytesToFloat32(bytes));
-    const ctx: FineTuneContext = { tasks: suite.tasks, base, netSpec: c.netSpec, recipe: c.recipe, headRule: c.headRule };
-    this.opts.log?.(`run of ${d.suite}/${d.preset}: data and θ0 checked (${suite.tasks.length} tasks), backend ${c.backend}`);
+    const ctx: FineTuneContext = {
+      tasks: suite.tasks,
+      base,
+      netSpec: c.netSpec,
+      recipe: c.recipe,
+      headRule: c.headRule,
+    };
+    this.opts.log?.(
+      `run of ${d.suite}/${d.preset}: data and θ0 checked (${suite.tasks.length} tasks), backend ${c.backend}`,
+    );
     return new WorkerPool<FineTuneJob, FineTuneOutput>({
       script: path.join(__dirname, "..", "local", `finetune.worker${path.extname(__filename)}`),
       size: this.opts.threads,
@@ -96,13 +133,27 @@ export class WorkerContexts {
   async close(): Promise<void> {
     const all = [...this.runs.values()];
     this.runs.clear();
-    await Promise.all(all.map((r) => r.then((p) => p.close(), () => {})));
+    await Promise.all(
+      all.map((r) =>
+        r.then(
+          (p) => p.close(),
+          () => {},
+        ),
+      ),
+    );
   }
 
   /** Stop every thread now. */
   async terminate(): Promise<void> {
     const all = [...this.runs.values()];
     this.runs.clear();
-    await Promise.all(all.map((r) => r.then((p) => p.terminate(), () => {})));
+    await Promise.all(
+      all.map((r) =>
+        r.then(
+          (p) => p.terminate(),
+          () => {},
+        ),
+      ),
+    );
   }
 }

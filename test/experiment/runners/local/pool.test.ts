@@ -15,11 +15,19 @@ describe("WorkerPool", () => {
       assert.deepEqual([...r.y], [1, 4, 9]);
       assert.ok(r.y instanceof Float32Array);
       assert.equal(x.length, 0); // transferred, not copied
-      assert.deepEqual(await Promise.all([1, 2, 3].map((value) => pool.run({ kind: "sleep", ms: 1, value }))), [1, 2, 3]);
+      assert.deepEqual(
+        await Promise.all([1, 2, 3].map((value) => pool.run({ kind: "sleep", ms: 1, value }))),
+        [1, 2, 3],
+      );
       // Both workers are started now; four 400 ms jobs must run on two threads, overlapping in time.
-      const spans: Array<{ thread: number; start: number; end: number }> = await Promise.all([0, 1, 2, 3].map(() => pool.run({ kind: "span", ms: 400 })));
+      const spans: Array<{ thread: number; start: number; end: number }> = await Promise.all(
+        [0, 1, 2, 3].map(() => pool.run({ kind: "span", ms: 400 })),
+      );
       assert.equal(new Set(spans.map((s) => s.thread)).size, 2);
-      assert.ok(spans.some((a) => spans.some((b) => a.thread !== b.thread && a.start < b.end && b.start < a.end)), "jobs ran in parallel");
+      assert.ok(
+        spans.some((a) => spans.some((b) => a.thread !== b.thread && a.start < b.end && b.start < a.end)),
+        "jobs ran in parallel",
+      );
     } finally {
       await pool.close();
     }
@@ -28,11 +36,18 @@ describe("WorkerPool", () => {
     const pool = new WorkerPool<unknown, any>({ script, size: 1 });
     try {
       const before = await pool.run({ kind: "thread" });
-      await assert.rejects(pool.run({ kind: "throw", message: "bad input" }), (e: unknown) =>
-        e instanceof WorkerJobError && e.remoteName === "RangeError" && /bad input/.test(e.message));
+      await assert.rejects(
+        pool.run({ kind: "throw", message: "bad input" }),
+        (e: unknown) => e instanceof WorkerJobError && e.remoteName === "RangeError" && /bad input/.test(e.message),
+      );
       assert.equal(await pool.run({ kind: "thread" }), before); // same worker survives a thrown error
-      await assert.rejects(pool.run({ kind: "crash" }), (e: unknown) =>
-        e instanceof WorkerCrashError && (e as { cause?: Error }).cause instanceof Error && /boom from worker/.test(String((e as { cause?: Error }).cause)));
+      await assert.rejects(
+        pool.run({ kind: "crash" }),
+        (e: unknown) =>
+          e instanceof WorkerCrashError &&
+          (e as { cause?: Error }).cause instanceof Error &&
+          /boom from worker/.test(String((e as { cause?: Error }).cause)),
+      );
       const queued = pool.run({ kind: "sleep", ms: 1, value: 42 });
       assert.equal(await queued, 42);
       assert.notEqual(await pool.run({ kind: "thread" }), before); // replaced
