@@ -29,6 +29,11 @@ describe("select --verify", () => {
     const r = await cli([...BASE, "--verify", "3", "--out", dir]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^verified 3 of 15 mixtures \(2 extra fine-tunes, \d+\.\d s\):$/m);
+    // the cost line counts the verify fine-tunes beside the single ones
+    assert.match(
+      r.out,
+      /^cost: 4 fine-tunes \(\d+\.\d s\) \+ 15 merge-evaluations \(\d+\.\d s\) \+ 2 verify fine-tunes \(\d+\.\d s\) = /m,
+    );
     assert.match(r.out, /^ {2}\S+ +merged val loss \d\.\d{3} {2}real val loss \d\.\d{3} {2}← recommended$/m);
     const line =
       /^recommended mixture: (\S+) \(real val loss (\d\.\d{3}), accuracy \d+\.\d%; merged rank (\d+) of 15\)$/m.exec(

@@ -80,9 +80,15 @@ export function formatRecommendation(rec: Recommendation & { verified?: Verified
   rows.push(["θ0 (no fine-tuning)", "–", num(rec.theta0.val_loss), pct(rec.theta0.val_acc)]);
   out.push(textTable(["baseline", "pick", "merged val loss", "merged val acc %"], rows, 2));
   const c = rec.cost;
+  const v = rec.verified;
+  // the verified fine-tunes are paid for too: the final model's own is not extra, the others are
+  const verify = v
+    ? ` + ${v.extra_finetunes} verify fine-tune${v.extra_finetunes === 1 ? "" : "s"} (${secs(v.seconds)})`
+    : "";
+  const total = c.finetune_seconds + c.merge_seconds + (v ? v.seconds : 0);
   out.push(
     "",
-    `cost: ${c.finetunes} fine-tunes (${secs(c.finetune_seconds)}) + ${c.merge_evals} merge-evaluations (${secs(c.merge_seconds)}) = ${secs(c.finetune_seconds + c.merge_seconds)}`,
+    `cost: ${c.finetunes} fine-tunes (${secs(c.finetune_seconds)}) + ${c.merge_evals} merge-evaluations (${secs(c.merge_seconds)})${verify} = ${secs(total)}`,
   );
   return out.join("\n");
 }
