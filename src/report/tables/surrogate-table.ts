@@ -20,7 +20,7 @@ export const SURROGATE_LABELS: Record<string, string> = {
   r: "r vs mixture (val loss, no singletons)",
   normalised_regret: "normalised regret",
   test_acc: "test accuracy (%)",
-  lambda: "median λ",
+  lambda: "lower-median λ",
   extra_finetunes: "extra mixture fine-tunes",
   extra_seconds: "extra seconds",
 };
@@ -43,7 +43,7 @@ export const SURROGATE_DISPLAY: TableDisplay = {
 /**
  * Every compared surrogate over the same single fine-tunes (the uniform mean is Merge to Mix's own): its
  * claim-1 r, its picks' normalised regret and test accuracy (each with its 95% interval) and, for the
- * calibrated one, the median λ and the mixture fine-tunes that calibration cost per target and seed.
+ * calibrated one, the lower-median λ (one λ some target chose) and the mixture fine-tunes that calibration cost per target and seed.
  *
  * @example
  * showTable(surrogateRows(claimsOf(results)!), SURROGATE_DISPLAY);

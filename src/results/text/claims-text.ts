@@ -58,7 +58,7 @@ export function formatClaims(c: Claims): string[] {
   for (const sg of c.surrogates) {
     const cal =
       sg.lambda !== null
-        ? ` (median λ ${sg.lambda}; cost +${sg.extraFinetunes.toFixed(0)} mixture fine-tunes, ${sg.extraSeconds.toFixed(1)} s per target and seed)`
+        ? ` (lower-median λ ${sg.lambda}; cost +${sg.extraFinetunes.toFixed(0)} mixture fine-tunes, ${sg.extraSeconds.toFixed(1)} s per target and seed)`
         : "";
     out.push(
       `surrogate ${sg.name}: r = ${formatInterval(sg.r)}, normalised regret ${formatInterval(sg.normalisedRegret)}, test accuracy ${formatInterval(sg.testAcc, { scale: 100, digits: 1 })}%${cal}`,

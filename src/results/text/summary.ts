@@ -123,7 +123,7 @@ export function formatSummary(r: RunResults): string {
   const cal = signalChecks(r);
   out.push(
     "",
-    "Calibration (does the experiment mean something?): own-task gain and oracle − random in points; r between seeds and r(merged, truth) over non-singleton mixtures",
+    "Signal checks (does the experiment mean something?): own-task gain and oracle − random in points; r between seeds and r(merged, truth) over non-singleton mixtures",
   );
   out.push(
     table(
