@@ -1,7 +1,7 @@
 import { hashSeed } from "../util/rng";
 import { assignSplits, SplitIndices } from "./split";
 import { PreparedSplit, PreparedTask, SPLIT_NAMES, TaskMeta } from "./prepared";
-import { SplitName, SplitSizes, TaskSource } from "./types";
+import { SplitName, SplitSizes } from "./types";
 
 export type { TaskMeta } from "./prepared";
 

@@ -1,5 +1,4 @@
 import { sha256Hex } from "../util/sha256";
-import { createHash } from "crypto";
 import { CorruptFileError } from "../util/errors";
 import { Split, SplitName, Task, TaskSource } from "./types";
 

@@ -13,7 +13,7 @@ import type { SearchName } from "../select/search/choose";
 import type { SelectionRow } from "../select/select";
 import type { SurrogateRow } from "./surrogate-row";
 import type { TaskVectorRow } from "./task-vector-row";
-import type { VerifyFrontier } from "./verify-frontier";
+import type { VerifyFrontier } from "./verify-frontier-row";
 import type { WeightedRow } from "./weighted-row";
 
 // Selection and correlation rows are made by the select layer; they are part of a run's results.

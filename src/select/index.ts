@@ -41,7 +41,7 @@ export {
   beamSearch,
   chooseSearch,
   compareSearch,
-  Evaluator,
+  BudgetedObjective,
   evolutionarySearch,
   exhaustiveSearch,
   fitSurrogate,

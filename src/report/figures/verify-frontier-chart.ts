@@ -1,4 +1,4 @@
-import type { VerifyCurve, VerifyFrontier } from "../../results/verify-frontier";
+import type { VerifyCurve, VerifyFrontier } from "../../results/verify-frontier-row";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, PALETTE, plotText, plotValue } from "./common";
 

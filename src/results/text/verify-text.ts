@@ -1,4 +1,4 @@
-import type { VerifyFrontier } from "../verify-frontier";
+import type { VerifyFrontier } from "../verify-frontier-row";
 import { formatInterval } from "./claims-text";
 
 /**

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "../../util/errors";
 import { silentProgress } from "../../util/progress";
-import { Evaluator, type Objective, type SearchOptions, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchOptions, type SearchResult } from "./objective";
 
 /** Options of {@link beamSearch}. */
 export interface BeamOptions extends SearchOptions {
@@ -25,7 +25,7 @@ export async function beamSearch(score: Objective, n: number, options: BeamOptio
   if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > n)
     throw new InvalidArgumentError("maxSize", maxSize, `an integer in 1 … ${n}`);
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress, options.budget);
+  const ev = new BudgetedObjective(score, n, progress, options.budget);
   progress.start(`beam (width ${width})`, ev.budget === Infinity ? 0 : ev.budget);
   return ev.run(async () => {
     let beam: number[] = [0];

@@ -1,5 +1,5 @@
 import { TooLargeError } from "../../util/errors";
-import { Evaluator, type Objective, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchResult } from "./objective";
 
 /** A search strategy with its options bound, e.g. `(s, n) => beamSearch(s, n, { width: 4 })`. */
 export type Strategy = (score: Objective, n: number) => Promise<SearchResult>;
@@ -39,7 +39,7 @@ export async function compareSearch(
 ): Promise<SearchComparisonRow[]> {
   if (n > 20)
     throw new TooLargeError(`compareSearch needs the exhaustive optimum: 2^${n} − 1 mixtures is too many (N ≤ 20)`);
-  const ev = new Evaluator(score, n);
+  const ev = new BudgetedObjective(score, n);
   const total = 2 ** n - 1;
   const table = new Float64Array(total + 1);
   for (let m = 1; m <= total; m++) table[m] = await ev.score(m);

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../../util/errors";
 import { silentProgress } from "../../util/progress";
 import { Rng } from "../../util/rng";
-import { Evaluator, type Objective, type SearchOptions, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchOptions, type SearchResult } from "./objective";
 
 /** Options of {@link evolutionarySearch}. */
 export interface EvolutionaryOptions extends SearchOptions {
@@ -40,7 +40,7 @@ export async function evolutionarySearch(
     throw new InvalidArgumentError("mutation", mutation, "a probability in [0, 1]");
   if (!(maxEvaluations >= 1)) throw new InvalidArgumentError("maxEvaluations", maxEvaluations, "at least 1");
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress, Math.min(maxEvaluations, options.budget ?? Infinity));
+  const ev = new BudgetedObjective(score, n, progress, Math.min(maxEvaluations, options.budget ?? Infinity));
   const rng = new Rng(seed);
   const full = 2 ** n - 1;
   const nonEmpty = (m: number): number => (m !== 0 ? m : 1 << rng.int(n));

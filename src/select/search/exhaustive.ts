@@ -1,5 +1,5 @@
 import { silentProgress } from "../../util/progress";
-import { Evaluator, type Objective, type SearchOptions, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchOptions, type SearchResult } from "./objective";
 
 /**
  * Every non-empty mixture, in mask order (2^N − 1 evaluations): the optimum, ties → lowest mask. For
@@ -15,7 +15,7 @@ export async function exhaustiveSearch(
   options: SearchOptions = {},
 ): Promise<SearchResult> {
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress, options.budget);
+  const ev = new BudgetedObjective(score, n, progress, options.budget);
   progress.start("exhaustive", Math.min(2 ** n - 1, ev.budget));
   return ev.run(async () => {
     for (let m = 1; m < 2 ** n; m++) await ev.score(m);

@@ -1,5 +1,5 @@
 import { silentProgress } from "../../util/progress";
-import { Evaluator, type Objective, type SearchOptions, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchOptions, type SearchResult } from "./objective";
 
 /** Options of {@link greedyBackward}. */
 export interface GreedyBackwardOptions extends SearchOptions {
@@ -21,7 +21,7 @@ export async function greedyBackward(
   options: GreedyBackwardOptions = {},
 ): Promise<SearchResult> {
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress, options.budget);
+  const ev = new BudgetedObjective(score, n, progress, options.budget);
   progress.start("greedy backward", Math.min((n * (n + 1)) / 2, ev.budget));
   return ev.run(async () => {
     let current = 2 ** n - 1;

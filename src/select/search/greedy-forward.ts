@@ -1,5 +1,5 @@
 import { silentProgress } from "../../util/progress";
-import { Evaluator, type Objective, type SearchOptions, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchOptions, type SearchResult } from "./objective";
 
 /** Options of {@link greedyForward}. */
 export interface GreedyForwardOptions extends SearchOptions {
@@ -22,7 +22,7 @@ export async function greedyForward(
   options: GreedyForwardOptions = {},
 ): Promise<SearchResult> {
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress, options.budget);
+  const ev = new BudgetedObjective(score, n, progress, options.budget);
   progress.start("greedy forward", Math.min((n * (n + 1)) / 2, ev.budget));
   return ev.run(async () => {
     let current = 0,

@@ -1,4 +1,4 @@
-export { Evaluator, type Objective, type SearchOptions, type SearchResult, type TraceEntry } from "./objective";
+export { BudgetedObjective, type Objective, type SearchOptions, type SearchResult, type TraceEntry } from "./objective";
 export { greedyForward, type GreedyForwardOptions } from "./greedy-forward";
 export { greedyBackward, type GreedyBackwardOptions } from "./greedy-backward";
 export { beamSearch, type BeamOptions } from "./beam";

@@ -1,4 +1,3 @@
-import { popcount } from "../../merge/subsets";
 import { InvalidArgumentError } from "../../util/errors";
 import type { Progress } from "../../util/progress";
 
@@ -39,7 +38,7 @@ export function checkBudget(budget: number | undefined): void {
     throw new InvalidArgumentError("budget", budget, "a positive integer number of merge-evaluations");
 }
 
-/** Thrown inside a strategy when its budget is spent; {@link Evaluator.run} turns it into the result so far. */
+/** Thrown inside a strategy when its budget is spent; {@link BudgetedObjective.run} turns it into the result so far. */
 class BudgetSpent extends Error {}
 
 /** Check the number of candidates a bitmask search can handle. */
@@ -51,14 +50,14 @@ export function checkCandidates(n: number): void {
 /**
  * Wraps an objective: caches by mask, counts distinct evaluations, tracks the best so far
  * (ties → lowest mask), records a trace entry per `step()` and enforces an evaluation budget
- * (a new mixture past the budget ends the strategy's {@link Evaluator.run}).
+ * (a new mixture past the budget ends the strategy's {@link BudgetedObjective.run}).
  *
  * @example
- * const ev = new Evaluator(score, 5);
+ * const ev = new BudgetedObjective(score, 5);
  * await ev.score(0b101);
  * ev.result();
  */
-export class Evaluator {
+export class BudgetedObjective {
   private readonly cache = new Map<number, number>();
   private bestMask = -1;
   private bestScore = -Infinity;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../../util/errors";
 import { silentProgress } from "../../util/progress";
 import { Rng } from "../../util/rng";
-import { Evaluator, type Objective, type SearchOptions, type SearchResult } from "./objective";
+import { BudgetedObjective, type Objective, type SearchOptions, type SearchResult } from "./objective";
 
 /** Options of {@link surrogateSearch}. */
 export interface SurrogateOptions extends SearchOptions {
@@ -169,7 +169,7 @@ export async function surrogateSearch(
   if (model !== "linear" && model !== "pairwise")
     throw new InvalidArgumentError("model", model, '"linear" or "pairwise"');
   const progress = options.progress ?? silentProgress;
-  const ev = new Evaluator(score, n, progress, options.budget);
+  const ev = new BudgetedObjective(score, n, progress, options.budget);
   const terms = 1 + n + (model === "pairwise" ? (n * (n - 1)) / 2 : 0);
   const total = 2 ** n - 1;
   if (options.samples !== undefined && (!Number.isInteger(options.samples) || options.samples < 1))
