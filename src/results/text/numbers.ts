@@ -26,15 +26,19 @@ export interface NumberFormat {
  * formatNumber(0.0123, { scale: 100, digits: 1, sign: true });   // "+1.2"
  * formatNumber(12345.6, { digits: 1, group: true });              // "12,345.6"
  * formatNumber(NaN, { missing: "n/a" });                          // "n/a"
+ * formatNumber(-0.001);                                           // "0.00", never "-0.00"
  */
 export function formatNumber(x: number | null | undefined, f: NumberFormat = {}): string {
   if (typeof x !== "number" || !Number.isFinite(x)) return f.missing ?? "–";
   const d = f.digits ?? 2;
   const v = x * (f.scale ?? 1);
-  const text = f.group
+  const shown = f.group
     ? v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d })
     : v.toFixed(d);
-  return `${f.sign && v >= 0 ? "+" : ""}${text}${f.unit ?? ""}`;
+  // a value that rounds to zero is zero: "-0.00" would claim a sign the digits cannot show
+  const zero = !/[1-9]/.test(shown);
+  const text = zero ? shown.replace(/^-/, "") : shown;
+  return `${f.sign && (v >= 0 || zero) ? "+" : ""}${text}${f.unit ?? ""}`;
 }
 
 /**
