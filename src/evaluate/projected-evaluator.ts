@@ -43,6 +43,13 @@ export class ProjectedEvaluator {
     private readonly options: EvaluatorOptions = {},
   ) {
     assertHeadRule(headRule);
+    // tangent mode is not projected (mergeScorer bypasses it): refuse rather than score the plain network
+    if (options.linearizeAround !== undefined)
+      throw new InvalidArgumentError(
+        "options.linearizeAround",
+        "a θ0",
+        "no linearization (the projected evaluator scores the network itself; use Evaluator for tangent mode)",
+      );
     if (netSpec.hidden.length === 0)
       throw new InvalidArgumentError(
         "netSpec.hidden",

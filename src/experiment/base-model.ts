@@ -3,7 +3,7 @@ import * as path from "path";
 import type { Suite } from "../data/types";
 import { loadVisionPretrainData } from "../data/vision/pretrain";
 import { loadTextPretrainData } from "../data/text/pretrain";
-import { pretrainEncoder, type PretrainData } from "../model/pretrain";
+import { pretrainNetwork, type PretrainData } from "../model/pretrain";
 import { encoderLayout } from "../model/spec";
 import { initParams } from "../model/init";
 import { loadParamsSync, saveParamsSync } from "../params/safetensors";
@@ -32,8 +32,66 @@ export function pretrainKindOf(suite: Suite): PretrainKind {
 }
 
 /**
+ * Where a suite's pretrained encoder is cached: `encoder-KIND-HASH.safetensors` in `modelDir`, HASH of the
+ * pretraining spec; the pretraining output layer (the units anchored fine-tunes score on) sits beside it in
+ * `encoder-KIND-HASH.head.safetensors`.
+ *
+ * @example
+ * encoderFile(suite, [256, 256], spec.pretrain).file;   // "…/models/encoder-quickdraw-3f0c….safetensors"
+ */
+export function encoderFile(
+  suite: Suite,
+  hidden: readonly number[],
+  spec: PretrainSpec,
+  modelDir?: string,
+): { file: string; headFile: string; key: Record<string, unknown>; kind: PretrainKind } {
+  const kind = pretrainKindOf(suite);
+  const key = {
+    format: 1,
+    kind,
+    inputSize: suite.inputSize,
+    hidden: [...hidden],
+    recipe: spec.recipe,
+    seed: spec.seed,
+    ...(kind === "quickdraw"
+      ? { perClass: spec.perClass, shiftedCopies: spec.shiftedCopies }
+      : kind === "masked-bow"
+        ? { maxChunks: spec.maxChunks, suite: suite.name }
+        : { suite: suite.name }),
+  };
+  const file = path.join(modelDir ?? defaultModelDir(), `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`);
+  return { file, headFile: file.replace(/\.safetensors$/, ".head.safetensors"), key, kind };
+}
+
+/**
+ * θ0's pretraining data for a suite (never suite data): the unused Quick, Draw! categories (vision) or the
+ * pooled unlabelled text (text8); null for suites pretrained on nothing (a seeded random encoder).
+ *
+ * @example
+ * const data = await suitePretrainData(suite, spec.pretrain);
+ */
+export async function suitePretrainData(
+  suite: Suite,
+  spec: PretrainSpec,
+  progress: Progress = silentProgress,
+): Promise<PretrainData | null> {
+  const kind = pretrainKindOf(suite);
+  if (kind === "none") return null;
+  return kind === "quickdraw"
+    ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed, shiftedCopies: spec.shiftedCopies })
+    : await loadTextPretrainData({
+        dim: suite.inputSize,
+        maxChunks: spec.maxChunks,
+        seed: spec.seed,
+        excludeTest: suite.tasks,
+        progress,
+      });
+}
+
+/**
  * The suite's pretrained encoder θ0 (no head): loaded from `modelDir` when a file with the same spec hash
- * exists and verifies, else pretrained (never on suite data) and saved atomically.
+ * exists and verifies, else pretrained (never on suite data) and saved atomically, with the pretraining
+ * output layer beside it ({@link encoderFile}'s headFile).
  *
  * @example
  * const { encoder, cached, seconds } = await pretrainedEncoder(suite, [256, 256], spec.pretrain, { progress });
@@ -45,24 +103,8 @@ export async function pretrainedEncoder(
   opts: { modelDir?: string; progress?: Progress } = {},
 ): Promise<{ encoder: ParamVector; cached: boolean; seconds: number; file: string; kind: PretrainKind }> {
   const progress = opts.progress ?? silentProgress;
-  const kind = pretrainKindOf(suite);
+  const { file, headFile, key, kind } = encoderFile(suite, hidden, spec, opts.modelDir);
   const shape = { inputSize: suite.inputSize, hidden: [...hidden] };
-  const key = {
-    format: 1,
-    kind,
-    ...shape,
-    recipe: spec.recipe,
-    seed: spec.seed,
-    ...(kind === "quickdraw"
-      ? { perClass: spec.perClass, shiftedCopies: spec.shiftedCopies }
-      : kind === "masked-bow"
-        ? { maxChunks: spec.maxChunks, suite: suite.name }
-        : { suite: suite.name }),
-  };
-  const file = path.join(
-    opts.modelDir ?? defaultModelDir(),
-    `encoder-${kind}-${stableHash(key).slice(0, 16)}.safetensors`,
-  );
   const layout = encoderLayout(shape);
   if (fs.existsSync(file)) {
     try {
@@ -75,24 +117,17 @@ export async function pretrainedEncoder(
   ensureWritableDir(path.dirname(file)); // refuse before minutes of pretraining, not after
   const t0 = Date.now();
   let encoder: ParamVector;
-  if (kind === "none") {
+  let head: ParamVector | null = null;
+  const data = await suitePretrainData(suite, spec, progress);
+  if (!data) {
     encoder = initParams(layout, spec.seed);
   } else {
-    const data: PretrainData =
-      kind === "quickdraw"
-        ? loadVisionPretrainData({ perClass: spec.perClass, seed: spec.seed, shiftedCopies: spec.shiftedCopies })
-        : await loadTextPretrainData({
-            dim: suite.inputSize,
-            maxChunks: spec.maxChunks,
-            seed: spec.seed,
-            excludeTest: suite.tasks,
-            progress,
-          });
     const n = data.x.length / suite.inputSize;
     progress.log(`pretraining the ${kind} encoder on ${n} examples (${spec.recipe.epochs} epochs)`);
-    encoder = pretrainEncoder(shape, data, spec.recipe, spec.seed, progress);
+    ({ encoder, head } = pretrainNetwork(shape, data, spec.recipe, spec.seed, progress));
   }
   const seconds = (Date.now() - t0) / 1000;
+  if (head) saveParamsSync(headFile, head, { metadata: { spec: JSON.stringify(key), of: path.basename(file) } });
   saveParamsSync(file, encoder, { metadata: { spec: JSON.stringify(key), seconds: seconds.toFixed(1) } });
   progress.log(`pretrained encoder (${kind}) in ${seconds.toFixed(1)} s → ${file}`);
   return { encoder, cached: false, seconds, file, kind };

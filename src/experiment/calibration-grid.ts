@@ -13,9 +13,11 @@ import type { GridCell } from "../results/grid-cell";
 import type { TrainBudget } from "../model/recipe";
 import { TRAIN_BUDGETS } from "../model/recipe";
 import { taskVectorSummary } from "../results/diagnostics";
+import { assertFineTuneMode, type FineTuneMode } from "../model/finetune-mode";
+import { checkAnchorShare } from "../model/anchor";
 
 /** Options of {@link calibrateGrid}: a run's options (suite, preset, seeds, …) minus what the grid varies. */
-export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out"> & {
+export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out" | "finetune" | "anchorShare"> & {
   /** The grid's directory: one run directory per cell inside it. */
   out: string;
   headRules?: readonly HeadRule[];
@@ -23,7 +25,41 @@ export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out"> &
   /** Fine-tuning strength axes (each > 0; epochs whole): unset = the preset's one value, and the cell folders keep their old names. */
   learningRates?: readonly number[];
   epochs?: readonly number[];
+  /** Fine-tuning regime axes: unset = standard fine-tuning without anchors; the default values keep the old folder names. */
+  finetunes?: readonly FineTuneMode[];
+  /** Anchor shares in [0, 0.9] (0 = no anchors). */
+  anchorShares?: readonly number[];
 };
+
+/** Check the regime axes: typed errors naming the bad value. */
+function checkRegimes(modes: readonly string[] | undefined, shares: readonly number[] | undefined): void {
+  for (const m of modes ?? []) assertFineTuneMode(m, "fine-tuning mode (--finetunes)");
+  for (const s of shares ?? []) checkAnchorShare(s, "anchor share (--anchor-shares)");
+  if (modes?.length === 0 || shares?.length === 0)
+    throw new InvalidArgumentError("grid", { modes, shares }, "at least one value on each axis given");
+}
+
+/**
+ * A cell's folder-name suffix for its strength and regime values: "-lrX" / "-eN" when those axes are given,
+ * "-tangent" for tangent fine-tuning and "-anchorS" for an anchor share above 0 (standard and 0 add nothing,
+ * so those cells keep the folders, and the runs, of grids without the axes).
+ *
+ * @example
+ * cellSuffix({ learningRate: 3e-4, finetune: "tangent", anchorShare: 0.5 });   // "-lr0.0003-tangent-anchor0.5"
+ */
+export function cellSuffix(c: {
+  learningRate?: number;
+  epochs?: number;
+  finetune?: FineTuneMode;
+  anchorShare?: number;
+}): string {
+  return (
+    (c.learningRate === undefined ? "" : `-lr${c.learningRate}`) +
+    (c.epochs === undefined ? "" : `-e${c.epochs}`) +
+    (c.finetune === "tangent" ? "-tangent" : "") +
+    (c.anchorShare ? `-anchor${c.anchorShare}` : "")
+  );
+}
 
 /** Check the strength axes: typed errors naming the bad value. */
 function checkStrength(lrs: readonly number[] | undefined, epochs: readonly number[] | undefined): void {
@@ -37,7 +73,8 @@ function checkStrength(lrs: readonly number[] | undefined, epochs: readonly numb
 }
 
 /**
- * Run the protocol grid head rule × fine-tuning budget (× learning rate × epochs, when given) on one suite
+ * Run the protocol grid head rule × fine-tuning budget (× learning rate × epochs × fine-tuning mode × anchor
+ * share, when given) on one suite
  * and preset (default {refit, shared} × {epochs, steps}), each cell a resumable run in its own directory, and measure per cell what decides
  * whether the paper's claims can be tested there: fine-tuning moves the target, the mixture matters
  * (oracle − random above its noise), the truth repeats across seeds, the claims with intervals, and the
@@ -57,6 +94,7 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
     if (!(TRAIN_BUDGETS as readonly string[]).includes(b))
       throw new InvalidArgumentError("budget", b, TRAIN_BUDGETS.join(", "));
   checkStrength(opts.learningRates, opts.epochs);
+  checkRegimes(opts.finetunes, opts.anchorShares);
   if (rules.length === 0 || budgets.length === 0)
     throw new InvalidArgumentError("grid", { rules, budgets }, "at least one head rule and one budget");
   // an older calibrate folder (before the marker) is recognised by its calibration.json or a cell folder
@@ -65,24 +103,48 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
   const progress = opts.progress ?? silentProgress;
   const cells: GridCell[] = [];
   markOutputDir(opts.out, "calibrate", "out", ours); // its cells are runs of their own, made inside it
-  const strength: Array<{ learningRate?: number; epochs?: number }> = [];
+  const strength: Array<{ learningRate?: number; epochs?: number; finetune?: FineTuneMode; anchorShare?: number }> = [];
   for (const learningRate of opts.learningRates ?? [undefined])
-    for (const epochs of opts.epochs ?? [undefined]) strength.push({ learningRate, epochs });
+    for (const epochs of opts.epochs ?? [undefined])
+      for (const finetune of opts.finetunes ?? [undefined])
+        for (const anchorShare of opts.anchorShares ?? [undefined])
+          strength.push({ learningRate, epochs, finetune, anchorShare });
   for (const headRule of rules) {
     for (const trainBudget of budgets)
       for (const st of strength) {
-        const suffix = `${st.learningRate === undefined ? "" : `-lr${st.learningRate}`}${st.epochs === undefined ? "" : `-e${st.epochs}`}`;
+        const suffix = cellSuffix(st);
         const dir = path.join(opts.out, `${headRule}-${trainBudget}${suffix}`);
-        progress.log(
-          `calibrate: cell ${headRule} × ${trainBudget}${suffix ? ` × ${suffix.slice(1).replace("-", " × ")}` : ""} → ${dir}`,
-        );
-        const { out: _o, headRules: _h, trainBudgets: _b, learningRates: _l, epochs: _e, ...rest } = opts;
+        const axes = [
+          st.learningRate === undefined ? "" : `lr${st.learningRate}`,
+          st.epochs === undefined ? "" : `e${st.epochs}`,
+          st.finetune === "tangent" ? "tangent" : "",
+          st.anchorShare ? `anchor${st.anchorShare}` : "",
+        ].filter(Boolean);
+        progress.log(`calibrate: cell ${[headRule, trainBudget, ...axes].join(" × ")} → ${dir}`);
+        const {
+          out: _o,
+          headRules: _h,
+          trainBudgets: _b,
+          learningRates: _l,
+          epochs: _e,
+          finetunes: _f,
+          anchorShares: _a,
+          ...rest
+        } = opts;
         const recipe = {
           ...rest.recipe,
           ...(st.learningRate === undefined ? {} : { learningRate: st.learningRate }),
           ...(st.epochs === undefined ? {} : { epochs: st.epochs }),
         };
-        const results = await runExperiment({ ...rest, recipe, headRule, trainBudget, out: dir });
+        const results = await runExperiment({
+          ...rest,
+          recipe,
+          headRule,
+          trainBudget,
+          ...(st.finetune === undefined ? {} : { finetune: st.finetune }),
+          ...(st.anchorShare === undefined ? {} : { anchorShare: st.anchorShare }),
+          out: dir,
+        });
         const claims = claimsOf(results);
         if (!claims)
           throw new InvalidArgumentError(
@@ -110,6 +172,8 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
           trainBudget,
           ...(st.learningRate === undefined ? {} : { learningRate: st.learningRate }),
           ...(st.epochs === undefined ? {} : { epochs: st.epochs }),
+          ...(st.finetune === "tangent" ? { finetune: st.finetune } : {}),
+          ...(st.anchorShare ? { anchorShare: st.anchorShare } : {}),
           dir,
           ownGain: cal.own_gain,
           oracleMinusRandom: bootstrapMean(omr),

@@ -12,6 +12,7 @@ import { chooseSearch, type SearchChoice } from "../select/search/choose";
 import { InvalidArgumentError, TooLargeError } from "../util/errors";
 import { silentProgress, type Progress } from "../util/progress";
 import { pretrainedEncoder } from "./base-model";
+import { checkAnchorSuite, pretrainedAnchor } from "./anchor-data";
 import { ensureFineTunes } from "./finetune-pool";
 import type { FineTuneContext, FineTuneJob } from "./finetune-job";
 import { suiteRef, type FineTuneRunner } from "./runners/runner";
@@ -184,6 +185,7 @@ export async function withEngine<T>(
       );
   }
   limits.check?.(plans, searches);
+  if (spec.anchorShare) checkAnchorSuite(suite, spec.anchorShare); // before any file is made
   const dataHashes = suiteDataHashes(suite);
   const userData = Object.fromEntries(
     suite.tasks.filter((t) => t.source.package === "user").map((t) => [t.name, dataHashes[t.name]] as const),
@@ -215,14 +217,20 @@ export async function withEngine<T>(
       theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed);
       store.putWeights("theta0", theta0);
     }
+    const anchor = spec.anchorShare
+      ? await pretrainedAnchor(suite, encoder, spec.pretrain, spec.anchorShare, { modelDir: opts.modelDir, progress })
+      : undefined;
     const ctx: FineTuneContext = {
       tasks: suite.tasks,
       base: theta0,
       netSpec,
       recipe: runRecipe(spec, suite),
       headRule: spec.headRule,
+      ...(spec.finetune === "tangent" ? { finetune: "tangent" as const } : {}),
+      ...(anchor ? { anchor, pretrain: spec.pretrain } : {}),
     };
-    const ev = new Evaluator(netSpec, spec.headRule);
+    // tangent fine-tunes are linearized models around θ0: every score of the run evaluates them as such
+    const ev = new Evaluator(netSpec, spec.headRule, spec.finetune === "tangent" ? { linearizeAround: theta0 } : {});
     try {
       return await body({
         spec,

@@ -1,18 +1,28 @@
 import type { Split, Task } from "../data/types";
 import { fineTune } from "../model/finetune";
+import type { Anchor } from "../model/anchor";
+import type { FineTuneMode } from "../model/finetune-mode";
+import type { PretrainData } from "../model/pretrain-loss";
+import type { PretrainSpec } from "./spec";
 import type { FineTuneRecipe } from "../model/recipe";
 import type { HeadRule, NetSpec } from "../model/spec";
 import { ParamLayout } from "../params/layout";
 import { ParamVector } from "../params/param-vector";
 import { hashSeed } from "../util/rng";
 
-/** What every fine-tune of a run shares: the tasks' training data, θ0, the network and the recipe. */
+/** What every fine-tune of a run shares: the tasks' training data, θ0, the network, the recipe and the regime. */
 export interface FineTuneContext {
   readonly tasks: readonly Task[];
   readonly base: ParamVector;
   readonly netSpec: NetSpec;
   readonly recipe: FineTuneRecipe;
   readonly headRule: HeadRule;
+  /** "tangent": every fine-tune trains the linearized model around `base` (absent = standard). */
+  readonly finetune?: FineTuneMode;
+  /** Anchored fine-tuning: a share of every batch from θ0's pretraining data (absent = none). */
+  readonly anchor?: Anchor;
+  /** With `anchor`: how θ0 was pretrained, so that a worker on another machine can make the anchor's data again. */
+  readonly pretrain?: PretrainSpec;
 }
 
 /** One fine-tune: the mixture as a bitmask over the suite's tasks, and the run seed. */
@@ -44,7 +54,16 @@ export function fineTuneSeed(seed: number, mask: number): number {
  */
 export function runFineTuneJob(ctx: FineTuneContext, job: FineTuneJob): FineTuneOutput {
   const members = ctx.tasks.filter((_, i) => (job.mask & (1 << i)) !== 0).map((task) => ({ task }));
-  const r = fineTune(ctx.base, ctx.netSpec, members, ctx.recipe, ctx.headRule, fineTuneSeed(job.seed, job.mask));
+  const r = fineTune(
+    ctx.base,
+    ctx.netSpec,
+    members,
+    ctx.recipe,
+    ctx.headRule,
+    fineTuneSeed(job.seed, job.mask),
+    undefined,
+    { tangent: ctx.finetune === "tangent", anchor: ctx.anchor },
+  );
   return {
     mask: job.mask,
     seed: job.seed,
@@ -65,6 +84,13 @@ export interface FineTuneContextData {
   recipe: FineTuneRecipe;
   headRule: HeadRule;
   backend: string;
+  finetune?: FineTuneMode;
+  /** The anchor's pretraining data travels as it is (shared memory when its arrays are on a SharedArrayBuffer). */
+  anchor?: {
+    share: number;
+    data: PretrainData;
+    head: { layout: Array<{ name: string; shape: number[] }>; data: Float32Array };
+  };
 }
 
 export function contextToData(ctx: FineTuneContext, backend: string): FineTuneContextData {
@@ -75,6 +101,16 @@ export function contextToData(ctx: FineTuneContext, backend: string): FineTuneCo
     recipe: ctx.recipe,
     headRule: ctx.headRule,
     backend,
+    ...(ctx.finetune && ctx.finetune !== "standard" ? { finetune: ctx.finetune } : {}),
+    ...(ctx.anchor
+      ? {
+          anchor: {
+            share: ctx.anchor.share,
+            data: ctx.anchor.data,
+            head: { layout: ctx.anchor.head.layout.toJSON(), data: ctx.anchor.head.data },
+          },
+        }
+      : {}),
   };
 }
 
@@ -89,5 +125,15 @@ export function contextFromData(d: FineTuneContextData): FineTuneContext {
     netSpec: d.netSpec,
     recipe: d.recipe,
     headRule: d.headRule,
+    ...(d.finetune ? { finetune: d.finetune } : {}),
+    ...(d.anchor
+      ? {
+          anchor: {
+            share: d.anchor.share,
+            data: d.anchor.data,
+            head: new ParamVector(ParamLayout.fromJSON(d.anchor.head.layout), d.anchor.head.data),
+          },
+        }
+      : {}),
   };
 }

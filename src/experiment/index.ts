@@ -7,7 +7,9 @@ export {
   type SpecInput,
 } from "./spec";
 export { runExperiment } from "./run";
-export { pretrainedEncoder, type PretrainKind } from "./base-model";
+export { pretrainedEncoder, encoderFile, suitePretrainData, type PretrainKind } from "./base-model";
+export { checkAnchorSuite, pretrainedAnchor } from "./anchor-data";
+export { THETA0_PREFIX, TANGENT_LOGITS } from "./measure/final-model";
 export type { FineTuneContext, FineTuneJob, FineTuneOutput } from "./finetune-job";
 export { ensureFineTunes, fineTuneKey, type EnsureFineTunesOptions, type FineTuneRecord } from "./finetune-pool";
 export { scoreMergedMixtures, type MergedScores } from "./measure/merged-scores";
@@ -46,5 +48,5 @@ export { weightedMergeGrid } from "./measure/weighted-grid";
 export { baseVsScratch, type BaseCheckRow } from "./base-check";
 export { openRunStore, runRecipe, type RunOptions } from "./engine";
 export { selectMixture, type SelectOptions } from "./select-mixture";
-export { calibrateGrid, type GridOptions } from "./calibration-grid";
+export { calibrateGrid, cellSuffix, type GridOptions } from "./calibration-grid";
 export { ForeignFolderError, markOutputDir } from "./run-dir";

@@ -1,6 +1,8 @@
 import { PRESET_NAMES, type PresetName } from "../data/presets";
 import { HEAD_RULES, type HeadRule } from "../model/spec";
 import { TRAIN_BUDGETS, validateRecipe, type FineTuneRecipe, type TrainBudget } from "../model/recipe";
+import { assertFineTuneMode, type FineTuneMode } from "../model/finetune-mode";
+import { checkAnchorShare } from "../model/anchor";
 import type { SelectionScore } from "../select/selection-score";
 import type { MixtureRule } from "../select/mixture-similarity";
 import { DEFAULT_SURROGATES, parseSurrogate, surrogateName } from "../merge/surrogate";
@@ -47,6 +49,17 @@ export interface ProtocolSpec {
   readonly trainBudget: TrainBudget;
   /** What Merge to Mix selects with (see `parseSurrogate`): "mean" (the paper's), "ta:0.5", "calibrated", … */
   readonly surrogate: string;
+  /**
+   * How every fine-tune of the run trains, and so how every model is evaluated: "standard", or "tangent" —
+   * the linearized model around θ0, f(x; θ0) + J(x; θ0)·(θ − θ0), evaluated as such. Absent = "standard"
+   * ({@link resolveSpec} leaves "standard" out, so standard runs keep their run-store hashes).
+   */
+  readonly finetune?: FineTuneMode;
+  /**
+   * The share of every fine-tune batch drawn from θ0's pretraining data, in [0, 0.9] (see `Anchor`).
+   * Absent = 0, no anchors ({@link resolveSpec} leaves 0 out, so runs without anchors keep their hashes).
+   */
+  readonly anchorShare?: number;
 }
 
 /** A whole run: the protocol plus the seeds and targets to run. */
@@ -138,7 +151,7 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
   if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0))
     throw new InvalidArgumentError("seeds", seeds, "a non-empty list of non-negative integers");
   if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError("seeds", seeds, "distinct seeds");
-  const spec: ExperimentSpec = {
+  let spec: ExperimentSpec = {
     suite: input.suite,
     preset,
     dataSeed: input.dataSeed ?? d.dataSeed,
@@ -160,6 +173,12 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
     targets: input.targets ? [...input.targets] : null,
     surrogates: [...new Set((input.surrogates ?? DEFAULT_SURROGATES).map((n) => surrogateName(parseSurrogate(n))))],
   };
+  // the regimes enter the spec only when they differ from the default (so default specs hash as before)
+  const finetune = input.finetune ?? "standard";
+  assertFineTuneMode(finetune, "fine-tuning mode (finetune)");
+  const anchorShare = checkAnchorShare(input.anchorShare ?? 0, "anchorShare (--anchor-share)");
+  if (finetune !== "standard") spec = { ...spec, finetune };
+  if (anchorShare > 0) spec = { ...spec, anchorShare };
   if (typeof spec.suite !== "string" || !spec.suite)
     throw new InvalidArgumentError("suite", spec.suite, "a suite name");
   if (!(HEAD_RULES as readonly string[]).includes(spec.headRule))

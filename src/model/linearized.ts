@@ -22,17 +22,55 @@ export function linearizedForward(
   x: tf.Tensor2D,
 ): tf.Tensor2D {
   const L = W0.length;
+  const { a, t } = linearizedEncoder(W0.slice(0, L - 1), b0.slice(0, L - 1), W.slice(0, L - 1), b.slice(0, L - 1), x);
+  return linearizedHead(a, t, W0[L - 1], W[L - 1], b[L - 1]);
+}
+
+/**
+ * The encoder part of {@link linearizedForward}: the last hidden layer's primal activations `a` (at θ0) and
+ * their tangent `t` = J_enc(x; θ0)·(θ − θ0) (null without hidden layers, where `a` is x). The linearized
+ * encoder output — the features a nearest-class-mean head is fitted on in tangent mode — is a + t. Pass the
+ * hidden layers only (kernels [in, out]). Call inside tf.tidy.
+ *
+ * @example
+ * const { a, t } = linearizedEncoder(W0.slice(0, -1), b0.slice(0, -1), W.slice(0, -1), b.slice(0, -1), x);
+ * const features = t ? tf.add(a, t) : a;
+ */
+export function linearizedEncoder(
+  W0: readonly tf.Tensor2D[],
+  b0: readonly tf.Tensor1D[],
+  W: readonly tf.Tensor2D[],
+  b: readonly tf.Tensor1D[],
+  x: tf.Tensor2D,
+): { a: tf.Tensor2D; t: tf.Tensor2D | null } {
   let a: tf.Tensor2D = x;
   let t: tf.Tensor2D | null = null;
-  for (let l = 0; l < L - 1; l++) {
+  for (let l = 0; l < W0.length; l++) {
     const pre = tf.add(tf.matMul(a, W0[l]), b0[l]) as tf.Tensor2D;
     let dpre = tf.add(tf.matMul(a, tf.sub(W[l], W0[l]) as tf.Tensor2D), tf.sub(b[l], b0[l])) as tf.Tensor2D;
     if (t) dpre = tf.add(dpre, tf.matMul(t, W0[l])) as tf.Tensor2D;
     a = tf.relu(pre) as tf.Tensor2D;
     t = tf.mul(dpre, tf.step(a)) as tf.Tensor2D;
   }
-  const z = tf.add(tf.matMul(a, W[L - 1]), b[L - 1]) as tf.Tensor2D;
-  return t ? (tf.add(z, tf.matMul(t, W0[L - 1])) as tf.Tensor2D) : z;
+  return { a, t };
+}
+
+/**
+ * The output layer of {@link linearizedForward}: z = a W + b + t W0 (the layer's own weights on θ0's
+ * activations, θ0's kernel on their tangent). Call inside tf.tidy.
+ *
+ * @example
+ * const z = linearizedHead(a, t, W0out, Wout, bout);   // [n, units]
+ */
+export function linearizedHead(
+  a: tf.Tensor2D,
+  t: tf.Tensor2D | null,
+  W0: tf.Tensor2D,
+  W: tf.Tensor2D,
+  b: tf.Tensor1D | tf.Tensor,
+): tf.Tensor2D {
+  const z = tf.add(tf.matMul(a, W), b) as tf.Tensor2D;
+  return t ? (tf.add(z, tf.matMul(t, W0)) as tf.Tensor2D) : z;
 }
 
 /**

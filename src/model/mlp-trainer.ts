@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../util/errors";
 import type { LossGrad } from "./loss-grad";
 import type { FineTuneRecipe } from "./recipe";
 import { networkLayout, validateNetSpec, type NetSpec } from "./spec";
+import { anchorHeadLayout } from "./anchor";
 import { FlatOptimizer } from "./simd/flat-optimizer";
 
 /** One dense layer's place in the trainer's flat vector: kernel stored transposed ([out, in]), then bias. */
@@ -12,6 +13,13 @@ interface LayerSlot {
   readonly fanOut: number;
   readonly w: number;
   readonly b: number;
+}
+
+/** Rows of θ0's pretraining data added to a step ({@link MlpTrainer.step}): row-major `x` [m, inputSize] and their loss on the anchor head. */
+export interface AnchorBatch {
+  readonly x: Float32Array;
+  readonly m: number;
+  readonly loss: LossGrad;
 }
 
 /** Per-step timings (ms) by phase, summed since the last `resetProfile()`; filled only when `profile` is on. */
@@ -36,6 +44,10 @@ export type StepProfile = Record<"upload" | "forward" | "loss" | "backward" | "d
  * With `tangent: true` it trains the LINEARIZED model f(x; θ0) + J(x; θ0)·(θ − θ0) ({@link linearizedForward}):
  * the forward pass carries θ0's activations and their tangents (one extra matmul per layer), and the backward
  * pass is the same explicit one with θ0's weights and ReLU masks (the linearized model is linear in θ).
+ *
+ * With `anchorHead` (a frozen pretraining output layer, {@link anchorHeadLayout}) a step may carry anchor rows
+ * ({@link AnchorBatch}): they go through the same encoder (linearized too in tangent mode) and are scored on
+ * the anchor head; the batch's loss is the mean over all n + m rows, so the anchors' gradient weighs m/(n + m).
  */
 export class MlpTrainer {
   readonly opt: FlatOptimizer;
@@ -45,13 +57,16 @@ export class MlpTrainer {
   private dz: Float32Array = new Float32Array(0);
   /** tangent mode: θ0 in the trainer's flat layout (the point the model is linearized around). */
   private readonly base: Float32Array | null;
+  /** The frozen anchor head, feature-major: kernel [units, width] then bias [units]. */
+  private readonly anchor: { w: Float32Array; b: Float32Array; units: number } | null;
+  private dza: Float32Array = new Float32Array(0);
   profile: StepProfile | null = null;
 
   constructor(
     readonly spec: NetSpec,
     init: ParamVector,
     recipe: Pick<FineTuneRecipe, "optimizer" | "learningRate">,
-    readonly options: { trainHead: boolean; tangent?: boolean },
+    readonly options: { trainHead: boolean; tangent?: boolean; anchorHead?: ParamVector },
   ) {
     validateNetSpec(spec);
     networkLayout(spec).assertSame(init.layout, "trainer and initial parameter layouts");
@@ -80,13 +95,35 @@ export class MlpTrainer {
       this.opt.params.set(init.view(`${name}/bias`), s.b);
     });
     this.base = options.tangent ? this.opt.params.slice() : null;
+    if (options.anchorHead) {
+      if (spec.hidden.length === 0)
+        throw new InvalidArgumentError(
+          "spec.hidden",
+          spec.hidden,
+          "at least one hidden layer (anchors score its features)",
+        );
+      const width = spec.hidden[spec.hidden.length - 1],
+        head = options.anchorHead;
+      const units = head.layout.has("pretrain/bias") ? head.view("pretrain/bias").length : 0;
+      if (units === 0 || !head.layout.equals(anchorHeadLayout(width, units)))
+        throw new InvalidArgumentError(
+          "options.anchorHead",
+          head.layout.entries.map((e) => `${e.name} ${JSON.stringify(e.shape)}`).join(", "),
+          `an anchor head on the last hidden layer's ${width} features (pretrain/kernel [${width}, units], pretrain/bias [units])`,
+        );
+      const k = head.view("pretrain/kernel");
+      const w = new Float32Array(units * width);
+      transposeInto(k, width, units, w);
+      this.anchor = { w, b: head.view("pretrain/bias").slice(), units };
+    } else this.anchor = null;
   }
 
   /**
    * One optimizer step on a batch: `x` row-major [n, inputSize], `loss` the loss-gradient of the logits.
-   * Returns the batch's mean loss (before the update).
+   * Returns the batch's mean loss (before the update). `anchor`: rows of θ0's pretraining data scored on the
+   * anchor head (needs `anchorHead`); the loss and gradient are then the mean over all n + m rows.
    */
-  step(x: Float32Array, n: number, loss: LossGrad): number {
+  step(x: Float32Array, n: number, loss: LossGrad, anchor?: AnchorBatch): number {
     const D = this.spec.inputSize,
       L = this.layers.length,
       U = this.spec.units.length,
@@ -95,6 +132,15 @@ export class MlpTrainer {
     if (!Number.isInteger(n) || n < 1 || x.length < n * D)
       throw new InvalidArgumentError("batch", { n, length: x.length }, `n ≥ 1 rows of ${D} inputs`);
     if (this.dz.length !== U * n) this.dz = new Float32Array(U * n);
+    const m = anchor ? anchor.m : 0,
+      ah = this.anchor;
+    if (anchor && (!ah || !Number.isInteger(m) || m < 0 || anchor.x.length < m * D))
+      throw new InvalidArgumentError(
+        "anchor batch",
+        { m, length: anchor.x.length, head: !!ah },
+        `m ≥ 0 rows of ${D} inputs, with an anchorHead given to the trainer`,
+      );
+    if (ah && this.dza.length !== ah.units * m) this.dza = new Float32Array(ah.units * m);
     const prof = this.profile;
     let t = prof ? performance.now() : 0;
     const lap = (k: keyof StepProfile) => {
@@ -112,9 +158,11 @@ export class MlpTrainer {
       // tangent: θ0's weights give the activations, the masks and the backward pass; θ only enters through the tangents
       const W0 = base ? this.layers.map((s) => tf.tensor2d(base.subarray(s.w, s.b), [s.fanOut, s.fanIn])) : W;
       const B0 = base ? this.layers.map((s) => tf.tensor2d(base.subarray(s.b, s.b + s.fanOut), [s.fanOut, 1])) : B;
-      const xb = tf.tensor2d(x.subarray(0, n * D), [n, D]);
+      let xb = tf.tensor2d(x.subarray(0, n * D), [n, D]);
+      // anchors: their rows follow the batch's through the encoder (columns n … n + m − 1)
+      if (m > 0) xb = tf.concat([xb, tf.tensor2d(anchor!.x.subarray(0, m * D), [m, D])], 0);
       lap("upload");
-      // forward, feature-major: a[l] is layer l's input [fanIn, n] (at θ0 in tangent mode)
+      // forward, feature-major: a[l] is layer l's input [fanIn, n (+ m)] (at θ0 in tangent mode)
       const a: tf.Tensor2D[] = [tf.transpose(xb)];
       let tg: tf.Tensor2D | null = null;
       for (let l = 0; l < L - 1; l++) {
@@ -126,12 +174,34 @@ export class MlpTrainer {
           tg = tf.mul(d, tf.step(a[l + 1])) as tf.Tensor2D;
         }
       }
-      let logits = tf.add(tf.matMul(W[L - 1], a[L - 1]), B[L - 1]);
-      if (tg) logits = tf.add(logits, tf.matMul(W0[L - 1], tg));
+      const H = a[L - 1].shape[0];
+      const cols = (t: tf.Tensor2D, from: number, k: number) => (m > 0 ? tf.slice(t, [0, from], [H, k]) : t);
+      const hT = cols(a[L - 1], 0, n),
+        tgT = tg ? cols(tg, 0, n) : null;
+      let logits = tf.add(tf.matMul(W[L - 1], hT), B[L - 1]);
+      if (tgT) logits = tf.add(logits, tf.matMul(W0[L - 1], tgT));
       const z = logits.dataSync() as Float32Array;
+      // anchor logits: the frozen pretraining layer on the (linearized) features, WA (a + t) + bA
+      let WA: tf.Tensor2D | null = null;
+      let za: Float32Array | null = null;
+      if (m > 0) {
+        WA = tf.tensor2d(ah!.w, [ah!.units, H]);
+        let hA = cols(a[L - 1], n, m);
+        if (tg) hA = tf.add(hA, cols(tg, n, m));
+        za = tf.add(tf.matMul(WA, hA), tf.tensor2d(ah!.b, [ah!.units, 1])).dataSync() as Float32Array;
+      }
       lap("forward");
       value = loss(z, n, this.dz);
       const dz = this.dz;
+      if (m > 0) {
+        // one mean over the n + m rows: each part's mean-gradient weighed by its share of the rows
+        const va = anchor!.loss(za!, m, this.dza),
+          wt = n / (n + m),
+          wa = m / (n + m);
+        for (let i = 0; i < dz.length; i++) dz[i] *= wt;
+        for (let i = 0; i < this.dza.length; i++) this.dza[i] *= wa;
+        value = wt * value + wa * va;
+      }
       const head = this.layers[L - 1];
       if (this.options.trainHead)
         for (let u = 0; u < U; u++) {
@@ -145,9 +215,11 @@ export class MlpTrainer {
       const grads: Array<[tf.Tensor, number]> = [];
       for (let l = L - 1; l >= 0; l--) {
         if (l < L - 1 || this.options.trainHead)
-          grads.push([tf.matMul(d, l === 0 ? xb : tf.transpose(a[l])), this.layers[l].w]);
+          grads.push([tf.matMul(d, l === 0 ? xb : tf.transpose(l === L - 1 ? hT : a[l])), this.layers[l].w]);
         if (l === 0) break;
-        const dh = tf.matMul(tf.transpose(W0[l]), d);
+        let dh = tf.matMul(tf.transpose(W0[l]), d);
+        if (l === L - 1 && m > 0)
+          dh = tf.concat([dh, tf.matMul(tf.transpose(WA!), tf.tensor2d(this.dza, [ah!.units, m]))], 1);
         d = tf.mul(dh, tf.step(a[l])) as tf.Tensor2D;
         grads.push([tf.sum(d, 1), this.layers[l - 1].b]);
       }

@@ -6,17 +6,15 @@ import { silentProgress, type Progress } from "../util/progress";
 import { Rng } from "../util/rng";
 import { Network, paramsOf } from "./network";
 import { initParams } from "./init";
-import { maskedSoftmaxGrad, sigmoidGrad } from "./loss-grad";
 import { MlpTrainer } from "./mlp-trainer";
+import { pretrainLoss, type PretrainData } from "./pretrain-loss";
 import { validateRecipe, type FineTuneRecipe } from "./recipe";
 import { encoderLayout, encoderShapeOf, netSpecFor, networkLayout, type HeadRule, type NetSpec } from "./spec";
 import { TaskPool } from "./task-pool";
 import { gatherRows, maskedCrossEntropy, runEpochs } from "./training";
+import { anchorHeadLayout } from "./anchor";
 
-/** Pretraining data: labelled (softmax) or multi-hot targets (sigmoid multi-label, e.g. masked bag-of-words). */
-export type PretrainData =
-  | { readonly x: Float32Array; readonly y: Int32Array; readonly numClasses: number }
-  | { readonly x: Float32Array; readonly targets: Float32Array; readonly dim: number };
+export type { PretrainData } from "./pretrain-loss";
 
 /**
  * Pretrain an MLP encoder with a throwaway output layer (softmax over `numClasses`, or sigmoid over
@@ -34,6 +32,24 @@ export function pretrainEncoder(
   seed: number,
   progress: Progress = silentProgress,
 ): ParamVector {
+  return pretrainNetwork(spec0, data, recipe, seed, progress).encoder;
+}
+
+/**
+ * {@link pretrainEncoder}, also returning the pretraining output layer as `head` ("pretrain/kernel"
+ * [last hidden width, units], "pretrain/bias" [units]; see {@link anchorHeadLayout}): the units anchored
+ * fine-tunes score θ0's pretraining rows on. The encoder is the same as pretrainEncoder's.
+ *
+ * @example
+ * const { encoder, head } = pretrainNetwork({ inputSize: 784, hidden: [256] }, data, recipe, 0);
+ */
+export function pretrainNetwork(
+  spec0: Pick<NetSpec, "inputSize" | "hidden">,
+  data: PretrainData,
+  recipe: FineTuneRecipe,
+  seed: number,
+  progress: Progress = silentProgress,
+): { encoder: ParamVector; head: ParamVector } {
   validateRecipe(recipe);
   const d = spec0.inputSize;
   if (data.x.length % d !== 0)
@@ -61,30 +77,20 @@ export function pretrainEncoder(
     { trainHead: true },
   );
   const xb = new Float32Array(recipe.batchSize * d);
-  const tb = multi ? new Float32Array(recipe.batchSize * outDim) : undefined;
-  const allUnits = [Int32Array.from({ length: outDim }, (_, i) => i)];
-  const noTasks = new Int32Array(recipe.batchSize);
   try {
     runEpochs(n, { ...recipe, rng: new Rng(seed).fork("order"), progress, label: "pretrain encoder" }, (idx) => {
-      const m = idx.length;
       gatherRows(data.x, d, idx, xb);
-      if (multi) {
-        gatherRows(data.targets, outDim, idx, tb!);
-        trainer.step(xb, m, sigmoidGrad(tb!, outDim));
-      } else {
-        trainer.step(
-          xb,
-          m,
-          maskedSoftmaxGrad(
-            allUnits,
-            noTasks,
-            Int32Array.from(idx, (i) => data.y[i]),
-          ),
-        );
-      }
+      trainer.step(xb, idx.length, pretrainLoss(data, idx));
     });
     const enc = encoderLayout(spec);
-    return new ParamVector(enc, trainer.params().data.slice(0, enc.size));
+    const all = trainer.params();
+    const out = all.view("out/kernel"),
+      bias = all.view("out/bias");
+    const headLayout = anchorHeadLayout(spec.hidden[spec.hidden.length - 1] ?? d, outDim);
+    const head = new Float32Array(headLayout.size);
+    head.set(out, 0);
+    head.set(bias, out.length);
+    return { encoder: new ParamVector(enc, all.data.slice(0, enc.size)), head: new ParamVector(headLayout, head) };
   } finally {
     trainer.dispose();
   }

@@ -10,6 +10,9 @@ export interface GridCell {
   /** The strength axes, when the grid varied them (else the preset's recipe). */
   learningRate?: number;
   epochs?: number;
+  /** The regime axes, when the grid varied them: "tangent" (absent = standard) and an anchor share above 0. */
+  finetune?: "tangent";
+  anchorShare?: number;
   /** Measured median ‖τᵢ‖/‖θ0‖ of the cell's single fine-tunes (encoder; null for grids stored before it was measured). */
   relativeUpdate?: number | null;
   /** The cell's run directory (under the grid's). */

@@ -15,6 +15,10 @@ export interface FinalModel {
   finetune_seed: number;
   recipe: Record<string, unknown>;
   head_rule: string;
+  /** "tangent": a linearized model around θ0 (the file holds θ0 too, as theta0/…); absent = standard. */
+  finetune?: "tangent";
+  /** The share of every fine-tune batch drawn from θ0's pretraining data (absent = 0). */
+  anchor_share?: number;
   /** The target's validation and test splits. */
   val_acc: number;
   val_loss: number;

@@ -24,6 +24,9 @@ import { initBackend } from "../../src/model/backend";
 import { initParams } from "../../src/model/init";
 import { netSpecFor, networkLayout } from "../../src/model/spec";
 import { InvalidArgumentError } from "../../src/util/errors";
+import { anchorHeadLayout } from "../../src/model/anchor";
+import { ParamVector } from "../../src/params/param-vector";
+import { resolveSpec } from "../../src/experiment/spec";
 import type { Progress } from "../../src/util/progress";
 import { runCli } from "../fixtures/cli";
 import { freePort } from "../fixtures/redis-server";
@@ -112,6 +115,29 @@ describe("queue jobs", () => {
       queueContext({ ...batch, backend: "wasm" }, "m2m", "finetunes"),
     ];
     for (const v of variants) assert.notEqual(v.run, a.run);
+    // the fine-tuning regime: standard is the context (and the job ids) of before; tangent and anchors change it
+    assert.equal(queueContext({ ...batch, ctx: { ...ctx, finetune: "standard" } }, "m2m", "finetunes").run, a.run);
+    const tangent = queueContext({ ...batch, ctx: { ...ctx, finetune: "tangent" } }, "m2m", "finetunes");
+    assert.equal(tangent.context.finetune, "tangent");
+    assert.notEqual(tangent.run, a.run);
+    const width = ctx.netSpec.hidden[ctx.netSpec.hidden.length - 1];
+    const layout = anchorHeadLayout(width, 3);
+    const anchor = {
+      share: 0.5,
+      data: { x: new Float32Array(4 * ctx.netSpec.inputSize).fill(0.5), y: Int32Array.of(0, 1, 2, 0), numClasses: 3 },
+      head: new ParamVector(layout, new Float32Array(layout.size).fill(0.25)),
+    };
+    assert.throws(
+      () => queueContext({ ...batch, ctx: { ...ctx, anchor } }, "m2m", "finetunes"),
+      /ctx\.pretrain/,
+      "an anchored context names its pretraining, for workers elsewhere",
+    );
+    const pretrain = resolveSpec({ suite: "synthetic" }).pretrain;
+    const anchored = queueContext({ ...batch, ctx: { ...ctx, anchor, pretrain } }, "m2m", "finetunes");
+    assert.equal(anchored.context.anchor?.share, 0.5);
+    assert.match(anchored.context.anchor!.headSha256, /^[0-9a-f]{64}$/);
+    assert.match(anchored.context.anchor!.dataSha256, /^[0-9a-f]{64}$/);
+    assert.notEqual(anchored.run, a.run);
     assert.notEqual(variants[0].context.tasks[1].sha256, a.context.tasks[1].sha256);
     assert.equal(variants[0].context.tasks[0].sha256, a.context.tasks[0].sha256);
   });

@@ -12,6 +12,7 @@ import type { TrainBudget } from "../../model/recipe";
 import { println } from "../io";
 import { positiveListOption } from "../strength-option";
 import { InvalidArgumentError } from "../../util/errors";
+import { REGIME_AXES_USAGE, regimeAxes } from "../regime-option";
 
 /** `--epochs 2,5`: whole numbers ≥ 1, refused by value otherwise. */
 function epochsList(list: string[] | undefined): number[] | undefined {
@@ -25,17 +26,21 @@ function epochsList(list: string[] | undefined): number[] | undefined {
 
 export const calibrateCommand: Command = {
   name: "calibrate",
-  summary: "run the protocol grid (head rule × fine-tuning budget) and compare the claims per cell",
+  summary:
+    "run the protocol grid (head rule × fine-tuning budget × strength and regime axes) and compare the claims per cell",
   usage: `merge-to-mix calibrate --suite vision8|text8|synthetic [--preset quick|full] [--seeds n] [--targets a,b]
                  [--head-rules refit,shared] [--budgets epochs,steps] [--lrs X,Y,…] [--epochs n,m,…]
-                 [--surrogates a,b,…] [--workers n]
+                 ${REGIME_AXES_USAGE} [--surrogates a,b,…] [--workers n]
                  [--backend auto|wasm|cpu] [--queue redis://HOST:PORT] --out runs/calibrate-NAME
-    One resumable run per cell (OUT/RULE-BUDGET[-lrX][-eN]), then one table: the measured median relative
-    update ‖τ‖/‖θ0‖ of the single fine-tunes, own-task gain, oracle − random, seed repeatability, claim 1 and
-    every method's normalised regret with 95% intervals, and the recommended cell (the truth repeats, the best
-    mixture beats θ0, the mixture matters clearly above the noise; among cells meeting all three, the highest
-    claim-1 r). Axes: head rule, fine-tuning budget, and the strength axes --lrs (learning rates > 0) and
-    --epochs (whole numbers ≥ 1); unset strength axes keep the preset's recipe. Writes OUT/calibration.json.
+    One resumable run per cell (OUT/RULE-BUDGET[-lrX][-eN][-tangent][-anchorS]), then one table: the measured
+    median relative update ‖τ‖/‖θ0‖ of the single fine-tunes, own-task gain, oracle − random, seed repeatability,
+    claim 1 and every method's normalised regret with 95% intervals, and the recommended cell (the truth repeats,
+    the best mixture beats θ0, the mixture matters clearly above the noise; among cells meeting all three, the
+    highest claim-1 r). Axes: head rule, fine-tuning budget, the strength axes --lrs (learning rates > 0) and
+    --epochs (whole numbers ≥ 1), and the regime axes --finetunes (standard, tangent: the model linearized
+    around θ0) and --anchor-shares (fractions in [0, 0.9] of every fine-tune batch drawn from θ0's
+    pretraining data); unset axes keep the preset's recipe, standard fine-tuning and no anchors, and their
+    default values add nothing to a cell's folder name. Writes OUT/calibration.json.
     ${RUNNER_USAGE}`,
   options: [
     "suite",
@@ -46,6 +51,8 @@ export const calibrateCommand: Command = {
     "budgets",
     "lrs",
     "epochs",
+    "finetunes",
+    "anchor-shares",
     "surrogates",
     "workers",
     "backend",
@@ -67,6 +74,7 @@ export const calibrateCommand: Command = {
         trainBudgets: listOption(a, "budgets") as TrainBudget[] | undefined,
         learningRates: positiveListOption(a, "lrs"),
         epochs: epochsList(listOption(a, "epochs")),
+        ...regimeAxes(a),
         surrogates: listOption(a, "surrogates"),
         workers: intOption(a, "workers", 2, 1, 64),
         backend: stringOption(a, "backend", "auto") as BackendChoice,

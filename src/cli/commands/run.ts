@@ -13,6 +13,7 @@ import { suiteFromArgs } from "../suite-option";
 import { positiveOption } from "../strength-option";
 import type { SelectionScore } from "../../select/selection-score";
 import { println } from "../io";
+import { REGIME_OPTIONS, REGIME_USAGE, regimeOptions } from "../regime-option";
 
 export const runCommand: Command = {
   name: "run",
@@ -23,6 +24,7 @@ export const runCommand: Command = {
                  [--search exhaustive|greedy|beam|evolutionary|surrogate] [--budget K] [--data name=PATH,…]
                  [--label-column NAME] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
                  ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]] [--verify K]
+                 ${REGIME_USAGE}
     Leave-one-out Merge to Mix: fine-tune once per dataset, score every mixture by its merged model,
     compare with the similarity baselines and (ground truth) one fine-tune per mixture. Resumable: run the
     same command again after an interruption. Writes results.json and CSVs under --out. --no-ground-truth
@@ -32,6 +34,9 @@ export const runCommand: Command = {
     scored and judged (matched: budget-matched coefficients, matched:x a shrink x in (0, 2], matched:fit; ensemble:
     the size-weighted average of the singles' predicted probabilities, no merge). --lr sets the fine-tuning
     learning rate (> 0). --budget steps gives every fine-tune the same step count (default: epochs over the union).
+    --finetune tangent fine-tunes (singles, mixtures, final model) the model linearized around θ0,
+    f(x; θ0) + J(x; θ0)·(θ − θ0), and evaluates every model as such (default standard). --anchor-share s draws a
+    fraction s in [0, 0.9] of every fine-tune batch from θ0's pretraining data (default 0; vision and text8).
     --weighted also optimises mixture proportions on the simplex by the merged model (K merge-evaluations per
     target and seed, default 200) and, with a ground truth, fine-tunes them (optimised, uniform and
     size-proportional over the binary pick) to check the weighted pick against the binary one.
@@ -61,6 +66,7 @@ export const runCommand: Command = {
     "weighted",
     "weighted-budget",
     "verify",
+    ...REGIME_OPTIONS,
     ...RUNNER_OPTIONS,
   ],
   flags: ["no-ground-truth", "overwrite", "weighted"],
@@ -70,6 +76,7 @@ export const runCommand: Command = {
     const out = stringOption(a, "out", `runs/${suite}-${preset}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
     const learningRate = positiveOption(a, "lr");
+    const regime = regimeOptions(a);
     const progress = terminalProgress(io.err);
     const results = await withRunner(a, (runner) =>
       runExperiment({
@@ -89,6 +96,7 @@ export const runCommand: Command = {
         groundTruth: a.options.has("no-ground-truth") ? false : undefined,
         search: stringOption(a, "search"),
         ...protocolOptions(a),
+        ...regime,
         verify: verifyOptions(a).verify,
         weighted: a.options.has("weighted"),
         weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,

@@ -14,6 +14,7 @@ import { VERIFY_OPTIONS, VERIFY_USAGE, verifyOptions } from "../verify-option";
 import { suiteFromArgs } from "../suite-option";
 import type { SelectionScore } from "../../select/selection-score";
 import { println } from "../io";
+import { REGIME_OPTIONS, REGIME_USAGE, regimeOptions } from "../regime-option";
 
 export const selectCommand: Command = {
   name: "select",
@@ -24,6 +25,7 @@ export const selectCommand: Command = {
                  [--score loss|accuracy] [--epochs n] [--label-column NAME] [--workers n]
                  [--backend auto|wasm|cpu|tensorflow|tensorflow-gpu] [--data-seed n] [--overwrite] [--queue redis://HOST:PORT]
                  ${PROTOCOL_USAGE} [--weighted [--weighted-budget K]] ${VERIFY_USAGE}
+                 ${REGIME_USAGE}
     Merge to Mix for one target without a ground truth: fine-tune θ0 once per candidate (cached), score
     mixtures by their merged model on the target's validation split (all of them up to 16 candidates, or a
     search within --budget merge-evaluations), print the recommended mixture, the top 10 and each baseline's
@@ -32,6 +34,9 @@ export const selectCommand: Command = {
     class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.
     --verify K fine-tunes K shortlisted mixtures for real (the final model's included: K − 1 extra) and
     recommends and exports the best real validation score; --verify-strategy picks the shortlist (default sizes).
+    --finetune tangent fine-tunes the linearized model around θ0 (singles, verify and final fine-tunes; every
+    score evaluates it as such; the exported model carries θ0 as theta0/…); --anchor-share s draws a fraction s
+    in [0, 0.9] of every fine-tune batch from θ0's pretraining data (defaults standard and 0).
     ${RUNNER_USAGE}`,
   options: [
     "suite",
@@ -55,6 +60,7 @@ export const selectCommand: Command = {
     "weighted",
     "weighted-budget",
     ...VERIFY_OPTIONS,
+    ...REGIME_OPTIONS,
     ...RUNNER_OPTIONS,
   ],
   flags: ["no-train", "overwrite", "weighted"],
@@ -71,6 +77,7 @@ export const selectCommand: Command = {
     const out = stringOption(a, "out", `runs/select-${suite}-${target}`)!;
     const epochs = a.options.has("epochs") ? intOption(a, "epochs", 0, 1, 1000) : undefined;
     const verify = verifyOptions(a);
+    const regime = regimeOptions(a);
     if (verify.verify !== undefined && a.options.has("no-train"))
       throw new InvalidArgumentError(
         "--verify",
@@ -86,6 +93,7 @@ export const selectCommand: Command = {
         candidates: listOption(a, "candidates"),
         search: stringOption(a, "search"),
         ...protocolOptions(a),
+        ...regime,
         weighted: a.options.has("weighted"),
         weightedBudget: a.options.has("weighted-budget") ? intOption(a, "weighted-budget", 0, 1) : undefined,
         train: !a.options.has("no-train"),

@@ -38,13 +38,29 @@ export function finalModelProblem(file: string, sha256: string): string | null {
   }
 }
 
+/** Prefix of θ0's tensors in a tangent model's file (the point it is linearized around). */
+export const THETA0_PREFIX = "theta0/";
+
+/** The metadata line of a tangent model's file: what its logits are. */
+export const TANGENT_LOGITS =
+  "f(x; θ0) + J(x; θ0)(θ − θ0): the network linearized around θ0 (θ0 = the theta0/ tensors, θ = the other network tensors), as tangent fine-tuning trained it";
+
 /** How to compute the target's logits from the file, in words a Python user can follow. */
 function forwardText(e: Engine, target: Task): string {
-  const enc = "h = x (flattened input); for i = 0 … L−1: h = relu(h @ enc{i}/kernel + enc{i}/bias)";
-  if (e.spec.headRule === "refit") {
-    return `${enc}; logits = (h / ‖h‖) @ target_head/means.T / ${DEFAULT_NCM.temperature} + target_head/bias (nearest class mean, cosine); class = argmax over ${target.name}'s classes in order`;
+  const cls = `class = argmax over ${target.name}'s classes in order`;
+  const ncm = (h: string) =>
+    `logits = (${h} / ‖${h}‖) @ target_head/means.T / ${DEFAULT_NCM.temperature} + target_head/bias (nearest class mean, cosine)`;
+  if (e.spec.finetune === "tangent") {
+    const enc =
+      "h = x (flattened input), t = 0; for i = 0 … L−1: p = h @ theta0/enc{i}/kernel + theta0/enc{i}/bias; " +
+      "d = h @ (enc{i}/kernel − theta0/enc{i}/kernel) + (enc{i}/bias − theta0/enc{i}/bias) + t @ theta0/enc{i}/kernel; " +
+      "h = relu(p); t = (p > 0) · d";
+    if (e.spec.headRule === "refit") return `${enc}; features = h + t; ${ncm("features")}; ${cls}`;
+    return `${enc}; logits = (h @ out/kernel + out/bias + t @ theta0/out/kernel)[target_units]; ${cls}`;
   }
-  return `${enc}; logits = (h @ out/kernel + out/bias)[target_units]; class = argmax over ${target.name}'s classes in order`;
+  const enc = "h = x (flattened input); for i = 0 … L−1: h = relu(h @ enc{i}/kernel + enc{i}/bias)";
+  if (e.spec.headRule === "refit") return `${enc}; ${ncm("h")}; ${cls}`;
+  return `${enc}; logits = (h @ out/kernel + out/bias)[target_units]; ${cls}`;
 }
 
 /**
@@ -53,7 +69,9 @@ function forwardText(e: Engine, target: Task): string {
  * OUT/final.safetensors — the network's tensors (plus, under the "refit" head rule, the target's
  * nearest-class-mean head as target_head/means and target_head/bias) with the provenance in its metadata:
  * suite, target, mixture, recipe, seeds, head rule, data hashes, the architecture and how to run it — and
- * OUT/final.json with the numbers. Both are written atomically.
+ * OUT/final.json with the numbers. Both are written atomically. Under `finetune: "tangent"` the model is the
+ * network linearized around θ0: the file also holds θ0's tensors (theta0/…) and its metadata says how the
+ * logits follow from both (`logits`, `forward`).
  *
  * @example
  * const final = await trainFinalModel(engine, engine.plans[0], 0b101, 0);
@@ -79,20 +97,27 @@ export async function trainFinalModel(
   const val = e.ev.evaluate(target, "val"),
     test = e.ev.evaluate(target, "test");
 
-  // The exported tensors: the network, plus the target's refitted head when evaluation uses one.
-  let params = w.params;
+  // The exported tensors: the network, plus the target's refitted head when evaluation uses one, plus — in
+  // tangent mode — θ0 (theta0/…), the point the model is linearized around.
+  const extraTensors: Array<[string, number[], Float32Array]> = [];
   if (e.spec.headRule === "refit") {
     // exactly the head the evaluation above scored with (cached by the evaluator for the loaded model)
     const head = { ...e.ev.headArrays(target), f: featureSize(e.ctx.netSpec) };
+    extraTensors.push(["target_head/means", [target.classes.length, head.f], head.means]);
+    extraTensors.push(["target_head/bias", [target.classes.length], head.bias]);
+  }
+  if (e.spec.finetune === "tangent")
+    for (const x of e.theta0.layout.entries)
+      extraTensors.push([THETA0_PREFIX + x.name, [...x.shape], e.theta0.view(x.name)]);
+  let params = w.params;
+  if (extraTensors.length) {
     const layout = ParamLayout.fromShapes([
       ...params.layout.entries.map((x) => [x.name, x.shape] as const),
-      ["target_head/means", [target.classes.length, head.f]],
-      ["target_head/bias", [target.classes.length]],
+      ...extraTensors.map(([name, shape]) => [name, shape] as const),
     ]);
     const data = new Float32Array(layout.size);
     data.set(params.data);
-    data.set(head.means, params.layout.size);
-    data.set(head.bias, params.layout.size + head.means.length);
+    for (const [name, , values] of extraTensors) data.set(values, layout.entry(name).offset);
     params = new ParamVector(layout, data);
   }
   const dataSha = Object.fromEntries([target, ...mixture].map((t) => [t.name, e.dataHashes[t.name]] as const));
@@ -121,6 +146,8 @@ export async function trainFinalModel(
     }),
     target_classes: JSON.stringify(target.classes),
     forward: forwardText(e, target),
+    ...(e.spec.finetune === "tangent" ? { finetune: "tangent", logits: TANGENT_LOGITS } : {}),
+    ...(e.spec.anchorShare ? { anchor_share: String(e.spec.anchorShare) } : {}),
     val_acc: String(val.accuracy),
     val_loss: String(val.loss),
     test_acc: String(test.accuracy),
@@ -146,6 +173,8 @@ export async function trainFinalModel(
     finetune_seed: fineTuneSeed(seed, global),
     recipe: { ...e.spec.recipe },
     head_rule: e.spec.headRule,
+    ...(e.spec.finetune === "tangent" ? { finetune: "tangent" as const } : {}),
+    ...(e.spec.anchorShare ? { anchor_share: e.spec.anchorShare } : {}),
     val_acc: val.accuracy,
     val_loss: val.loss,
     test_acc: test.accuracy,

@@ -1,5 +1,9 @@
 import type { FineTuneRecipe } from "../../../model/recipe";
 import type { HeadRule, NetSpec } from "../../../model/spec";
+import type { FineTuneMode } from "../../../model/finetune-mode";
+import type { Anchor } from "../../../model/anchor";
+import type { PretrainSpec } from "../../spec";
+import { InvalidArgumentError } from "../../../util/errors";
 import { taskSha } from "../../../data/manifest";
 import { sha256Hex } from "../../../util/sha256";
 import { stableHash } from "../../hash";
@@ -31,6 +35,40 @@ export interface QueueContext {
   readonly backend: string;
   /** trainingCodeHash() of the coordinator. */
   readonly code: string;
+  /** "tangent" fine-tunes (absent: standard, and the context hashes as before the field existed). */
+  readonly finetune?: FineTuneMode;
+  /**
+   * Anchored fine-tunes: the share, how θ0 was pretrained (the worker makes the pretraining data and layer
+   * again from its own model cache) and the sha256 of both, which the worker checks.
+   */
+  readonly anchor?: {
+    readonly share: number;
+    readonly pretrain: PretrainSpec;
+    readonly headSha256: string;
+    readonly dataSha256: string;
+  };
+}
+
+const anchorShas = new WeakMap<Anchor, { headSha256: string; dataSha256: string }>();
+
+/**
+ * sha256 of an anchor's pretraining layer and of its pretraining data (inputs, then labels or targets), once
+ * per anchor object.
+ *
+ * @example
+ * anchorHashes(ctx.anchor).dataSha256;
+ */
+export function anchorHashes(a: Anchor): { headSha256: string; dataSha256: string } {
+  let h = anchorShas.get(a);
+  if (!h) {
+    const d = a.data;
+    const parts = [d.x, "targets" in d ? d.targets : d.y].map((v) =>
+      sha256Hex(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
+    );
+    h = { headSha256: sha256Hex(float32Bytes(a.head.data)), dataSha256: sha256Hex(parts.join("\n")) };
+    anchorShas.set(a, h);
+  }
+  return h;
 }
 
 /** The data of one queued fine-tune: self-contained but for θ0's bytes. */
@@ -95,6 +133,13 @@ export function queueContext(
   const { ctx } = batch;
   const theta0 = float32Bytes(ctx.base.data);
   const sha = sha256Hex(theta0);
+  if (ctx.anchor && !ctx.pretrain)
+    throw new InvalidArgumentError(
+      "ctx.pretrain",
+      ctx.pretrain,
+      "the pretraining spec of an anchored run (queue workers make the anchor's data again from it)",
+    );
+  // the regime's fields only when set: a standard run's context (and so its job ids) hash as before
   const context: QueueContext = {
     data: batch.data,
     tasks: ctx.tasks.map((t) => ({ name: t.name, sha256: taskSha(t) })),
@@ -104,6 +149,10 @@ export function queueContext(
     headRule: ctx.headRule,
     backend: batch.backend,
     code: trainingCodeHash(),
+    ...(ctx.finetune && ctx.finetune !== "standard" ? { finetune: ctx.finetune } : {}),
+    ...(ctx.anchor
+      ? { anchor: { share: ctx.anchor.share, pretrain: ctx.pretrain!, ...anchorHashes(ctx.anchor) } }
+      : {}),
   };
   return { context, run: stableHash(context).slice(0, 16), theta0 };
 }

@@ -11,7 +11,10 @@ import { WorkerPool } from "../local/pool";
 import { trainingCodeHash } from "./code-hash";
 import { WorkerRefusalError } from "./errors";
 import { taskSha } from "../../../data/manifest";
-import { bytesToFloat32, type QueueContext } from "./protocol";
+import { anchorHashes, bytesToFloat32, type QueueContext } from "./protocol";
+import { pretrainedEncoder } from "../../base-model";
+import { pretrainedAnchor } from "../../anchor-data";
+import type { Anchor } from "../../../model/anchor";
 
 /** A run's fine-tune threads, ready to take its jobs. */
 type Ready = WorkerPool<FineTuneJob, FineTuneOutput>;
@@ -112,12 +115,15 @@ export class WorkerContexts {
     if (sha !== c.theta0.sha256)
       throw new Error(`θ0 from Redis has sha256 ${sha.slice(0, 12)}…, the job names ${c.theta0.sha256.slice(0, 12)}…`);
     const base = new ParamVector(ParamLayout.fromJSON(c.theta0.layout), bytesToFloat32(bytes));
+    const anchor = c.anchor ? await this.anchor(suite, c) : undefined;
     const ctx: FineTuneContext = {
       tasks: suite.tasks,
       base,
       netSpec: c.netSpec,
       recipe: c.recipe,
       headRule: c.headRule,
+      ...(c.finetune ? { finetune: c.finetune } : {}),
+      ...(anchor ? { anchor, pretrain: c.anchor!.pretrain } : {}),
     };
     this.opts.log?.(
       `run of ${d.suite}/${d.preset}: data and θ0 checked (${suite.tasks.length} tasks), backend ${c.backend}`,
@@ -127,6 +133,29 @@ export class WorkerContexts {
       size: this.opts.threads,
       workerData: contextToData(ctx, c.backend),
     });
+  }
+
+  /** An anchored run's anchor, made again here (this machine's model cache) and checked against the job's hashes. */
+  private async anchor(suite: Suite, c: QueueContext): Promise<Anchor> {
+    const a = c.anchor!;
+    const { encoder } = await pretrainedEncoder(suite, c.netSpec.hidden, a.pretrain);
+    const anchor = await pretrainedAnchor(suite, encoder, a.pretrain, a.share);
+    const here = anchorHashes(anchor);
+    if (here.dataSha256 !== a.dataSha256)
+      throw new WorkerRefusalError(
+        `θ0's pretraining data (the anchors of ${c.data.suite})`,
+        here.dataSha256,
+        a.dataSha256,
+        "check that both machines have the same packages",
+      );
+    if (here.headSha256 !== a.headSha256)
+      throw new WorkerRefusalError(
+        "θ0's pretraining layer (the anchors' units)",
+        here.headSha256,
+        a.headSha256,
+        "copy the coordinator's models/encoder-*.head.safetensors into this machine's cache folder",
+      );
+    return anchor;
   }
 
   /** Stop every thread (waiting for running fine-tunes). */
