@@ -1,5 +1,5 @@
 import type { Split, Task } from "../data/types";
-import { fineTune } from "../model/finetune";
+import { fineTune, type FineTuneRegime } from "../model/finetune";
 import type { Anchor } from "../model/anchor";
 import type { FineTuneMode } from "../model/finetune-mode";
 import type { PretrainData } from "../model/pretrain-loss";
@@ -47,6 +47,16 @@ export function fineTuneSeed(seed: number, mask: number): number {
 }
 
 /**
+ * The regime every fine-tune of a context trains with: tangent or standard, with or without anchors.
+ *
+ * @example
+ * fineTune(ctx.base, ctx.netSpec, members, ctx.recipe, ctx.headRule, seed, undefined, fineTuneRegime(ctx));
+ */
+export function fineTuneRegime(ctx: Pick<FineTuneContext, "finetune" | "anchor">): FineTuneRegime {
+  return { tangent: ctx.finetune === "tangent", anchor: ctx.anchor };
+}
+
+/**
  * Run one fine-tune of θ0 on the mixture `job.mask` (bit i = ctx.tasks[i]).
  *
  * @example
@@ -62,7 +72,7 @@ export function runFineTuneJob(ctx: FineTuneContext, job: FineTuneJob): FineTune
     ctx.headRule,
     fineTuneSeed(job.seed, job.mask),
     undefined,
-    { tangent: ctx.finetune === "tangent", anchor: ctx.anchor },
+    fineTuneRegime(ctx),
   );
   return {
     mask: job.mask,

@@ -1,6 +1,7 @@
 import { mergeScorer } from "../../evaluate/merge-scorer";
 import { normaliseWeights } from "../../util/normalise-weights";
 import { weightedMean } from "../../merge/weighted-mean";
+import { fineTuneRegime } from "../finetune-job";
 import { fineTune } from "../../model/finetune";
 import { argmaxMask } from "../../select/metrics/rank-of";
 import { simplexSearch, uniformOver, type WeightedPoint } from "../../select/weighted/simplex-search";
@@ -43,6 +44,8 @@ function weightedFineTune(e: Engine, seed: number, p: TargetPlan, kind: string, 
     e.ctx.recipe,
     e.ctx.headRule,
     hashSeed(`finetune-weighted:${seed}:${p.target.name}:${kind}`),
+    undefined,
+    fineTuneRegime(e.ctx), // tangent / anchored runs fine-tune their weighted mixtures the same way
   );
   e.ev.load(r.params);
   const val = e.ev.evaluate(p.target, "val"),
