@@ -57,6 +57,10 @@ it("no qualifying cell: the relaxed rule (highest lower bound) as before", () =>
 it("the grid text names the strength axes and shows the measured relative update", () => {
   const c = cell(0.001, { repeat: 0.9, overBase: 2, lo: 1, r: 0.6 });
   assert.equal(cellName(c), "refit × epochs × lr 0.001 × 5 ep");
+  // the regime axes show when set, so two cells of a --finetunes or --anchor-shares grid never share a name
+  assert.equal(cellName({ ...c, finetune: "tangent" }), "refit × epochs × lr 0.001 × 5 ep × tangent");
+  assert.equal(cellName({ ...c, anchorShare: 0.5 }), "refit × epochs × lr 0.001 × 5 ep × anchor 0.5");
+  assert.equal(cellName({ ...c, anchorShare: 0 }), "refit × epochs × lr 0.001 × 5 ep");
   const full = {
     ...c,
     claims: {

@@ -15,9 +15,16 @@ import { recommendedCell } from "../grid-cell";
  *
  * @example
  * cellName(cell);   // "refit × epochs × lr 0.0003 × 5 ep"
+ * cellName({ ...cell, finetune: "tangent", anchorShare: 0.5 });   // "… × tangent × anchor 0.5"
  */
 export function cellName(c: GridCell): string {
-  return `${c.headRule} × ${c.trainBudget}${c.learningRate === undefined ? "" : ` × lr ${c.learningRate}`}${c.epochs === undefined ? "" : ` × ${c.epochs} ep`}`;
+  // each axis shows only when the grid set it, as in the cell's folder name
+  const parts: string[] = [c.headRule, c.trainBudget];
+  if (c.learningRate !== undefined) parts.push(`lr ${c.learningRate}`);
+  if (c.epochs !== undefined) parts.push(`${c.epochs} ep`);
+  if (c.finetune === "tangent") parts.push("tangent");
+  if (c.anchorShare !== undefined && c.anchorShare > 0) parts.push(`anchor ${c.anchorShare}`);
+  return parts.join(" × ");
 }
 
 export function formatGrid(cells: readonly GridCell[]): string {
