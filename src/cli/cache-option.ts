@@ -7,7 +7,7 @@ import { InvalidArgumentError } from "../util/errors";
  * then removed from argv so commands need not list it.
  *
  * @example
- * takeCacheOption(["run", "--cache", "/tmp/c", "--suite", "synthetic"]); // ["run", "--suite", "synthetic"]
+ * takeCacheOption(["run", "--cache", "cache", "--suite", "synthetic"]); // ["run", "--suite", "synthetic"]
  */
 export function takeCacheOption(argv: readonly string[]): string[] {
   const rest: string[] = [];
