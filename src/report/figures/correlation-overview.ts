@@ -14,6 +14,7 @@ import {
   truthShort,
   usablePoints,
 } from "./common";
+import { panelTitle } from "./panel-title";
 
 const PANELS: readonly ScorerName[] = ["merged", "cosine", "l2"];
 
@@ -63,18 +64,14 @@ export function correlationOverview(results: RunResults, options: ScatterOptions
       anchor: `x${suffix}`,
       title: { text: k === 0 ? truthLabel(truth) : truthShort(truth) },
     };
-    (layout.annotations as Record<string, unknown>[]).push({
+    (layout.annotations as Record<string, unknown>[]).push(
       // two short lines, so the panel title fits a narrow column (the panel may be < 200 px wide)
-      text: `${scorer === "merged" ? "merged model" : scorer === "cosine" ? "cosine similarity" : "L2 distance"}<br>mean per-target r = ${fmtR(meanTargetR(results, points, scorer, options))}`,
-      x: 0.5,
-      y: 1,
-      xref: "paper",
-      yref: "paper",
-      xanchor: "center",
-      yanchor: "bottom",
-      showarrow: false,
-      font: { size: 12 },
-    });
+      panelTitle(
+        `${scorer === "merged" ? "merged model" : scorer === "cosine" ? "cosine similarity" : "L2 distance"}<br>mean per-target r = ${fmtR(meanTargetR(results, points, scorer, options))}`,
+        0.5,
+        12,
+      ),
+    );
   });
   return { data, layout: applyPanelGrid(layout, 1200), config: FIGURE_CONFIG };
 }

@@ -3,6 +3,7 @@ import { Figure } from "../figure";
 import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
 import { METHOD_TITLES } from "../tables/interval-cells";
 import { TWO_PANELS, applyPanelGrid } from "./panel-grid";
+import { panelTitle } from "./panel-title";
 
 /** Tick labels short enough for a narrow column: each method's title with its first space a line break (instead of rotated text). */
 const TICKS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -78,28 +79,8 @@ export function methodPowerChart(claims: Claims): Figure {
           },
         ],
         annotations: [
-          {
-            text: "normalised regret (lower is better)",
-            x: 0.22,
-            y: 1,
-            xref: "paper",
-            yref: "paper",
-            xanchor: "center",
-            yanchor: "bottom",
-            showarrow: false,
-            font: { size: 13 },
-          },
-          {
-            text: "test accuracy of the pick (%)",
-            x: 0.78,
-            y: 1,
-            xref: "paper",
-            yref: "paper",
-            xanchor: "center",
-            yanchor: "bottom",
-            showarrow: false,
-            font: { size: 13 },
-          },
+          panelTitle("normalised regret (lower is better)", 0.22),
+          panelTitle("test accuracy of the pick (%)", 0.78),
         ],
       },
       1000,

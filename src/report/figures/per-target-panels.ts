@@ -17,6 +17,7 @@ import {
   usablePoints,
   FIGURE_CONFIG,
 } from "./common";
+import { panelTitle } from "./panel-title";
 
 export interface PanelOptions extends ScatterOptions {
   /** Most panels per row (default 4); a narrower column gets fewer, in more rows. */
@@ -78,18 +79,14 @@ export function perTargetPanels(
       tickfont: { size: 10 },
     };
     const title = taskTitle(results, target);
-    annotations.push({
+    annotations.push(
       // long titles (the synthetic suite's) would run into the next panel: the name is short
-      text: plotText(`${title.length <= 22 ? title : target} (r = ${fmtR(targetR(pts, scorer, truth))})`),
-      x: 0.5,
-      y: 1,
-      xref: "paper",
-      yref: "paper",
-      xanchor: "center",
-      yanchor: "bottom",
-      showarrow: false,
-      font: { size: 12 },
-    });
+      panelTitle(
+        plotText(`${title.length <= 22 ? title : target} (r = ${fmtR(targetR(pts, scorer, truth))})`),
+        0.5,
+        12,
+      ),
+    );
   });
   return { data, layout: applyPanelGrid(layout, layout.width as number), config: FIGURE_CONFIG };
 }

@@ -2,6 +2,7 @@ import type { Claims } from "../../results/claims";
 import { Figure } from "../figure";
 import { FIGURE_CONFIG, errorBars, plotText, plotValue } from "./common";
 import { TWO_PANELS, applyPanelGrid } from "./panel-grid";
+import { panelTitle } from "./panel-title";
 
 /**
  * The compared surrogates (uniform mean = Merge to Mix's own; task arithmetic, TIES, DARE, calibrated λ)
@@ -53,28 +54,8 @@ export function surrogateChart(claims: Claims): Figure | null {
         xaxis2: { anchor: "y2", title: { text: "surrogate" }, automargin: true, type: "category" },
         yaxis2: { anchor: "x2", title: { text: "normalised regret (0 = oracle, 1 = random)" } },
         annotations: [
-          {
-            text: "tracks the truth (higher is better)",
-            x: 0.22,
-            y: 1,
-            xref: "paper",
-            yref: "paper",
-            xanchor: "center",
-            yanchor: "bottom",
-            showarrow: false,
-            font: { size: 13 },
-          },
-          {
-            text: "its picks' normalised regret (lower is better)",
-            x: 0.78,
-            y: 1,
-            xref: "paper",
-            yref: "paper",
-            xanchor: "center",
-            yanchor: "bottom",
-            showarrow: false,
-            font: { size: 13 },
-          },
+          panelTitle("tracks the truth (higher is better)", 0.22),
+          panelTitle("its picks' normalised regret (lower is better)", 0.78),
         ],
       },
       1000,
