@@ -1,6 +1,7 @@
 import * as path from "path";
 import type { Task } from "../data/types";
 import { Evaluator } from "../evaluate/evaluator";
+import { pretrainedAnchor } from "../experiment/anchor-data";
 import { pretrainedEncoder } from "../experiment/base-model";
 import type { FineTuneContext } from "../experiment/finetune-job";
 import { stableHash } from "../experiment/hash";
@@ -47,7 +48,12 @@ export class Base extends Shown {
 
   /** The resident evaluator (one network; models are loaded into it). */
   evaluator(): Evaluator {
-    return (this.ev ??= new Evaluator(this.netSpec, this.spec.headRule));
+    // tangent fine-tunes are linearized models around θ0: every step scores them (and their merges) as such
+    return (this.ev ??= new Evaluator(
+      this.netSpec,
+      this.spec.headRule,
+      this.spec.finetune === "tangent" ? { linearizeAround: this.theta0 } : {},
+    ));
   }
 
   /** A task of this base's suite, by name or as a Task of the same suite; typed errors otherwise. */
@@ -94,7 +100,7 @@ export class Base extends Shown {
       { what: "parameters", value: String(this.theta0.data.length) },
       {
         what: "fine-tuning",
-        value: `${this.spec.recipe.optimizer}, lr ${this.spec.recipe.learningRate}, batch ${this.spec.recipe.batchSize}, ${this.spec.recipe.epochs} epochs`,
+        value: `${this.spec.finetune ?? "standard"}, ${this.spec.recipe.optimizer}, lr ${this.spec.recipe.learningRate}, batch ${this.spec.recipe.batchSize}, ${this.spec.recipe.epochs} epochs${this.spec.anchorShare ? `, anchor share ${this.spec.anchorShare}` : ""}`,
       },
       { what: "cache", value: this.store.dir },
     ];
@@ -113,6 +119,7 @@ export class Base extends Shown {
  * const suite = await loadSuite("vision8");
  * const base = await pretrainedBase(suite);                   // a summary table as the cell's value
  * const small = await pretrainedBase(suite, { hidden: [64], recipe: { epochs: 3 } });
+ * const linear = await pretrainedBase(suite, { finetune: "tangent" });   // every step in the tangent regime
  */
 export async function pretrainedBase(suite: SuiteView, options: BaseOptions = {}): Promise<Base> {
   if (!(suite instanceof SuiteView))
@@ -132,6 +139,9 @@ export async function pretrainedBase(suite: SuiteView, options: BaseOptions = {}
     pretrain: spec.pretrain,
     trainBudget: spec.trainBudget,
     tasks: suite.tasks.map((t) => t.name),
+    // absent for the standard regime, so standard bases keep their folder ids
+    ...(spec.finetune ? { finetune: spec.finetune } : {}),
+    ...(spec.anchorShare ? { anchorShare: spec.anchorShare } : {}),
   };
   const id = stableHash(pinned).slice(0, 12);
   const folder = dir ?? path.join(cacheSubdir("steps"), `${suite.name}-${id}`);
@@ -145,12 +155,17 @@ export async function pretrainedBase(suite: SuiteView, options: BaseOptions = {}
       theta0 = buildBase(encoder, suite.tasks, spec.headRule, spec.pretrain.seed);
       store.putWeights("theta0", theta0);
     }
+    const anchor = spec.anchorShare
+      ? await pretrainedAnchor(suite.suite, encoder, spec.pretrain, spec.anchorShare, { progress })
+      : undefined;
     const ctx: FineTuneContext = {
       tasks: suite.tasks,
       base: theta0,
       netSpec,
       recipe: runRecipe(spec, suite.suite),
       headRule: spec.headRule,
+      ...(spec.finetune === "tangent" ? { finetune: "tangent" as const } : {}),
+      ...(anchor ? { anchor, pretrain: spec.pretrain } : {}),
     };
     return new Base(suite, spec, theta0, netSpec, ctx, store, backend, id);
   } catch (e) {

@@ -225,3 +225,39 @@ describe("cell-by-cell steps (synthetic suite)", () => {
     }
   });
 });
+
+describe("cell-by-cell steps in the tangent regime (synthetic suite)", () => {
+  let cache = "",
+    base: Base;
+  before(async () => {
+    cache = fs.mkdtempSync(path.join(os.tmpdir(), "m2m-steps-tangent-"));
+    setCacheDir(cache);
+    base = await pretrainedBase(await loadSuite("synthetic"), { ...OPTS, finetune: "tangent" });
+  });
+  after(() => {
+    base?.close();
+    setCacheDir(undefined);
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  it("fine-tunes and scores as the engine's tangent runs do: linearized models, in their own folder", async () => {
+    assert.equal(base.spec.finetune, "tangent");
+    assert.equal(base.ctx.finetune, "tangent", "the fine-tunes train the linearized model");
+    assert.ok(base.evaluator().linearized, "every step scores linearized models");
+    assert.match(base.html(), /tangent/);
+    const experts = await fineTuneEach(base, NAMES, { workers: 1, progress: false });
+    const scored = scoreMixtures(experts, "target", { progress: false });
+    assert.equal(scored.rows.length, 7);
+    const best = scored.best.mixture.split(" + ");
+    const direct = evaluate(merge(experts, best), "target", "val");
+    assert.ok(Math.abs(direct.loss - scored.best.val_loss) < 1e-4, `${direct.loss} vs ${scored.best.val_loss}`);
+    // a standard base of the same suite and recipe lives in another folder (the regime is part of its id)
+    const standard = await pretrainedBase(await loadSuite("synthetic"), OPTS);
+    try {
+      assert.notEqual(standard.store.dir, base.store.dir);
+      assert.ok(!standard.evaluator().linearized);
+    } finally {
+      standard.close();
+    }
+  });
+});
