@@ -10,8 +10,8 @@ const MAX_PROJECTED_FLOATS = 8_000_000;
  * Scores LINEAR combinations of models (uniform or weighted merges, task arithmetic) on one split of a task.
  * Combine the `prepare`d models, never the models themselves: they are first-layer projections
  * ({@link ProjectedEvaluator}) when the network has a hidden layer and the split is small enough to project,
- * else the models as they are, scored by loading them into `ev`. An evaluator in tangent mode
- * (`linearizeAround`) is never projected: its merges are scored by `ev` itself, as linearized models.
+ * else the models as they are, scored by loading them into `ev`. In tangent mode (`linearizeAround`) the
+ * projection scores linearized models too (the linearized model's first layer is X·W1 as well).
  */
 export interface MergeScorer {
   /** True when `prepare` projects (the cheap path). */
@@ -35,10 +35,7 @@ export interface MergeScorer {
 export function mergeScorer(ev: Evaluator, task: Task, split: SplitName = "val"): MergeScorer {
   const rows = (task.splits[split]?.n ?? 0) + (ev.headRule === "refit" ? task.splits.headfit.n : 0);
   const width = ev.netSpec.hidden[0];
-  // Tangent mode (ev.linearized) bypasses the projection: the plain evaluator scores the linearized model.
-  // (The linearized model is linear in θ too, so a projection could be exact, but it would need the first
-  // layer's tangent path projected as well; the plain evaluator is exact by construction.)
-  if (!ev.linearized && width !== undefined && rows * width <= MAX_PROJECTED_FLOATS) {
+  if (width !== undefined && rows * width <= MAX_PROJECTED_FLOATS) {
     const pe = new ProjectedEvaluator(ev.netSpec, ev.headRule, task, split, ev.options);
     return {
       projected: true,

@@ -7,6 +7,7 @@ import { networkLayout, taskUnits, type HeadRule, type NetSpec, assertHeadRule }
 import type { EvalResult, EvaluatorOptions } from "./evaluator";
 import { scoreLogits } from "./logit-score";
 import { NcmHead } from "./ncm-head";
+import { linearizedHead } from "../model/linearized";
 
 /**
  * Scores LINEAR combinations of models (uniform or weighted merges, task arithmetic) on one task split
@@ -34,6 +35,16 @@ export class ProjectedEvaluator {
   private readonly units: Int32Array | null;
   private readonly split: Split;
   private readonly full: ParamLayout;
+  /**
+   * Tangent mode: θ0's kernels and biases by layer, θ0's projection and θ0's primal activations of every hidden
+   * layer over the headfit rows and the split's rows (constant: the linearized model's primal path is θ0's).
+   */
+  private readonly tangent: {
+    W0: tf.Tensor2D[];
+    b0: tf.Tensor1D[];
+    proj0: Float32Array;
+    act: { head: tf.Tensor2D[]; split: tf.Tensor2D[] };
+  } | null = null;
 
   constructor(
     readonly netSpec: NetSpec,
@@ -43,13 +54,6 @@ export class ProjectedEvaluator {
     private readonly options: EvaluatorOptions = {},
   ) {
     assertHeadRule(headRule);
-    // tangent mode is not projected (mergeScorer bypasses it): refuse rather than score the plain network
-    if (options.linearizeAround !== undefined)
-      throw new InvalidArgumentError(
-        "options.linearizeAround",
-        "a θ0",
-        "no linearization (the projected evaluator scores the network itself; use Evaluator for tangent mode)",
-      );
     if (netSpec.hidden.length === 0)
       throw new InvalidArgumentError(
         "netSpec.hidden",
@@ -85,6 +89,25 @@ export class ProjectedEvaluator {
     xs.set(s.x.subarray(0, s.n * d), this.headRows * d);
     this.x = tf.tensor2d(xs, [this.rows, d]);
     this.units = headRule === "refit" ? null : taskUnits(task, netSpec, headRule);
+    const around = options.linearizeAround;
+    if (around !== undefined) {
+      this.full.assertSame(around.layout, "projected evaluator and linearizeAround layouts");
+      const kernels = this.full.entries.filter((e) => e.name.endsWith("/kernel"));
+      const W0 = kernels.map((e) => tf.tensor2d(around.view(e.name).slice(), e.shape as [number, number]));
+      const b0 = this.full.entries
+        .filter((e) => e.name.endsWith("/bias"))
+        .map((e) => tf.tensor1d(around.view(e.name).slice()));
+      const proj0 = this.project(around).view("proj").slice();
+      const w1 = netSpec.hidden[0];
+      const primal = (from: number, rows: number): tf.Tensor2D[] =>
+        tf.tidy(() => {
+          const act = [tf.relu(tf.add(tf.tensor2d(proj0.subarray(from * w1, (from + rows) * w1), [rows, w1]), b0[0]))];
+          for (let l = 1; l < netSpec.hidden.length; l++)
+            act.push(tf.relu(tf.add(tf.matMul(act[l - 1] as tf.Tensor2D, W0[l]), b0[l])));
+          return act as tf.Tensor2D[];
+        });
+      this.tangent = { W0, b0, proj0, act: { head: primal(0, this.headRows), split: primal(this.headRows, s.n) } };
+    }
   }
 
   /** A model's projected vector: X·W1 over the rows, then its other parameters as they are. */
@@ -105,6 +128,7 @@ export class ProjectedEvaluator {
     const s = this.split;
     if (s.n === 0) return { accuracy: NaN, loss: NaN, n: 0 };
     const t = (name: string) => tf.tensor(projected.view(name), this.layout.entry(name).shape as number[]);
+    if (this.tangent) return this.score(tf.tidy(() => this.linearizedLogits(projected, t)));
     const logits = tf.tidy(() => {
       // headfit rows and split rows as two tensors: no slicing copies, and the second matmul of each
       // layer reuses the weights the first one packed
@@ -140,12 +164,65 @@ export class ProjectedEvaluator {
       const all = tf.fused.matMul({ a: feats, b: t("out/kernel") as tf.Tensor2D, bias: t("out/bias") }) as tf.Tensor2D;
       return tf.gather(all, tf.tensor1d(this.units, "int32"), 1) as tf.Tensor2D;
     });
+    return this.score(logits);
+  }
+
+  /** Accuracy and mean loss of the split's logits (disposed). */
+  private score(logits: tf.Tensor2D): EvalResult {
+    const s = this.split;
     const r = scoreLogits(logits, s.y.subarray(0, s.n));
     logits.dispose();
     return { accuracy: r.correct / s.n, loss: r.lossSum / s.n, n: s.n };
   }
 
+  /**
+   * Tangent mode: the linearized model's logits over the split from a projected vector. The first layer's
+   * tangent is (P − P0) + (b1 − b0_1), P = X·W1 being linear in θ; the later layers follow
+   * {@link linearizedEncoder} on θ0's stored primal activations. Call inside tf.tidy.
+   */
+  private linearizedLogits(projected: ParamVector, t: (name: string) => tf.Tensor): tf.Tensor2D {
+    const { W0, b0, proj0, act } = this.tangent!;
+    const hidden = this.netSpec.hidden,
+      w1 = hidden[0],
+      proj = projected.view("proj");
+    const features = (from: number, rows: number, a: tf.Tensor2D[]): tf.Tensor2D => {
+      const dP = tf.sub(
+        tf.tensor2d(proj.subarray(from * w1, (from + rows) * w1), [rows, w1]),
+        tf.tensor2d(proj0.subarray(from * w1, (from + rows) * w1), [rows, w1]),
+      );
+      let tan = tf.mul(tf.add(dP, tf.sub(t("enc0/bias"), b0[0])), tf.step(a[0])) as tf.Tensor2D;
+      for (let l = 1; l < hidden.length; l++) {
+        const dW = tf.sub(t(`enc${l}/kernel`), W0[l]) as tf.Tensor2D;
+        const dpre = tf.add(tf.add(tf.matMul(a[l - 1], dW), tf.sub(t(`enc${l}/bias`), b0[l])), tf.matMul(tan, W0[l]));
+        tan = tf.mul(dpre, tf.step(a[l])) as tf.Tensor2D;
+      }
+      return tan;
+    };
+    const L = hidden.length;
+    const tanSplit = features(this.headRows, this.split.n, act.split);
+    if (!this.units) {
+      const hf = this.task.splits.headfit;
+      const head = NcmHead.fit(
+        tf.add(act.head[L - 1], features(0, this.headRows, act.head)) as tf.Tensor2D,
+        hf.y.subarray(0, this.headRows),
+        this.task.classes.length,
+        this.options.ncm,
+      );
+      try {
+        return head.logits(tf.add(act.split[L - 1], tanSplit) as tf.Tensor2D);
+      } finally {
+        head.dispose();
+      }
+    }
+    const all = linearizedHead(act.split[L - 1], tanSplit, W0[L], t("out/kernel") as tf.Tensor2D, t("out/bias"));
+    return tf.gather(all, tf.tensor1d(this.units, "int32"), 1) as tf.Tensor2D;
+  }
+
   dispose(): void {
     this.x.dispose();
+    if (this.tangent) {
+      const { W0, b0, act } = this.tangent;
+      tf.dispose([...W0, ...b0, ...act.head, ...act.split]);
+    }
   }
 }

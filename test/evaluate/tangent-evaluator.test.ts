@@ -1,6 +1,6 @@
 // The Evaluator in tangent mode (linearizeAround: θ0): own-unit logits are the linearized logits, the refit
 // head's features are the linearized encoder output (primal + tangent), θ0's tensors are freed on dispose,
-// and merge scoring bypasses the first-layer projection.
+// and merge scoring projects the first layer in tangent mode too, scoring merges as linearized models.
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
@@ -102,37 +102,63 @@ describeBackends("Evaluator in tangent mode", () => {
     assert.equal(tf.memory().numTensors, before);
   });
 
-  it("merge scoring is not projected in tangent mode, and scores the merge as the linearized model", () => {
-    const spec = netSpecFor([A, B], hidden, "shared");
-    const theta0 = initParams(networkLayout(spec), 5);
-    const t1 = moved(theta0, 6, 0.2),
-      t2 = moved(theta0, 7, 0.2);
-    const lin = new Evaluator(spec, "shared", { linearizeAround: theta0 });
-    const scorer = mergeScorer(lin, A);
-    assert.equal(scorer.projected, false);
-    const sum = new ParamVector(
-      theta0.layout,
-      theta0.data.map((v, i) => t1.data[i] + t2.data[i] - v),
-    );
-    const combined = new ParamVector(
-      theta0.layout,
-      scorer.prepare(t1).data.map((v, i) => v + scorer.prepare(t2).data[i] - theta0.data[i]),
-    );
-    const r = scorer.score(combined);
-    const direct = lin.load(sum).evaluate(A, "val");
-    assert.deepEqual(r, direct);
-    scorer.dispose();
-    const plain = new Evaluator(spec, "shared");
-    assert.equal(mergeScorer(plain, A).projected, true, "a standard evaluator still projects");
-    assert.throws(
-      () => new ProjectedEvaluator(spec, "shared", A, "val", { linearizeAround: theta0 }),
-      InvalidArgumentError,
-    );
-    assert.throws(
-      () => new Evaluator(spec, "shared", { linearizeAround: initParams(networkLayout({ ...spec, hidden: [8] }), 1) }),
-      LayoutMismatchError,
-    );
-    lin.dispose();
-    plain.dispose();
-  });
+  for (const rule of ["shared", "refit"] as const)
+    it(`${rule}: merge scoring projects in tangent mode too, and scores a merge as the linearized model (float tolerance); nothing leaks`, () => {
+      const spec = netSpecFor([A, B], hidden, rule);
+      const theta0 = initParams(networkLayout(spec), 5);
+      const t1 = moved(theta0, 6, 0.2),
+        t2 = moved(theta0, 7, 0.2);
+      const before = tf.memory().numTensors;
+      const lin = new Evaluator(spec, rule, { linearizeAround: theta0 });
+      const scorer = mergeScorer(lin, A);
+      assert.equal(scorer.projected, true);
+      const sum = new ParamVector(
+        theta0.layout,
+        theta0.data.map((v, i) => t1.data[i] + t2.data[i] - v),
+      );
+      // θ0 + τ1 + τ2 as a combination of prepared vectors: P(θ1) + P(θ2) − P(θ0)
+      const [p1, p2, p0] = [t1, t2, theta0].map((m) => scorer.prepare(m));
+      const combined = new ParamVector(
+        p0.layout,
+        p1.data.map((v, i) => v + p2.data[i] - p0.data[i]),
+      );
+      for (const [r, direct] of [
+        [scorer.score(combined), lin.load(sum).evaluate(A, "val")],
+        [scorer.score(p0), lin.load(theta0).evaluate(A, "val")],
+      ]) {
+        assert.equal(r.n, direct.n);
+        assert.ok(Math.abs(r.loss - direct.loss) < 1e-5, `loss ${r.loss} vs ${direct.loss}`);
+        assert.ok(
+          Math.abs(r.accuracy - direct.accuracy) <= 1 / direct.n,
+          `accuracy ${r.accuracy} vs ${direct.accuracy}`,
+        );
+      }
+      // and it is the linearized model, not the network: a plain projection of the same merge scores otherwise
+      const plain = new Evaluator(spec, rule);
+      const plainScorer = mergeScorer(plain, A);
+      const q = [t1, t2, theta0].map((m) => plainScorer.prepare(m));
+      const plainR = plainScorer.score(
+        new ParamVector(
+          q[0].layout,
+          q[0].data.map((v, i) => v + q[1].data[i] - q[2].data[i]),
+        ),
+      );
+      assert.notEqual(plainR.loss, scorer.score(combined).loss);
+      plainScorer.dispose();
+      plain.dispose();
+      scorer.dispose();
+      lin.dispose();
+      assert.equal(tf.memory().numTensors, before);
+      assert.throws(
+        () => new Evaluator(spec, rule, { linearizeAround: initParams(networkLayout({ ...spec, hidden: [8] }), 1) }),
+        LayoutMismatchError,
+      );
+      assert.throws(
+        () =>
+          new ProjectedEvaluator(spec, rule, A, "val", {
+            linearizeAround: initParams(networkLayout({ ...spec, hidden: [8] }), 1),
+          }),
+        LayoutMismatchError,
+      );
+    });
 });
