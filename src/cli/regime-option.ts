@@ -33,7 +33,7 @@ function share(text: string, flag: string): number {
 }
 
 /**
- * Read `--finetune standard|tangent` and `--anchor-share s` (absent: undefined, the defaults standard and 0).
+ * Read `--finetune standard|tangent` and `--anchor-share s` (absent: undefined, the defaults tangent and 0).
  *
  * @example
  * regimeOptions(parseArgs(["--finetune", "tangent", "--anchor-share", "0.5"]));   // { finetune: "tangent", anchorShare: 0.5 }

@@ -13,7 +13,7 @@ import type { GridCell } from "../results/grid-cell";
 import type { TrainBudget } from "../model/recipe";
 import { TRAIN_BUDGETS } from "../model/recipe";
 import { taskVectorSummary } from "../results/diagnostics";
-import { assertFineTuneMode, type FineTuneMode } from "../model/finetune-mode";
+import { assertFineTuneMode, DEFAULT_FINETUNE, type FineTuneMode } from "../model/finetune-mode";
 import { checkAnchorShare } from "../model/anchor";
 
 /** Options of {@link calibrateGrid}: a run's options (suite, preset, seeds, …) minus what the grid varies. */
@@ -25,7 +25,7 @@ export type GridOptions = Omit<RunOptions, "headRule" | "trainBudget" | "out" | 
   /** Fine-tuning strength axes (each > 0; epochs whole): unset = the preset's one value, and the cell folders keep their old names. */
   learningRates?: readonly number[];
   epochs?: readonly number[];
-  /** Fine-tuning regime axes: unset = standard fine-tuning without anchors; the default values keep the old folder names. */
+  /** Fine-tuning regime axes: unset = the default mode (DEFAULT_FINETUNE) without anchors; standard and 0 add nothing to folder names. */
   finetunes?: readonly FineTuneMode[];
   /** Anchor shares in [0, 0.9] (0 = no anchors). */
   anchorShares?: readonly number[];
@@ -106,7 +106,7 @@ export async function calibrateGrid(opts: GridOptions): Promise<GridCell[]> {
   const strength: Array<{ learningRate?: number; epochs?: number; finetune?: FineTuneMode; anchorShare?: number }> = [];
   for (const learningRate of opts.learningRates ?? [undefined])
     for (const epochs of opts.epochs ?? [undefined])
-      for (const finetune of opts.finetunes ?? [undefined])
+      for (const finetune of opts.finetunes ?? [DEFAULT_FINETUNE])
         for (const anchorShare of opts.anchorShares ?? [undefined])
           strength.push({ learningRate, epochs, finetune, anchorShare });
   for (const headRule of rules) {

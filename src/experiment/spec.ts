@@ -1,7 +1,7 @@
 import { PRESET_NAMES, type PresetName } from "../data/presets";
 import { HEAD_RULES, type HeadRule } from "../model/spec";
 import { TRAIN_BUDGETS, validateRecipe, type FineTuneRecipe, type TrainBudget } from "../model/recipe";
-import { assertFineTuneMode, type FineTuneMode } from "../model/finetune-mode";
+import { assertFineTuneMode, DEFAULT_FINETUNE, type FineTuneMode } from "../model/finetune-mode";
 import { checkAnchorShare } from "../model/anchor";
 import type { SelectionScore } from "../select/selection-score";
 import type { MixtureRule } from "../select/mixture-similarity";
@@ -174,7 +174,7 @@ export function resolveSpec(input: SpecInput): ExperimentSpec {
     surrogates: [...new Set((input.surrogates ?? DEFAULT_SURROGATES).map((n) => surrogateName(parseSurrogate(n))))],
   };
   // the regimes enter the spec only when they differ from the default (so default specs hash as before)
-  const finetune = input.finetune ?? "standard";
+  const finetune = input.finetune ?? DEFAULT_FINETUNE;
   assertFineTuneMode(finetune, "fine-tuning mode (finetune)");
   const anchorShare = checkAnchorShare(input.anchorShare ?? 0, "anchorShare (--anchor-share)");
   if (finetune !== "standard") spec = { ...spec, finetune };

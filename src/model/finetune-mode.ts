@@ -9,6 +9,13 @@ export type FineTuneMode = "standard" | "tangent";
 export const FINETUNE_MODES: readonly FineTuneMode[] = ["standard", "tangent"];
 
 /**
+ * The default mode: the cell calibrate's fixed rule picked on the protocol grids of vision8 and text8 (truth
+ * repeats across seeds, best mixture beats θ0, mixtures matter above noise; then the highest claim-1 r, averaged
+ * over the two suites) — docs/protocol.md "The regimes on the protocol grid".
+ */
+export const DEFAULT_FINETUNE: FineTuneMode = "tangent";
+
+/**
  * Check a fine-tuning mode, throwing UnknownNameError naming the value and the modes.
  *
  * @example

@@ -46,11 +46,16 @@ it("calibrate runs one resumable run per cell, tabulates the claims, and names a
       store.close();
     }
     const text = formatGrid(cells);
-    assert.match(text, /^refit × epochs\s/m);
-    assert.match(text, /^refit × steps\s/m);
+    // unset regime axes run the default regime (tangent), and the cell names say so
+    assert.deepEqual(
+      cells.map((c) => c.finetune),
+      ["tangent", "tangent"],
+    );
+    assert.match(text, /^refit × epochs × tangent\s/m);
+    assert.match(text, /^refit × steps × tangent\s/m);
     // the text names the cell the rules pick (the rules themselves: test/results/grid-cell.test.ts)
     const rec = recommendedCell(cells)!;
-    assert.match(text, new RegExp(`^recommended cell: ${rec.headRule} × ${rec.trainBudget} — `, "m"));
+    assert.match(text, new RegExp(`^recommended cell: ${rec.headRule} × ${rec.trainBudget} × tangent — `, "m"));
     assert.ok(fs.existsSync(path.join(dir, "calibration.json")));
     // resumes: the second call finds every unit of work stored and gives the same numbers
     const again = await calibrateGrid(opts);

@@ -29,6 +29,8 @@ const OPTS: Omit<SelectOptions, "out"> = {
   backend: "cpu",
   workers: 1,
   modelDir: path.join(os.tmpdir(), "m2m-synthetic-models"),
+  // the standard export (the network alone, as the paper's): the tangent export is test/experiment/tangent-run.test.ts's
+  finetune: "standard",
 };
 const score = (m: { merged_val_loss: number }) => -m.merged_val_loss; // the default selection score is the loss
 

@@ -141,18 +141,19 @@ describe("runExperiment with finetune: tangent (synthetic suite)", () => {
   });
 });
 
-it("run-store hashes: standard and anchor share 0 hash as the default spec (and as before the regimes existed); tangent and an anchor share change them", () => {
+it("run-store hashes: --finetune standard hashes as runs did before the regimes existed; tangent (the default) and an anchor share change them", () => {
   const h = (extra: object) => stableHash(runStoreSpec(resolveSpec({ ...SYNTHETIC_RUN, ...extra }), {}));
-  const base = h({});
-  assert.equal(h({ finetune: "standard" }), base);
-  assert.equal(h({ anchorShare: 0 }), base);
-  assert.notEqual(h({ finetune: "tangent" }), base);
-  assert.notEqual(h({ anchorShare: 0.5 }), base);
+  const standard = h({ finetune: "standard" });
+  assert.equal(h({}), h({ finetune: "tangent" }), "tangent is the default");
+  assert.equal(h({ finetune: "standard", anchorShare: 0 }), standard);
+  assert.notEqual(h({}), standard);
+  assert.notEqual(h({ finetune: "standard", anchorShare: 0.5 }), standard);
   assert.notEqual(h({ anchorShare: 0.5 }), h({ anchorShare: 0.25 }));
-  // measured on the tree before the regimes were added: a change here means existing run folders stop resuming
-  assert.equal(base, "3fb3c1f6b1c585e16be371ffb31af1cacc0454e3ef56f184cdad78ad40331559");
+  // measured on the tree before the regimes were added: a change here means existing (standard) run folders stop
+  // resuming under --finetune standard
+  assert.equal(standard, "3fb3c1f6b1c585e16be371ffb31af1cacc0454e3ef56f184cdad78ad40331559");
   assert.equal(
-    stableHash(runStoreSpec(resolveSpec({ suite: "vision8", preset: "quick" }), {})),
+    stableHash(runStoreSpec(resolveSpec({ suite: "vision8", preset: "quick", finetune: "standard" }), {})),
     "d59394942acc35f77e375dc15dffd9b6271bb630a95e2085d757ac71e006a1e6",
   );
   assert.throws(() => resolveSpec({ suite: "synthetic", finetune: "other" as never }), UnknownNameError);
@@ -254,11 +255,12 @@ it("calibrate's cell folders gain -tangent and -anchorS only for non-default val
     );
     assert.equal(cells[0].finetune, undefined);
     assert.equal(cells[1].finetune, "tangent");
-    // the standard cell is the run without the axis: the same folder and store a grid without --finetunes uses
+    // the tangent cell is the run without the axis (tangent is the default): the same folder and store a grid
+    // without --finetunes uses
     const plain = await calibrateGrid(opts);
     assert.deepEqual(
       plain.map((c) => c.claims),
-      [cells[0].claims],
+      [cells[1].claims],
     );
     assert.notDeepEqual(cells[1].claims, cells[0].claims);
   } finally {

@@ -242,6 +242,12 @@ describe("cell-by-cell steps in the tangent regime (synthetic suite)", () => {
 
   it("fine-tunes and scores as the engine's tangent runs do: linearized models, in their own folder", async () => {
     assert.equal(base.spec.finetune, "tangent");
+    const byDefault = await pretrainedBase(await loadSuite("synthetic"), OPTS);
+    try {
+      assert.equal(byDefault.store.dir, base.store.dir, "tangent is the default regime");
+    } finally {
+      byDefault.close();
+    }
     assert.equal(base.ctx.finetune, "tangent", "the fine-tunes train the linearized model");
     assert.ok(base.evaluator().linearized, "every step scores linearized models");
     assert.match(base.html(), /tangent/);
@@ -252,7 +258,7 @@ describe("cell-by-cell steps in the tangent regime (synthetic suite)", () => {
     const direct = evaluate(merge(experts, best), "target", "val");
     assert.ok(Math.abs(direct.loss - scored.best.val_loss) < 1e-4, `${direct.loss} vs ${scored.best.val_loss}`);
     // a standard base of the same suite and recipe lives in another folder (the regime is part of its id)
-    const standard = await pretrainedBase(await loadSuite("synthetic"), OPTS);
+    const standard = await pretrainedBase(await loadSuite("synthetic"), { ...OPTS, finetune: "standard" });
     try {
       assert.notEqual(standard.store.dir, base.store.dir);
       assert.ok(!standard.evaluator().linearized);

@@ -39,8 +39,8 @@ export const calibrateCommand: Command = {
     highest claim-1 r). Axes: head rule, fine-tuning budget, the strength axes --lrs (learning rates > 0) and
     --epochs (whole numbers ≥ 1), and the regime axes --finetunes (standard, tangent: the model linearized
     around θ0) and --anchor-shares (fractions in [0, 0.9] of every fine-tune batch drawn from θ0's
-    pretraining data); unset axes keep the preset's recipe, standard fine-tuning and no anchors, and their
-    default values add nothing to a cell's folder name. Writes OUT/calibration.json.
+    pretraining data); unset axes keep the preset's recipe, the default tangent fine-tuning and no anchors;
+    standard fine-tuning and anchor share 0 add nothing to a cell's folder name. Writes OUT/calibration.json.
     ${RUNNER_USAGE}`,
   options: [
     "suite",

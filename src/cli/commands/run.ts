@@ -34,8 +34,9 @@ export const runCommand: Command = {
     scored and judged (matched: budget-matched coefficients, matched:x a shrink x in (0, 2], matched:fit; ensemble:
     the size-weighted average of the singles' predicted probabilities, no merge). --lr sets the fine-tuning
     learning rate (> 0). --budget steps gives every fine-tune the same step count (default: epochs over the union).
-    --finetune tangent fine-tunes (singles, mixtures, final model) the model linearized around θ0,
-    f(x; θ0) + J(x; θ0)·(θ − θ0), and evaluates every model as such (default standard). --anchor-share s draws a
+    --finetune tangent (the default, picked by calibrate's rule: docs/protocol.md) fine-tunes (singles, mixtures,
+    final model) the model linearized around θ0, f(x; θ0) + J(x; θ0)·(θ − θ0), and evaluates every model as such;
+    --finetune standard trains the network itself, as the paper does. --anchor-share s draws a
     fraction s in [0, 0.9] of every fine-tune batch from θ0's pretraining data (default 0; vision and text8).
     --weighted also optimises mixture proportions on the simplex by the merged model (K merge-evaluations per
     target and seed, default 200) and, with a ground truth, fine-tunes them (optimised, uniform and

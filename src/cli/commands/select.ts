@@ -34,9 +34,10 @@ export const selectCommand: Command = {
     class with .png/.pgm images or .txt files) to --suite, or makes a suite of them alone. Resumable.
     --verify K fine-tunes K shortlisted mixtures for real (the final model's included: K − 1 extra) and
     recommends and exports the best real validation score; --verify-strategy picks the shortlist (default sizes).
-    --finetune tangent fine-tunes the linearized model around θ0 (singles, verify and final fine-tunes; every
-    score evaluates it as such; the exported model carries θ0 as theta0/…); --anchor-share s draws a fraction s
-    in [0, 0.9] of every fine-tune batch from θ0's pretraining data (defaults standard and 0).
+    --finetune tangent (the default, picked by calibrate's rule: docs/protocol.md) fine-tunes the linearized
+    model around θ0 (singles, verify and final fine-tunes; every score evaluates it as such; the exported model
+    carries θ0 as theta0/…); --finetune standard trains the network itself, as the paper does. --anchor-share s
+    draws a fraction s in [0, 0.9] of every fine-tune batch from θ0's pretraining data (default 0).
     ${RUNNER_USAGE}`,
   options: [
     "suite",
