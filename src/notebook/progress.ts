@@ -4,7 +4,10 @@ import { InvalidArgumentError } from "../util/errors";
 import { displaySink } from "./display";
 
 export interface NotebookProgressOptions {
-  /** Redraw at most this often during ticks (default 250 ms); start, log and done always redraw. */
+  /**
+   * Redraw at most this often (default 250 ms); a state change inside the interval is drawn when it ends. Bursts
+   * of redraws (dozens of sub-second phases) can make tslab's kernel die ("Socket is busy writing").
+   */
   minIntervalMs?: number;
   /** Log lines kept under the bar (default 8). */
   logLines?: number;
@@ -36,9 +39,20 @@ export function notebookProgress(options: NotebookProgressOptions = {}): Progres
     detail = "",
     t0 = Date.now(),
     last = 0,
-    finished = false;
+    finished = false,
+    pending: ReturnType<typeof setTimeout> | null = null;
   const logs: string[] = [];
+  // draw now when the interval has passed, else once when it ends (the latest state; unref'd: never keeps a process alive)
+  const request = () => {
+    const wait = last + minInterval - Date.now();
+    if (wait <= 0) return draw();
+    if (pending) return;
+    pending = setTimeout(draw, wait);
+    pending.unref?.();
+  };
   const draw = () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
     last = Date.now();
     const elapsed = last - t0;
     const frac = total > 0 ? Math.min(1, count / total) : finished ? 1 : 0;
@@ -65,22 +79,22 @@ export function notebookProgress(options: NotebookProgressOptions = {}): Progres
       detail = "";
       t0 = Date.now();
       finished = false;
-      draw();
+      request();
     },
     tick(units = 1, note?: string) {
       count += units;
       if (note !== undefined) detail = note;
-      if (Date.now() - last >= minInterval || (total > 0 && count >= total)) draw();
+      request();
     },
     log(message: string) {
       logs.push(message);
       if (logs.length > keep) logs.splice(0, logs.length - keep);
-      draw();
+      request();
     },
     done() {
       finished = true;
       if (total > 0) count = Math.max(count, total);
-      draw();
+      request();
     },
   };
 }

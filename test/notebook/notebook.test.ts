@@ -111,7 +111,24 @@ test("notebookProgress redraws one display in place with counts, detail, logs an
   const before = live.length;
   throttled.start("x", 1000);
   for (let i = 0; i < 100; i++) throttled.tick();
-  assert.equal(live.length - before, 1, "ticks within the interval do not redraw");
+  throttled.log("a phase ended");
+  throttled.done();
+  throttled.start("y", 3);
+  assert.equal(live.length - before, 1, "nothing within the interval redraws, not even start, log or done");
+});
+
+test("notebookProgress draws the latest state once the interval ends (no burst of redraws, nothing lost)", async () => {
+  live.length = 0;
+  const p = notebookProgress({ minIntervalMs: 40 });
+  for (let phase = 0; phase < 20; phase++) {
+    p.start(`phase ${phase}`, 2);
+    p.tick(2);
+    p.done();
+  }
+  assert.equal(live.length, 1, "twenty phases within the interval: one draw");
+  await new Promise((r) => setTimeout(r, 80));
+  assert.equal(live.length, 2, "then one trailing draw");
+  assert.ok(live[1].html.includes("phase 19") && live[1].html.includes("done"), live[1].html);
 });
 
 test("showLines shows text lines verbatim (escaped) in one wrapping block", () => {
