@@ -5,8 +5,8 @@ import { displaySink } from "./display";
 
 export interface NotebookProgressOptions {
   /**
-   * Redraw at most this often (default 250 ms); a state change inside the interval is drawn when it ends. Bursts
-   * of redraws (dozens of sub-second phases) can make tslab's kernel die ("Socket is busy writing").
+   * Redraw at most this often (default 250 ms); a state change inside the interval is drawn when it ends, so dozens
+   * of sub-second phases send one message, not dozens, to the kernel's output socket.
    */
   minIntervalMs?: number;
   /** Log lines kept under the bar (default 8). */
