@@ -9,6 +9,13 @@ import { scoreLogits } from "./logit-score";
 import { NcmHead } from "./ncm-head";
 import { linearizedHead } from "../model/linearized";
 
+/** θ0's path over one row set in tangent mode: its first-layer projection, activations and ReLU masks by layer. */
+interface Primal {
+  p0: tf.Tensor2D;
+  a: tf.Tensor2D[];
+  mask: tf.Tensor2D[];
+}
+
 /**
  * Scores LINEAR combinations of models (uniform or weighted merges, task arithmetic) on one task split
  * without the first layer's matmul. For fixed inputs X the first layer's pre-activation is linear in the
@@ -42,8 +49,8 @@ export class ProjectedEvaluator {
   private readonly tangent: {
     W0: tf.Tensor2D[];
     b0: tf.Tensor1D[];
-    proj0: Float32Array;
-    act: { head: tf.Tensor2D[]; split: tf.Tensor2D[] };
+    head: Primal;
+    split: Primal;
   } | null = null;
 
   constructor(
@@ -97,16 +104,17 @@ export class ProjectedEvaluator {
       const b0 = this.full.entries
         .filter((e) => e.name.endsWith("/bias"))
         .map((e) => tf.tensor1d(around.view(e.name).slice()));
-      const proj0 = this.project(around).view("proj").slice();
+      const proj0 = this.project(around).view("proj");
       const w1 = netSpec.hidden[0];
-      const primal = (from: number, rows: number): tf.Tensor2D[] =>
+      const primal = (from: number, rows: number): Primal =>
         tf.tidy(() => {
-          const act = [tf.relu(tf.add(tf.tensor2d(proj0.subarray(from * w1, (from + rows) * w1), [rows, w1]), b0[0]))];
+          const p0 = tf.tensor2d(proj0.subarray(from * w1, (from + rows) * w1), [rows, w1]);
+          const a = [tf.relu(tf.add(p0, b0[0])) as tf.Tensor2D];
           for (let l = 1; l < netSpec.hidden.length; l++)
-            act.push(tf.relu(tf.add(tf.matMul(act[l - 1] as tf.Tensor2D, W0[l]), b0[l])));
-          return act as tf.Tensor2D[];
+            a.push(tf.relu(tf.add(tf.matMul(a[l - 1], W0[l]), b0[l])) as tf.Tensor2D);
+          return { p0, a, mask: a.map((x) => tf.step(x) as tf.Tensor2D) };
         });
-      this.tangent = { W0, b0, proj0, act: { head: primal(0, this.headRows), split: primal(this.headRows, s.n) } };
+      this.tangent = { W0, b0, head: primal(0, this.headRows), split: primal(this.headRows, s.n) };
     }
   }
 
@@ -181,29 +189,29 @@ export class ProjectedEvaluator {
    * {@link linearizedEncoder} on θ0's stored primal activations. Call inside tf.tidy.
    */
   private linearizedLogits(projected: ParamVector, t: (name: string) => tf.Tensor): tf.Tensor2D {
-    const { W0, b0, proj0, act } = this.tangent!;
+    const { W0, b0, head: headPrimal, split } = this.tangent!;
     const hidden = this.netSpec.hidden,
       w1 = hidden[0],
       proj = projected.view("proj");
-    const features = (from: number, rows: number, a: tf.Tensor2D[]): tf.Tensor2D => {
-      const dP = tf.sub(
-        tf.tensor2d(proj.subarray(from * w1, (from + rows) * w1), [rows, w1]),
-        tf.tensor2d(proj0.subarray(from * w1, (from + rows) * w1), [rows, w1]),
-      );
-      let tan = tf.mul(tf.add(dP, tf.sub(t("enc0/bias"), b0[0])), tf.step(a[0])) as tf.Tensor2D;
+    // θ's parameter changes are the same for both row sets: compute them once
+    const dW = hidden.map((_, l) => (l === 0 ? null : (tf.sub(t(`enc${l}/kernel`), W0[l]) as tf.Tensor2D)));
+    const db = hidden.map((_, l) => tf.sub(t(`enc${l}/bias`), b0[l]));
+    const features = (from: number, rows: number, { p0, a, mask }: Primal): tf.Tensor2D => {
+      const dP = tf.sub(tf.tensor2d(proj.subarray(from * w1, (from + rows) * w1), [rows, w1]), p0);
+      let tan = tf.mul(tf.add(dP, db[0]), mask[0]) as tf.Tensor2D;
       for (let l = 1; l < hidden.length; l++) {
-        const dW = tf.sub(t(`enc${l}/kernel`), W0[l]) as tf.Tensor2D;
-        const dpre = tf.add(tf.add(tf.matMul(a[l - 1], dW), tf.sub(t(`enc${l}/bias`), b0[l])), tf.matMul(tan, W0[l]));
-        tan = tf.mul(dpre, tf.step(a[l])) as tf.Tensor2D;
+        const dpre = tf.add(tf.add(tf.matMul(a[l - 1], dW[l]!), db[l]), tf.matMul(tan, W0[l]));
+        tan = tf.mul(dpre, mask[l]) as tf.Tensor2D;
       }
       return tan;
     };
     const L = hidden.length;
-    const tanSplit = features(this.headRows, this.split.n, act.split);
+    const act = { head: headPrimal.a, split: split.a };
+    const tanSplit = features(this.headRows, this.split.n, split);
     if (!this.units) {
       const hf = this.task.splits.headfit;
       const head = NcmHead.fit(
-        tf.add(act.head[L - 1], features(0, this.headRows, act.head)) as tf.Tensor2D,
+        tf.add(act.head[L - 1], features(0, this.headRows, headPrimal)) as tf.Tensor2D,
         hf.y.subarray(0, this.headRows),
         this.task.classes.length,
         this.options.ncm,
@@ -221,8 +229,8 @@ export class ProjectedEvaluator {
   dispose(): void {
     this.x.dispose();
     if (this.tangent) {
-      const { W0, b0, act } = this.tangent;
-      tf.dispose([...W0, ...b0, ...act.head, ...act.split]);
+      const { W0, b0, head, split } = this.tangent;
+      tf.dispose([...W0, ...b0, ...[head, split].flatMap((p) => [p.p0, ...p.a, ...p.mask])]);
     }
   }
 }

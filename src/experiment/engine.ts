@@ -5,7 +5,8 @@ import type { Suite } from "../data/types";
 import { Evaluator } from "../evaluate/evaluator";
 import { initBackend, type BackendChoice, type BackendInfo } from "../model/backend";
 import { buildBase } from "../model/pretrain";
-import { netSpecFor } from "../model/spec";
+import { netSpecFor, type NetSpec } from "../model/spec";
+import type { Anchor } from "../model/anchor";
 import type { FineTuneRecipe } from "../model/recipe";
 import type { ParamVector } from "../params/param-vector";
 import { chooseSearch, type SearchChoice } from "../select/search/choose";
@@ -220,17 +221,8 @@ export async function withEngine<T>(
     const anchor = spec.anchorShare
       ? await pretrainedAnchor(suite, encoder, spec.pretrain, spec.anchorShare, { modelDir: opts.modelDir, progress })
       : undefined;
-    const ctx: FineTuneContext = {
-      tasks: suite.tasks,
-      base: theta0,
-      netSpec,
-      recipe: runRecipe(spec, suite),
-      headRule: spec.headRule,
-      ...(spec.finetune === "tangent" ? { finetune: "tangent" as const } : {}),
-      ...(anchor ? { anchor, pretrain: spec.pretrain } : {}),
-    };
-    // tangent fine-tunes are linearized models around θ0: every score of the run evaluates them as such
-    const ev = new Evaluator(netSpec, spec.headRule, spec.finetune === "tangent" ? { linearizeAround: theta0 } : {});
+    const ctx = fineTuneContext(spec, suite, theta0, netSpec, anchor);
+    const ev = runEvaluator(spec, netSpec, theta0);
     try {
       return await body({
         spec,
@@ -269,6 +261,36 @@ export async function withEngine<T>(
  * @example
  * runRecipe(resolveSpec({ suite: "vision8", trainBudget: "steps" }), suite).steps;   // 5 × ⌈200 / 32⌉ = 35
  */
+/** What every fine-tune of a run (or a steps base) trains from: θ0, the network, the recipe and the regime. */
+export function fineTuneContext(
+  spec: ExperimentSpec,
+  suite: Suite,
+  theta0: ParamVector,
+  netSpec: NetSpec,
+  anchor: Anchor | undefined,
+): FineTuneContext {
+  return {
+    tasks: suite.tasks,
+    base: theta0,
+    netSpec,
+    recipe: runRecipe(spec, suite),
+    headRule: spec.headRule,
+    ...(spec.finetune === "tangent" ? { finetune: "tangent" as const } : {}),
+    ...(anchor ? { anchor, pretrain: spec.pretrain } : {}),
+  };
+}
+
+/**
+ * The evaluator every score of a run (or a steps base) uses: tangent fine-tunes are linearized models around θ0,
+ * so in the tangent regime every model and merge is evaluated as one.
+ *
+ * @example
+ * const ev = runEvaluator(spec, netSpec, theta0);
+ */
+export function runEvaluator(spec: ExperimentSpec, netSpec: NetSpec, theta0: ParamVector): Evaluator {
+  return new Evaluator(netSpec, spec.headRule, spec.finetune === "tangent" ? { linearizeAround: theta0 } : {});
+}
+
 export function runRecipe(spec: ExperimentSpec, suite: Suite): FineTuneRecipe {
   if (spec.trainBudget === "epochs") return spec.recipe;
   const meanTrain = suite.tasks.reduce((s, t) => s + t.splits.train.n, 0) / suite.tasks.length;

@@ -6,7 +6,7 @@ import { pretrainedEncoder } from "../experiment/base-model";
 import type { FineTuneContext } from "../experiment/finetune-job";
 import { stableHash } from "../experiment/hash";
 import { resolveSpec, type ExperimentSpec, type SpecInput } from "../experiment/spec";
-import { runRecipe } from "../experiment/engine";
+import { fineTuneContext, runEvaluator } from "../experiment/engine";
 import { RunStore } from "../experiment/store";
 import { initBackend, type BackendChoice, type BackendInfo } from "../model/backend";
 import { buildBase } from "../model/pretrain";
@@ -48,12 +48,7 @@ export class Base extends Shown {
 
   /** The resident evaluator (one network; models are loaded into it). */
   evaluator(): Evaluator {
-    // tangent fine-tunes are linearized models around θ0: every step scores them (and their merges) as such
-    return (this.ev ??= new Evaluator(
-      this.netSpec,
-      this.spec.headRule,
-      this.spec.finetune === "tangent" ? { linearizeAround: this.theta0 } : {},
-    ));
+    return (this.ev ??= runEvaluator(this.spec, this.netSpec, this.theta0));
   }
 
   /** A task of this base's suite, by name or as a Task of the same suite; typed errors otherwise. */
@@ -158,15 +153,7 @@ export async function pretrainedBase(suite: SuiteView, options: BaseOptions = {}
     const anchor = spec.anchorShare
       ? await pretrainedAnchor(suite.suite, encoder, spec.pretrain, spec.anchorShare, { progress })
       : undefined;
-    const ctx: FineTuneContext = {
-      tasks: suite.tasks,
-      base: theta0,
-      netSpec,
-      recipe: runRecipe(spec, suite.suite),
-      headRule: spec.headRule,
-      ...(spec.finetune === "tangent" ? { finetune: "tangent" as const } : {}),
-      ...(anchor ? { anchor, pretrain: spec.pretrain } : {}),
-    };
+    const ctx = fineTuneContext(spec, suite.suite, theta0, netSpec, anchor);
     return new Base(suite, spec, theta0, netSpec, ctx, store, backend, id);
   } catch (e) {
     store.close();
